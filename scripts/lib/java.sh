@@ -1,0 +1,37 @@
+# Java, Maven and the settings Testcontainers needs against the engine zombielab prepared.
+
+zl_ensure_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+      || zl_fail "Maven (mvn) is missing; install Maven 3.8+ and a JDK 17+."
+    zl_say "Maven: installing Debian's maven and a JDK 17..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null \
+      || zl_fail "apt-get install maven failed"
+  fi
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+  [ "${version%%.*}" -ge 17 ] 2>/dev/null || zl_fail "Java 17 or newer is needed; 'java' is ${version:-missing}."
+  zl_say "Maven: $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), Java $version"
+}
+
+# Testcontainers reads these from the environment only. They fit the local engine zombielab starts:
+# no Ryuk (its image cannot be pulled; zombielab removes its own containers by label), no start-up
+# checks (they pull an image too), localhost as the host of mapped ports, and the engine's own API version.
+zl_export_testcontainers_settings() {
+  export TESTCONTAINERS_RYUK_DISABLED=true
+  export TESTCONTAINERS_CHECKS_DISABLE=true
+  if [ -z "${DOCKER_HOST:-}" ]; then
+    export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
+  fi
+  ZOMBIELAB_DOCKER_API_VERSION=$(docker version --format '{{.Server.APIVersion}}')
+  export ZOMBIELAB_DOCKER_API_VERSION
+}
+
+zl_remove_run_containers() {
+  local run="$1" left
+  left=$(docker ps -aq --filter "label=io.zombielab.run=$run" 2>/dev/null || true)
+  if [ -n "$left" ]; then
+    zl_say "Removing $(echo "$left" | wc -l) container(s) left by run $run"
+    docker rm -f $left >/dev/null 2>&1 || true
+  fi
+}

@@ -1,0 +1,110 @@
+package io.zombielab.image;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.zombielab.scenario.Reaper;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * Builds, at most once per content, the images scenarios run in:
+ * base (made by the launcher) -> fixtures (workloads, supervisors, probe) -> one variant per reaper.
+ * An image whose content-hash tag exists is used as it is, across JVMs and runs.
+ */
+public final class ImageCatalog {
+
+    private final DockerClient docker;
+    private final ProjectLayout layout;
+    private final String baseImage;
+    private final Consumer<String> progress;
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
+
+    public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Consumer<String> progress) {
+        this.docker = docker;
+        this.layout = layout;
+        this.baseImage = baseImage;
+        this.progress = progress;
+        if (!exists(baseImage)) {
+            throw new ImageBuildException("the base image " + baseImage + " is missing: the launcher builds it "
+                    + "(./zombielab test or ./zombielab reproduce)");
+        }
+    }
+
+    /** The base image the launcher prepared (ZOMBIELAB_BASE_IMAGE). */
+    public static String baseImageFromEnvironment() {
+        String name = System.getenv("ZOMBIELAB_BASE_IMAGE");
+        if (name == null || name.isBlank()) {
+            throw new ImageBuildException("ZOMBIELAB_BASE_IMAGE is not set: run through ./zombielab, which builds "
+                    + "the base image and sets it");
+        }
+        return name.trim();
+    }
+
+    public String fixtures() {
+        String tag = ContentHash.start().text(baseImage).path(layout.fixtures())
+                .path(layout.dockerfile("fixtures.Dockerfile")).tag();
+        return ensure("zombielab/fixtures:" + tag, "fixtures", () -> new ImageFromDockerfile("zombielab/fixtures:" + tag, false)
+                .withFileFromPath("Dockerfile", layout.dockerfile("fixtures.Dockerfile"))
+                .withFileFromPath("fixtures", layout.fixtures())
+                .withBuildArg("BASE_IMAGE", baseImage));
+    }
+
+    /** The image variant that puts {@code reaper} at PID 1 (or leaves PID 1 to the supervisor). */
+    public String forReaper(Reaper reaper) {
+        String fixtures = fixtures();
+        String file = reaper.dockerfile();
+        String name = "zombielab/reaper-" + reaper.id() + ":"
+                + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).tag();
+        return ensure(name, "reaper", () -> new ImageFromDockerfile(name, false)
+                .withFileFromPath("Dockerfile", layout.dockerfile(file))
+                .withBuildArg("FIXTURES_IMAGE", fixtures));
+    }
+
+    private String ensure(String name, String kind, java.util.function.Supplier<ImageFromDockerfile> recipe) {
+        return resolved.computeIfAbsent(name, n -> {
+            if (exists(n)) {
+                return n;
+            }
+            progress.accept("building image " + n + " (its content changed or it was never built)...");
+            long started = System.nanoTime();
+            try {
+                recipe.get().withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image(kind))).get();
+            } catch (RuntimeException e) {
+                throw new ImageBuildException("building image " + n + " failed: " + rootMessage(e), e);
+            }
+            progress.accept("built " + n + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+            return n;
+        });
+    }
+
+    private boolean exists(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** An image could not be found or built. */
+    public static final class ImageBuildException extends RuntimeException {
+        public ImageBuildException(String message) {
+            super(message);
+        }
+
+        public ImageBuildException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

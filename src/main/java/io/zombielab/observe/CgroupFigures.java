@@ -1,0 +1,12 @@
+package io.zombielab.observe;
+
+/**
+ * Memory and PID figures of the container's cgroup.
+ *
+ * @param memoryUsageBytes memory.usage_in_bytes (v1) or memory.current (v2): includes page cache
+ * @param memoryRssBytes   anonymous resident memory (v1 total_rss, v2 anon): what leaked processes hold
+ * @param pidsCurrent      tasks in the cgroup: threads count too, zombies too
+ * @param pidsMax          pids.max, or -1 for "max"
+ */
+public record CgroupFigures(long memoryUsageBytes, long memoryRssBytes, long pidsCurrent, long pidsMax) {
+}

@@ -1,0 +1,6 @@
+package io.zombielab.observe;
+
+/** Takes snapshots of one container. */
+public interface Probe {
+    Snapshot snapshot();
+}

@@ -1,0 +1,45 @@
+package io.zombielab.run;
+
+import io.zombielab.observe.ProcessInfo;
+import io.zombielab.observe.Snapshot;
+import io.zombielab.scenario.KillStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When a stopped cycle of the synthetic chain is over, judged from what each process was sent, never
+ * from what the reaper is expected to do:
+ * <ul>
+ *   <li>the supervisor has reaped its direct child (npm): the "exited" event;</li>
+ *   <li>if the whole group was signalled, every node level of the chain has announced "exiting" and is
+ *       no longer running (gone, or a zombie).</li>
+ * </ul>
+ * Until then the cycle is still moving; after it, nothing of this chain changes any more.
+ */
+final class ChainSettle {
+
+    private ChainSettle() {
+    }
+
+    /** Empty when settled; otherwise what is still pending, for a timeout message. */
+    static Optional<String> pending(int cycle, KillStrategy kill, int nodeLevels, EventLog events, Snapshot snapshot) {
+        String chain = "c" + cycle;
+        List<String> pending = new ArrayList<>();
+        if (!events.any(e -> e.is("exited", "cycle", Integer.toString(cycle)))) {
+            pending.add("the supervisor has not reaped cycle " + cycle + "'s npm yet");
+        }
+        if (kill.signalsWholeGroup()) {
+            List<Event> exiting = events.all(e -> e.is("exiting", "chain", chain));
+            if (exiting.size() < nodeLevels) {
+                pending.add(exiting.size() + " of " + nodeLevels + " node levels of " + chain + " announced their exit");
+            }
+            for (Event e : exiting) {
+                int pid = Integer.parseInt(e.field("pid"));
+                snapshot.process(pid).filter(ProcessInfo::isAlive).ifPresent(p ->
+                        pending.add("pid " + pid + " (" + chain + " level " + e.field("level") + ") is still running"));
+            }
+        }
+        return pending.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", pending));
+    }
+}

@@ -1,0 +1,38 @@
+package io.zombielab.run;
+
+import io.zombielab.image.Labels;
+import io.zombielab.scenario.Scenario;
+import java.time.Duration;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/** Creates the container a scenario runs in: its image, limits, labels, reaper and supervisor settings. */
+final class ScenarioContainer {
+
+    private ScenarioContainer() {
+    }
+
+    static GenericContainer<?> create(Scenario scenario, String image, String runId, EventLog log) {
+        var chain = scenario.workload();
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                // Images are local, built by ImageCatalog: a pull could only wait for a registry that is not there.
+                .withImagePullPolicy(name -> false)
+                .withLabels(Labels.scenarioContainer(runId, scenario.id()))
+                .withCommand(scenario.supervisor().command())
+                .withEnv("ZOMBIELAB_KILL", scenario.kill().id())
+                .withEnv("ZOMBIELAB_DEPTH", Integer.toString(chain.nodeLevels()))
+                .withEnv("ZOMBIELAB_BALLAST_MIB", Integer.toString(chain.ballastMiB()))
+                .withEnv("ZOMBIELAB_TERM_LINGER_MS", Long.toString(chain.termLinger().toMillis()))
+                .withExposedPorts(SupervisorClient.CONTROL_PORT)
+                .withLogConsumer(log)
+                .waitingFor(Wait.forLogMessage(".*zombielab-event supervisor-ready.*", 1)
+                        .withStartupTimeout(Duration.ofSeconds(30)))
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withInit(scenario.reaper().injectedByEngine())
+                        .withPidsLimit(scenario.limits().pidsLimit())
+                        .withMemory(scenario.limits().memoryBytes())
+                        .withMemorySwap(scenario.limits().memoryBytes()));
+        return container;
+    }
+}

@@ -1,0 +1,119 @@
+package io.zombielab.run;
+
+import static org.awaitility.Awaitility.await;
+
+import io.zombielab.image.ImageCatalog;
+import io.zombielab.observe.ChainLedger;
+import io.zombielab.observe.Classifier;
+import io.zombielab.observe.CycleSample;
+import io.zombielab.observe.ExecProbe;
+import io.zombielab.observe.Probe;
+import io.zombielab.observe.ProcessTableFormatter;
+import io.zombielab.observe.ScenarioObservation;
+import io.zombielab.observe.Snapshot;
+import io.zombielab.scenario.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * Runs one scenario: starts its container, drives the supervisor through the stop/start cycles, waits
+ * after each stop until the cycle has settled, and samples the container. The container is removed
+ * however the run ends.
+ */
+public final class ScenarioRunner {
+
+    private static final Duration CHAIN_UP = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final ImageCatalog images;
+    private final String runId;
+    private final Consumer<String> progress;
+
+    public ScenarioRunner(ImageCatalog images, String runId, Consumer<String> progress) {
+        this.images = images;
+        this.runId = runId;
+        this.progress = progress;
+    }
+
+    public ScenarioObservation run(Scenario scenario) {
+        long started = System.nanoTime();
+        String image = images.forReaper(scenario.reaper());
+        EventLog events = new EventLog();
+        try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events)) {
+            container.start();
+            Probe probe = new ExecProbe(container);
+            SupervisorClient supervisor = new SupervisorClient(container.getHost(),
+                    container.getMappedPort(SupervisorClient.CONTROL_PORT));
+            ChainLedger ledger = new ChainLedger();
+            Set<String> stopped = new LinkedHashSet<>();
+            List<CycleSample> samples = new ArrayList<>();
+            Snapshot last = probe.snapshot();
+            samples.add(new CycleSample(0, last.cgroup(), Classifier.classify(last, stopped, ledger)));
+            Optional<String> spawnFailure = Optional.empty();
+
+            for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
+                String chain = "c" + cycle;
+                try {
+                    supervisor.start();
+                } catch (SupervisorClient.SupervisorException e) {
+                    spawnFailure = Optional.of("cycle " + cycle + ": " + e.getMessage());
+                    progress.accept(scenario.id() + ": spawning failed at " + spawnFailure.get());
+                    break;
+                }
+                awaitOrExplain(scenario, "chain " + chain + " to be up", CHAIN_UP, probe, ledger,
+                        () -> events.any(e -> e.is("ready", "chain", chain)) ? Optional.empty()
+                                : Optional.of("the deepest level of " + chain + " has not announced 'ready'"));
+                ledger.record(probe.snapshot());
+                supervisor.stop();
+                stopped.add(chain);
+                int settledCycle = cycle;
+                AtomicReference<Snapshot> settled = new AtomicReference<>();
+                awaitOrExplain(scenario, "cycle " + cycle + " to settle", SETTLE, probe, ledger, () -> {
+                    Snapshot s = probe.snapshot();
+                    settled.set(s);
+                    return ChainSettle.pending(settledCycle, scenario.kill(), scenario.workload().nodeLevels(), events, s);
+                });
+                last = settled.get();
+                ledger.record(last);
+                samples.add(new CycleSample(cycle, last.cgroup(), Classifier.classify(last, stopped, ledger)));
+                progress.accept(scenario.id() + ": cycle " + cycle + " of " + scenario.cycles() + " settled");
+            }
+            return new ScenarioObservation(scenario, samples, last, Classifier.classify(last, stopped, ledger),
+                    ProcessTableFormatter.format(last, ledger), spawnFailure, events.text(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Awaits a condition; on timeout, fails with the cell, what was pending, and the process table. */
+    private static void awaitOrExplain(Scenario scenario, String what, Duration atMost, Probe probe, ChainLedger ledger,
+                                       Supplier<Optional<String>> pending) {
+        AtomicReference<String> lastPending = new AtomicReference<>("");
+        try {
+            await(scenario.id() + ": " + what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(() -> {
+                        Optional<String> p = pending.get();
+                        p.ifPresent(lastPending::set);
+                        return p.isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            String table;
+            try {
+                table = ProcessTableFormatter.format(probe.snapshot(), ledger);
+            } catch (RuntimeException probeFailure) {
+                table = "(no process table: " + probeFailure.getMessage() + ")";
+            }
+            throw new ScenarioTimeoutException("scenario " + scenario + ": waited " + atMost.toSeconds() + " s for "
+                    + what + "; still pending: " + lastPending.get() + "\n" + table, e);
+        }
+    }
+}

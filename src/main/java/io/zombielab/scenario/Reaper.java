@@ -1,0 +1,52 @@
+package io.zombielab.scenario;
+
+import java.util.Arrays;
+
+/** What runs as PID 1 in the scenario's container. */
+public enum Reaper {
+    /** The supervisor itself is PID 1: nothing reaps adopted orphans (the story's stages 1 and 2). */
+    NONE("none", false, false),
+    /** Tini as the image's ENTRYPOINT (the story's final fix). */
+    TINI("tini", true, false),
+    /** The engine's own init, injected with HostConfig.Init (`docker run --init`). */
+    DOCKER_INIT("docker-init", true, true);
+
+    private final String id;
+    private final boolean reapsAdoptedOrphans;
+    private final boolean injectedByEngine;
+
+    Reaper(String id, boolean reapsAdoptedOrphans, boolean injectedByEngine) {
+        this.id = id;
+        this.reapsAdoptedOrphans = reapsAdoptedOrphans;
+        this.injectedByEngine = injectedByEngine;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean reapsAdoptedOrphans() {
+        return reapsAdoptedOrphans;
+    }
+
+    /** True when the image is unchanged and the engine puts its init in front (HostConfig.Init). */
+    public boolean injectedByEngine() {
+        return injectedByEngine;
+    }
+
+    /** The Dockerfile, under dockerfiles/, of this reaper's image variant. */
+    public String dockerfile() {
+        return "reaper-" + id + ".Dockerfile";
+    }
+
+    public static Reaper byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown reaper '" + id + "' (known: "
+                        + Arrays.stream(values()).map(Reaper::id).toList() + ")"));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

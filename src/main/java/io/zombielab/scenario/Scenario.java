@@ -1,0 +1,38 @@
+package io.zombielab.scenario;
+
+import java.util.Objects;
+
+/** One cell of the matrix: what runs, how it is stopped, how often, and what must be observed. */
+public record Scenario(
+        String name,
+        Reaper reaper,
+        SupervisorKind supervisor,
+        ChainWorkload workload,
+        KillStrategy kill,
+        int cycles,
+        Limits limits,
+        Expectation expectation) {
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(reaper, "reaper");
+        Objects.requireNonNull(supervisor, "supervisor");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(kill, "kill");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(expectation, "expectation");
+        if (cycles < 1) {
+            throw new IllegalArgumentException("scenario '" + name + "': cycles must be at least 1, got " + cycles);
+        }
+    }
+
+    /** A short id such as {@code none/go/pid-kill}, used in reports and test names. */
+    public String id() {
+        return reaper.id() + "/" + supervisor.id() + "/" + kill.id();
+    }
+
+    @Override
+    public String toString() {
+        return name + " [" + id() + "]";
+    }
+}

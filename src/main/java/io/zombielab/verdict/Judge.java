@@ -1,0 +1,59 @@
+package io.zombielab.verdict;
+
+import io.zombielab.observe.CycleSample;
+import io.zombielab.observe.ScenarioObservation;
+import io.zombielab.scenario.Expectation;
+import io.zombielab.scenario.MemoryTrend;
+import io.zombielab.scenario.Scenario;
+import java.util.List;
+
+/** Compares what a scenario expects with what its run observed. */
+public final class Judge {
+
+    private static final long MIB = 1024 * 1024;
+
+    private Judge() {
+    }
+
+    public static Verdict judge(ScenarioObservation observation) {
+        Scenario scenario = observation.scenario();
+        Expectation expected = scenario.expectation();
+        double growth = MemoryFit.slope(observation.samples().stream().map(s -> s.cgroup().memoryRssBytes()).toList());
+        return new Verdict(observation, List.of(
+                new Check("cycles completed", Integer.toString(scenario.cycles()),
+                        observation.completedCycles() + observation.spawnFailure().map(f -> " (" + f + ")").orElse(""),
+                        observation.completedCycles() == scenario.cycles()),
+                exact("zombies", expected.zombies(), observation.finalCensus().zombies().size()),
+                exact("live orphans", expected.liveOrphans(), observation.finalCensus().liveOrphans().size()),
+                memory(scenario, expected.memory(), growth)), growth);
+    }
+
+    private static Check exact(String name, int expected, int actual) {
+        return new Check(name, Integer.toString(expected), Integer.toString(actual), expected == actual);
+    }
+
+    /**
+     * A leaking cycle leaves every node level alive, each holding its ballast in anonymous memory, so growth
+     * is at least 90% of levels x ballast. A clean cycle leaves no live process: growth under half a ballast.
+     */
+    private static Check memory(Scenario scenario, MemoryTrend trend, double growth) {
+        long ballast = scenario.workload().ballastMiB() * MIB;
+        String observed = String.format("%.1f MiB/cycle", growth / MIB);
+        if (trend == MemoryTrend.GROWS) {
+            double floor = 0.9 * scenario.workload().nodeLevels() * ballast;
+            return new Check("memory growth", String.format(">= %.1f MiB/cycle", floor / MIB), observed, growth >= floor);
+        }
+        double ceiling = ballast / 2.0;
+        return new Check("memory growth", String.format("< %.1f MiB/cycle", ceiling / MIB), observed, growth < ceiling);
+    }
+
+    /** Samples as text for reports: cycle, anon rss, pids. */
+    public static String series(List<CycleSample> samples) {
+        StringBuilder out = new StringBuilder("cycle anon_rss_mib pids zombies live_orphans\n");
+        for (CycleSample s : samples) {
+            out.append(String.format("%5d %12d %4d %7d %12d%n", s.cycle(), s.cgroup().memoryRssBytes() / MIB,
+                    s.cgroup().pidsCurrent(), s.census().zombies().size(), s.census().liveOrphans().size()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package io.zombielab.verdict;
+
+import io.zombielab.observe.ScenarioObservation;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A scenario's checks, and the observation they were made on. */
+public record Verdict(ScenarioObservation observation, List<Check> checks, double memoryGrowthBytesPerCycle) {
+
+    public Verdict {
+        checks = List.copyOf(checks);
+    }
+
+    public boolean holds() {
+        return checks.stream().allMatch(Check::passed);
+    }
+
+    /** What a failed assertion shows: which scenario, which expectations, and the process table that broke them. */
+    public String explain() {
+        return "scenario " + observation.scenario() + (holds() ? " holds" : " does not hold") + ":\n"
+                + checks.stream().map(c -> "  " + c).collect(Collectors.joining("\n"))
+                + "\nprocess table after cycle " + observation.completedCycles() + ":\n" + observation.processTable();
+    }
+}
