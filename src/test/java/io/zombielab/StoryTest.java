@@ -1,0 +1,47 @@
+package io.zombielab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qameta.allure.Allure;
+import io.zombielab.scenario.Scenario;
+import io.zombielab.scenario.Story;
+import io.zombielab.verdict.Judge;
+import io.zombielab.verdict.Verdict;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The story of shared/seed in real containers: each cell starts the Go supervisor under a reaper, runs three
+ * stop/start cycles of the chain, and must show the truth table's exact zombie and orphan counts and memory trend.
+ * No engine means every cell fails with the reason; nothing is skipped.
+ */
+@DisplayName("The story, cell by cell")
+class StoryTest {
+
+    private static Lab lab;
+
+    @BeforeAll
+    static void openLab() {
+        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+    }
+
+    static Stream<Scenario> cells() {
+        return Story.cells().stream();
+    }
+
+    @DisplayName("holds its row of the truth table:")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void cellShowsWhatTheTruthTableSays(Scenario cell) {
+        Verdict verdict = lab.run(cell);
+
+        Allure.addAttachment("process table after the last cycle", "text/plain", verdict.observation().processTable());
+        Allure.addAttachment("memory, pids, zombies and orphans per cycle", "text/plain",
+                Judge.series(verdict.observation().samples()));
+        Allure.addAttachment("container log", "text/plain", verdict.observation().containerLog());
+        assertThat(verdict.holds()).as(verdict::explain).isTrue();
+    }
+}

@@ -1,0 +1,53 @@
+package io.zombielab.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+    private static ProcessInfo proc(int pid, char state, String chain, long startTime) {
+        return new ProcessInfo(pid, "p" + pid, state, 1, pid, startTime, state == 'Z' ? 0 : 1000, chain, "");
+    }
+
+    private static Snapshot snapshot(ProcessInfo... processes) {
+        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(0, 0, 0, -1));
+    }
+
+    @Test
+    @DisplayName("live processes of a stopped chain are orphans; those of the running chain are not")
+    void orphansOnlyFromStoppedChains() {
+        ChainLedger ledger = new ChainLedger();
+        Census census = Classifier.classify(
+                snapshot(proc(1, 'S', "", 1), proc(10, 'S', "c1", 10), proc(11, 'S', "c1", 11), proc(20, 'S', "c2", 20)),
+                Set.of("c1"), ledger);
+        assertThat(census.liveOrphans()).extracting(ProcessInfo::pid).containsExactly(10, 11);
+        assertThat(census.zombies()).isEmpty();
+        assertThat(census.orphanRssKiB()).isEqualTo(2000);
+    }
+
+    @Test
+    @DisplayName("a zombie is counted whatever its chain, and keeps the chain it had when it was seen alive")
+    void zombiesKeepTheirChainThroughTheLedger() {
+        ChainLedger ledger = new ChainLedger();
+        ledger.record(snapshot(proc(10, 'S', "c1", 10)));
+        ProcessInfo zombie = proc(10, 'Z', "", 10);
+        Census census = Classifier.classify(snapshot(zombie, proc(30, 'Z', "", 30)), Set.of("c1"), ledger);
+
+        assertThat(census.zombies()).extracting(ProcessInfo::pid).containsExactly(10, 30);
+        assertThat(census.liveOrphans()).isEmpty();
+        assertThat(ledger.chainOf(zombie)).contains("c1");
+    }
+
+    @Test
+    @DisplayName("a reused pid is a different process: the ledger matches on start time too")
+    void pidReuseIsNotConfused() {
+        ChainLedger ledger = new ChainLedger();
+        ledger.record(snapshot(proc(10, 'S', "c1", 10)));
+        assertThat(ledger.chainOf(proc(10, 'S', "", 99))).isEmpty();
+    }
+}

@@ -1,0 +1,45 @@
+package io.zombielab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The design notes' truth table, for a chain of npm, sh and D node levels over N cycles. */
+class ChainTruthTableTest {
+
+    private static final ChainWorkload CHAIN = new ChainWorkload(3, 16, Duration.ofSeconds(1));
+
+    @Test
+    @DisplayName("pid-kill leaves everything below npm alive, with or without a reaper: N*(L-1) orphans, no zombies")
+    void pidKillLeaksOrphansWhateverTheReaper() {
+        for (Reaper reaper : Reaper.values()) {
+            assertThat(ChainTruthTable.expect(reaper, KillStrategy.PID_KILL, CHAIN, 4))
+                    .isEqualTo(new Expectation(0, 4 * 4, MemoryTrend.GROWS));
+        }
+    }
+
+    @Test
+    @DisplayName("pgid-term without a reaper leaves every node level a zombie; npm reaps its shell")
+    void pgidTermWithoutReaperLeavesZombies() {
+        assertThat(ChainTruthTable.expect(Reaper.NONE, KillStrategy.PGID_TERM, CHAIN, 4))
+                .isEqualTo(new Expectation(4 * 3, 0, MemoryTrend.FLAT));
+    }
+
+    @Test
+    @DisplayName("pgid-term with a reaper leaves nothing")
+    void pgidTermWithReaperLeavesNothing() {
+        assertThat(ChainTruthTable.expect(Reaper.TINI, KillStrategy.PGID_TERM, CHAIN, 4))
+                .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT));
+        assertThat(ChainTruthTable.expect(Reaper.DOCKER_INIT, KillStrategy.PGID_TERM, CHAIN, 4))
+                .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT));
+    }
+
+    @Test
+    void storyHasTheSixCells() {
+        assertThat(Story.cells()).extracting(Scenario::id).containsExactly(
+                "none/go/pid-kill", "none/go/pgid-term", "tini/go/pid-kill", "tini/go/pgid-term",
+                "docker-init/go/pid-kill", "docker-init/go/pgid-term");
+    }
+}
