@@ -33,7 +33,7 @@ zl_ensure_engine() {
   fi
   local i
   for i in $(seq 1 120); do
-    zl_engine_answers && { zl_say "Docker engine: answering after $((i / 4)) s"; return 0; }
+    zl_engine_answers && { zl_say "Docker engine: answering after $((i * 250)) ms"; return 0; }
     sleep 0.25
   done
   tail -n 20 /var/log/zombielab-dockerd.log >&2 2>/dev/null
