@@ -1,12 +1,9 @@
 package io.zombielab;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.qameta.allure.Allure;
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.Story;
-import io.zombielab.verdict.Judge;
-import io.zombielab.verdict.Verdict;
+import io.zombielab.scenario.ScenarioFiles;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,19 +26,13 @@ class StoryTest {
     }
 
     static Stream<Scenario> cells() {
-        return Story.cells().stream();
+        return ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml"))).stream();
     }
 
     @DisplayName("holds its row of the truth table:")
     @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void cellShowsWhatTheTruthTableSays(Scenario cell) {
-        Verdict verdict = lab.run(cell);
-
-        Allure.addAttachment("process table after the last cycle", "text/plain", verdict.observation().processTable());
-        Allure.addAttachment("memory, pids, zombies and orphans per cycle", "text/plain",
-                Judge.series(verdict.observation().samples()));
-        Allure.addAttachment("container log", "text/plain", verdict.observation().containerLog());
-        assertThat(verdict.holds()).as(verdict::explain).isTrue();
+        CellCheck.assertHolds(lab.run(cell));
     }
 }

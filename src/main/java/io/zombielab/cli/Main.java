@@ -5,13 +5,21 @@ import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.report.StoryReading;
+import io.zombielab.image.ProjectLayout;
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.Story;
+import io.zombielab.scenario.ScenarioFileException;
+import io.zombielab.scenario.ScenarioFiles;
 import io.zombielab.verdict.Verdict;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The {@code zombielab} command. Exit codes: 0 every cell holds; 1 a cell does not hold or could not
@@ -28,16 +36,54 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    static final String USAGE_TEXT = """
+            usage: zombielab reproduce
+                   zombielab matrix [SCENARIO_FILE...]
+              reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
+              matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml)""";
+
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 || !args[0].equals("reproduce")) {
-            err.println("usage: zombielab reproduce\n"
-                    + "  reproduce  runs the story's three stages (and the init-alone cells) in containers and prints the matrix");
+        if (args.length == 0) {
+            err.println(USAGE_TEXT);
             return USAGE;
         }
-        return reproduce(out, err);
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        ProjectLayout layout = ProjectLayout.current();
+        List<Path> files;
+        switch (args[0]) {
+            case "reproduce" -> {
+                if (!rest.isEmpty()) {
+                    err.println("zombielab reproduce takes no arguments\n" + USAGE_TEXT);
+                    return USAGE;
+                }
+                files = List.of(layout.scenarios().resolve("story.yaml"));
+            }
+            case "matrix" -> files = rest.isEmpty() ? allScenarioFiles(layout) : rest.stream().map(Path::of).toList();
+            default -> {
+                err.println("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
+                return USAGE;
+            }
+        }
+        List<Scenario> cells;
+        try {
+            cells = ScenarioFiles.load(files);
+        } catch (ScenarioFileException e) {
+            err.println("[zombielab] ERROR: " + e.getMessage());
+            err.println("[zombielab] nothing was run.");
+            return USAGE;
+        }
+        return runCells(cells, files, out, err);
     }
 
-    private static int reproduce(PrintStream out, PrintStream err) {
+    private static List<Path> allScenarioFiles(ProjectLayout layout) {
+        try (Stream<Path> list = Files.list(layout.scenarios())) {
+            return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int runCells(List<Scenario> cells, List<Path> files, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         Lab lab;
         try {
@@ -46,7 +92,6 @@ public final class Main {
             err.println("[zombielab] ERROR: " + e.getMessage());
             return ENVIRONMENT;
         }
-        List<Scenario> cells = Story.cells();
         List<Verdict> verdicts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -66,8 +111,8 @@ public final class Main {
             }
         }
         out.println();
-        out.println("zombielab reproduce: the story of shared/seed, " + Story.CYCLES + " stop/start cycles per cell, "
-                + "chain npm -> sh -> node -> node, 32 MiB ballast per node level (run " + lab.runId() + ")");
+        out.println("zombielab: " + cells.size() + " cells from " + files.stream().map(Path::toString).toList()
+                + " (run " + lab.runId() + ")");
         out.println();
         out.print(MatrixTable.render(verdicts));
         out.println();

@@ -23,6 +23,10 @@ public record ProjectLayout(Path root) {
         return root.resolve("fixtures");
     }
 
+    public Path scenarios() {
+        return root.resolve("scenarios");
+    }
+
     public Path dockerfile(String name) {
         return root.resolve("dockerfiles").resolve(name);
     }

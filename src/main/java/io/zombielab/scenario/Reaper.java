@@ -8,8 +8,14 @@ public enum Reaper {
     NONE("none", false, false),
     /** Tini as the image's ENTRYPOINT (the story's final fix). */
     TINI("tini", true, false),
+    /** Tini with -g: signals it forwards go to the child's whole process group. */
+    TINI_GROUP("tini-group", true, false),
     /** The engine's own init, injected with HostConfig.Init (`docker run --init`). */
-    DOCKER_INIT("docker-init", true, true);
+    DOCKER_INIT("docker-init", true, true),
+    /** dumb-init: runs the child in a new session and forwards signals to that whole group. */
+    DUMB_INIT("dumb-init", true, false),
+    /** catatonit: podman's init. */
+    CATATONIT("catatonit", true, false);
 
     private final String id;
     private final boolean reapsAdoptedOrphans;

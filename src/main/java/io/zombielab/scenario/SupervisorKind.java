@@ -1,16 +1,23 @@
 package io.zombielab.scenario;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 /** The long-running service that starts and stops workloads (the story's Stormkit role). */
 public enum SupervisorKind {
     /** fixtures/supervisor-go: the story's own os/exec code. */
-    GO("go", "/opt/zombielab/bin/supervisor-go");
+    GO("go", "/opt/zombielab/bin/supervisor-go", EnumSet.of(KillStrategy.PID_KILL, KillStrategy.PGID_TERM));
 
     private final String id;
     private final String command;
+    private final Set<KillStrategy> kills;
 
-    SupervisorKind(String id, String command) {
+    SupervisorKind(String id, String command, Set<KillStrategy> kills) {
         this.id = id;
         this.command = command;
+        this.kills = kills;
     }
 
     public String id() {
@@ -20,6 +27,21 @@ public enum SupervisorKind {
     /** The supervisor's command line inside the fixtures image. */
     public String command() {
         return command;
+    }
+
+    public boolean supports(KillStrategy kill) {
+        return kills.contains(kill);
+    }
+
+    /** The ids of the kill strategies it implements. */
+    public List<String> kills() {
+        return kills.stream().map(KillStrategy::id).toList();
+    }
+
+    public static SupervisorKind byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown supervisor '" + id + "' (known: "
+                        + Arrays.stream(values()).map(SupervisorKind::id).toList() + ")"));
     }
 
     @Override

@@ -37,9 +37,13 @@ class ChainTruthTableTest {
     }
 
     @Test
-    void storyHasTheSixCells() {
-        assertThat(Story.cells()).extracting(Scenario::id).containsExactly(
+    @DisplayName("scenarios/story.yaml holds the story's six cells, expectations from this table")
+    void storyFileHasTheSixCells() {
+        var cells = ScenarioFiles.load(java.util.List.of(java.nio.file.Path.of("scenarios/story.yaml")));
+        assertThat(cells).extracting(Scenario::id).containsExactly(
                 "none/go/pid-kill", "none/go/pgid-term", "tini/go/pid-kill", "tini/go/pgid-term",
                 "docker-init/go/pid-kill", "docker-init/go/pgid-term");
+        assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(6, 0, MemoryTrend.FLAT));
+        assertThat(cells.get(0).name()).isEqualTo("stage 1: original code");
     }
 }

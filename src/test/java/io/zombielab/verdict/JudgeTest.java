@@ -10,7 +10,8 @@ import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.observe.Snapshot;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.Story;
+import io.zombielab.scenario.ScenarioFiles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
 class JudgeTest {
 
     private static final long MIB = 1024 * 1024;
-    private static final Scenario STAGE_1 = Story.cells().get(0); // none + pid-kill: 9 orphans, memory grows
-    private static final Scenario STAGE_2 = Story.cells().get(1); // none + pgid-term: 6 zombies, flat
+    private static final List<Scenario> STORY = ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml")));
+    private static final Scenario STAGE_1 = STORY.get(0); // none + pid-kill: 9 orphans, memory grows
+    private static final Scenario STAGE_2 = STORY.get(1); // none + pgid-term: 6 zombies, flat
 
     private static ProcessInfo orphan(int pid) {
         return new ProcessInfo(pid, "zl-c1-L1", 'S', 1, 9, pid, 80_000, "c1", "zl-c1-L1");

@@ -1,0 +1,280 @@
+package io.zombielab.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Loads scenarios/*.yaml into cells. Every value is checked before anything runs; all problems of all files
+ * are reported together, each with file, line and key (see {@link ScenarioFileException}).
+ *
+ * <pre>
+ * defaults:                 # optional; any scenario key, used where a scenario does not give it
+ *   supervisor: go
+ * scenarios:
+ *   - name: "stage 1: original code"   # optional; defaults to the cell's id
+ *     reaper: none                     # one id, or a list of ids: a list makes a matrix
+ *     supervisor: go                   # one or a list
+ *     kill: pid-kill                   # one or a list
+ *     workload: {chain: {levels: 2, ballast-mib: 32, term-linger-ms: 3000}}   # optional
+ *     cycles: 3                        # optional
+ *     limits: {pids: 512, memory-mib: 1024}                                   # optional
+ *     expect: truth-table              # optional; or {zombies: 6, live-orphans: 0, memory: flat}
+ * </pre>
+ */
+public final class ScenarioFiles {
+
+    private static final Set<String> TOP = Set.of("defaults", "scenarios");
+    private static final Set<String> SCENARIO = Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles",
+            "limits", "expect");
+    private static final Set<String> WORKLOAD = Set.of("chain");
+    private static final Set<String> CHAIN = Set.of("levels", "ballast-mib", "term-linger-ms");
+    private static final Set<String> LIMITS = Set.of("pids", "memory-mib");
+    private static final Set<String> EXPECT = Set.of("zombies", "live-orphans", "memory");
+    private static final int DEFAULT_CYCLES = 3;
+
+    private ScenarioFiles() {
+    }
+
+    /** The cells of all files, in order; throws {@link ScenarioFileException} listing every problem found. */
+    public static List<Scenario> load(List<Path> files) {
+        List<ScenarioFileException.Problem> problems = new ArrayList<>();
+        List<Scenario> cells = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Path file : files) {
+            for (Located cell : loadFile(file, problems)) {
+                String where = cell.file + ":" + cell.line;
+                String earlier = seen.putIfAbsent(cell.scenario.id(), where);
+                if (earlier != null) {
+                    problems.add(new ScenarioFileException.Problem(cell.file, cell.line, cell.path,
+                            "cell " + cell.scenario.id() + " is already defined at " + earlier));
+                } else {
+                    cells.add(cell.scenario);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioFileException(problems);
+        }
+        if (cells.isEmpty()) {
+            throw new ScenarioFileException(List.of(new ScenarioFileException.Problem(
+                    files.isEmpty() ? "(no file)" : files.get(0).toString(), 0, "", "no scenarios to run")));
+        }
+        return List.copyOf(cells);
+    }
+
+    private record Located(Scenario scenario, String file, int line, String path) {
+    }
+
+    private static List<Located> loadFile(Path file, List<ScenarioFileException.Problem> problems) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            problems.add(new ScenarioFileException.Problem(name, 0, "", "no such file"));
+            return List.of();
+        } catch (IOException e) {
+            problems.add(new ScenarioFileException.Problem(name, 0, "", "cannot be read: " + e.getMessage()));
+            return List.of();
+        }
+        Optional<org.snakeyaml.engine.v2.nodes.Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            problems.add(new ScenarioFileException.Problem(name, line, "", "not valid YAML: " + e.getProblem()));
+            return List.of();
+        } catch (YamlEngineException e) {
+            problems.add(new ScenarioFileException.Problem(name, 0, "", "not valid YAML: " + e.getMessage()));
+            return List.of();
+        }
+        if (root.isEmpty()) {
+            problems.add(new ScenarioFileException.Problem(name, 1, "", "the file is empty; it needs a 'scenarios:' list"));
+            return List.of();
+        }
+        YamlNode top = new YamlNode(root.get(), "", name, problems);
+        Map<String, YamlNode> doc = top.mapping(TOP).orElse(Map.of());
+        if (!doc.isEmpty() && !doc.containsKey("scenarios")) {
+            top.problem("missing key 'scenarios' (the list of cells)");
+        }
+        Map<String, YamlNode> defaults = Optional.ofNullable(doc.get("defaults"))
+                .flatMap(d -> d.mapping(without(SCENARIO, "name"))).orElse(Map.of());
+        List<Located> cells = new ArrayList<>();
+        Optional.ofNullable(doc.get("scenarios")).flatMap(YamlNode::sequence).orElse(List.of()).forEach(entry ->
+                entry.mapping(SCENARIO).ifPresent(own -> {
+                    Map<String, YamlNode> fields = new LinkedHashMap<>(defaults);
+                    fields.putAll(own);
+                    cells.addAll(expand(entry, fields, name));
+                }));
+        return cells;
+    }
+
+    /** One entry: its reaper, supervisor and kill lists crossed into cells. */
+    private static List<Located> expand(YamlNode entry, Map<String, YamlNode> fields, String file) {
+        List<Reaper> reapers = ids(entry, fields, "reaper", Reaper::byId, null);
+        List<SupervisorKind> supervisors = ids(entry, fields, "supervisor", SupervisorKind::byId, SupervisorKind.GO);
+        List<KillStrategy> kills = ids(entry, fields, "kill", KillStrategy::byId, null);
+        ChainWorkload workload = Optional.ofNullable(fields.get("workload")).map(ScenarioFiles::workload)
+                .orElse(Optional.of(ChainWorkload.DEFAULT)).orElse(null);
+        Integer cycles = Optional.ofNullable(fields.get("cycles")).map(n -> n.integer(1, 1000))
+                .orElse(Optional.of(DEFAULT_CYCLES)).orElse(null);
+        Limits limits = Optional.ofNullable(fields.get("limits")).map(ScenarioFiles::limits)
+                .orElse(Optional.of(Limits.DEFAULT)).orElse(null);
+        YamlNode expect = fields.get("expect");
+        Optional<String> name = Optional.ofNullable(fields.get("name")).flatMap(YamlNode::text);
+        if (workload == null || cycles == null || limits == null) {
+            return List.of();
+        }
+        List<Located> cells = new ArrayList<>();
+        for (Reaper reaper : reapers) {
+            for (SupervisorKind supervisor : supervisors) {
+                for (KillStrategy kill : kills) {
+                    if (!supervisor.supports(kill)) {
+                        fields.get("kill").problem("supervisor '" + supervisor.id() + "' has no kill strategy '"
+                                + kill.id() + "' (it has: " + supervisor.kills() + ")");
+                        continue;
+                    }
+                    Optional<Expectation> expectation = expect == null
+                            ? Optional.of(ChainTruthTable.expect(reaper, kill, workload, cycles))
+                            : expectation(expect, reaper, kill, workload, cycles);
+                    expectation.ifPresent(e -> {
+                        String id = reaper.id() + "/" + supervisor.id() + "/" + kill.id();
+                        cells.add(new Located(new Scenario(name.orElse(id), reaper, supervisor, workload, kill,
+                                cycles, limits, e), file, entry.line(), entry.path()));
+                    });
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static <T> List<T> ids(YamlNode entry, Map<String, YamlNode> fields, String key, Function<String, T> byId,
+                                   T fallback) {
+        YamlNode node = fields.get(key);
+        if (node == null) {
+            if (fallback == null) {
+                entry.problem("missing key '" + key + "'");
+                return List.of();
+            }
+            return List.of(fallback);
+        }
+        List<T> values = new ArrayList<>();
+        for (YamlNode item : node.oneOrMany()) {
+            item.text().ifPresent(text -> {
+                try {
+                    values.add(byId.apply(text));
+                } catch (IllegalArgumentException e) {
+                    item.problem(e.getMessage());
+                }
+            });
+        }
+        if (node.isSequence() && node.oneOrMany().isEmpty()) {
+            node.problem("the list is empty");
+        }
+        return values;
+    }
+
+    private static Optional<ChainWorkload> workload(YamlNode node) {
+        Map<String, YamlNode> kinds = node.mapping(WORKLOAD).orElse(null);
+        if (kinds == null) {
+            return Optional.empty();
+        }
+        if (kinds.size() != 1) {
+            node.problem("name exactly one workload (known: " + WORKLOAD + "), found " + kinds.size());
+            return Optional.empty();
+        }
+        YamlNode chain = kinds.get("chain");
+        if (chain.isScalar()) {
+            chain.problem("must be a mapping of " + CHAIN + " (write {} for the defaults)");
+            return Optional.empty();
+        }
+        Map<String, YamlNode> f = chain.mapping(CHAIN).orElse(null);
+        if (f == null) {
+            return Optional.empty();
+        }
+        ChainWorkload d = ChainWorkload.DEFAULT;
+        Optional<Integer> levels = intOr(f.get("levels"), 1, 8, d.nodeLevels());
+        Optional<Integer> ballast = intOr(f.get("ballast-mib"), 0, 1024, d.ballastMiB());
+        Optional<Integer> linger = intOr(f.get("term-linger-ms"), 100, 60_000, (int) d.termLinger().toMillis());
+        if (levels.isEmpty() || ballast.isEmpty() || linger.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChainWorkload(levels.get(), ballast.get(), Duration.ofMillis(linger.get())));
+    }
+
+    private static Optional<Limits> limits(YamlNode node) {
+        Map<String, YamlNode> f = node.mapping(LIMITS).orElse(null);
+        if (f == null) {
+            return Optional.empty();
+        }
+        Optional<Integer> pids = intOr(f.get("pids"), 8, 1_000_000, (int) Limits.DEFAULT.pidsLimit());
+        Optional<Integer> memory = intOr(f.get("memory-mib"), 64, 65_536, (int) (Limits.DEFAULT.memoryBytes() >> 20));
+        if (pids.isEmpty() || memory.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Limits(pids.get(), memory.get() * 1024L * 1024));
+    }
+
+    private static Optional<Expectation> expectation(YamlNode node, Reaper reaper, KillStrategy kill,
+                                                     ChainWorkload workload, int cycles) {
+        if (node.isScalar()) {
+            Optional<String> text = node.text();
+            if (text.isPresent() && !text.get().equals("truth-table")) {
+                node.problem("must be 'truth-table' or a mapping of " + EXPECT + ", found '" + text.get() + "'");
+                return Optional.empty();
+            }
+            return text.map(t -> ChainTruthTable.expect(reaper, kill, workload, cycles));
+        }
+        Map<String, YamlNode> f = node.mapping(EXPECT).orElse(null);
+        if (f == null) {
+            return Optional.empty();
+        }
+        for (String key : EXPECT) {
+            if (!f.containsKey(key)) {
+                node.problem("missing key '" + key + "'");
+            }
+        }
+        if (f.size() != EXPECT.size()) {
+            return Optional.empty();
+        }
+        Optional<Integer> zombies = f.get("zombies").integer(0, 1_000_000);
+        Optional<Integer> orphans = f.get("live-orphans").integer(0, 1_000_000);
+        Optional<MemoryTrend> memory = f.get("memory").text().flatMap(t -> {
+            try {
+                return Optional.of(MemoryTrend.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                f.get("memory").problem("must be 'grows' or 'flat', found '" + t + "'");
+                return Optional.empty();
+            }
+        });
+        if (zombies.isEmpty() || orphans.isEmpty() || memory.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Expectation(zombies.get(), orphans.get(), memory.get()));
+    }
+
+    private static Optional<Integer> intOr(YamlNode node, int min, int max, int fallback) {
+        return node == null ? Optional.of(fallback) : node.integer(min, max);
+    }
+
+    private static Set<String> without(Set<String> keys, String key) {
+        Set<String> copy = new java.util.HashSet<>(keys);
+        copy.remove(key);
+        return Set.copyOf(copy);
+    }
+}

@@ -1,0 +1,142 @@
+package io.zombielab.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A YAML node with the path that leads to it ({@code scenarios[2].workload.chain}) and its line, so that
+ * every reading error can say where it is. Problems are collected, not thrown, so that one run reports
+ * everything wrong in a file.
+ */
+final class YamlNode {
+
+    private final Node node;
+    private final String path;
+    private final String file;
+    private final List<ScenarioFileException.Problem> problems;
+
+    YamlNode(Node node, String path, String file, List<ScenarioFileException.Problem> problems) {
+        this.node = node;
+        this.path = path;
+        this.file = file;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    int line() {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    void problem(String message) {
+        problems.add(new ScenarioFileException.Problem(file, line(), path, message));
+    }
+
+    boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    /** The keys of a mapping, in file order; reports a non-mapping, duplicate keys and keys not in {@code allowed}. */
+    Optional<Map<String, YamlNode>> mapping(Set<String> allowed) {
+        if (!(node instanceof MappingNode mapping)) {
+            problem("must be a mapping of " + new TreeSet<>(allowed) + ", found " + describe());
+            return Optional.empty();
+        }
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode keyNode = new YamlNode(tuple.getKeyNode(), path, file, problems);
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                keyNode.problem("keys must be plain words, found " + keyNode.describe());
+                continue;
+            }
+            String name = key.getValue();
+            YamlNode value = new YamlNode(tuple.getValueNode(), child(name), file, problems);
+            if (!allowed.contains(name)) {
+                new YamlNode(key, child(name), file, problems).problem("unknown key '" + name + "' (known here: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
+            } else if (entries.containsKey(name)) {
+                new YamlNode(key, child(name), file, problems).problem("key given twice (first at line "
+                        + entries.get(name).line() + ")");
+            } else {
+                entries.put(name, value);
+            }
+        }
+        return Optional.of(entries);
+    }
+
+    Optional<List<YamlNode>> sequence() {
+        if (!(node instanceof SequenceNode sequence)) {
+            problem("must be a list, found " + describe());
+            return Optional.empty();
+        }
+        List<YamlNode> items = new ArrayList<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            items.add(new YamlNode(sequence.getValue().get(i), path + "[" + i + "]", file, problems));
+        }
+        return Optional.of(items);
+    }
+
+    Optional<String> text() {
+        if (!(node instanceof ScalarNode scalar)) {
+            problem("must be a single value, found " + describe());
+            return Optional.empty();
+        }
+        if (scalar.getValue().isBlank()) {
+            problem("must not be empty");
+            return Optional.empty();
+        }
+        return Optional.of(scalar.getValue().trim());
+    }
+
+    /** A whole number in [min, max]. */
+    Optional<Integer> integer(int min, int max) {
+        return text().flatMap(t -> {
+            try {
+                int value = Integer.parseInt(t);
+                if (value < min || value > max) {
+                    problem("must be between " + min + " and " + max + ", found " + value);
+                    return Optional.empty();
+                }
+                return Optional.of(value);
+            } catch (NumberFormatException e) {
+                problem("must be a whole number, found '" + t + "'");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A single value or a list of them: the list makes a matrix. */
+    List<YamlNode> oneOrMany() {
+        return isSequence() ? sequence().orElse(List.of()) : List.of(this);
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private String describe() {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+}

@@ -1,0 +1,40 @@
+package io.zombielab;
+
+import io.zombielab.scenario.Scenario;
+import io.zombielab.scenario.ScenarioFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every cell of every scenarios/*.yaml but the story's (StoryTest runs those), in containers. */
+@DisplayName("The matrix, cell by cell")
+class MatrixTest {
+
+    private static Lab lab;
+
+    @BeforeAll
+    static void openLab() {
+        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+    }
+
+    static Stream<Scenario> cells() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            List<Path> others = files.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.getFileName().toString().equals("story.yaml")).sorted().toList();
+            return ScenarioFiles.load(others).stream();
+        }
+    }
+
+    @DisplayName("holds its expectation:")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void cellHoldsItsExpectation(Scenario cell) {
+        CellCheck.assertHolds(lab.run(cell));
+    }
+}

@@ -1,0 +1,77 @@
+package io.zombielab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScenarioFilesTest {
+
+    private static final String DIR = "src/test/resources/scenarios-malformed/";
+
+    @DisplayName("a malformed file is refused with file:line, key and what is wrong:")
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown-key.yaml          | unknown-key.yaml:3: scenarios[0].reapr: unknown key 'reapr' (known here: cycles, expect, kill, limits, name, reaper, supervisor, workload)
+            unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit])
+            cycles-not-a-number.yaml  | cycles-not-a-number.yaml:4: scenarios[0].cycles: must be a whole number, found 'three'
+            cycles-zero.yaml          | cycles-zero.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found 0
+            limits-a-list.yaml        | limits-a-list.yaml:4: scenarios[0].limits: must be a mapping of [memory-mib, pids], found a list
+            missing-kill.yaml         | missing-kill.yaml:3: scenarios[0]: missing key 'kill'
+            duplicate-cell.yaml       | duplicate-cell.yaml:4: scenarios[1]: cell tini/go/pid-kill is already defined at
+            not-yaml.yaml             | not-yaml.yaml:4: not valid YAML:
+            empty.yaml                | empty.yaml:1: the file is empty; it needs a 'scenarios:' list
+            no-scenarios.yaml         | no-scenarios.yaml:1: missing key 'scenarios' (the list of cells)
+            expect-bad-memory.yaml    | expect-bad-memory.yaml:7: scenarios[0].expect.memory: must be 'grows' or 'flat', found 'sideways'
+            key-twice.yaml            | key-twice.yaml:4: scenarios[0].reaper: key given twice (first at line 2)
+            unknown-workload.yaml     | unknown-workload.yaml:5: scenarios[0].workload.next: unknown key 'next' (known here: chain)
+            scenarios-not-a-list.yaml | scenarios-not-a-list.yaml:2: scenarios: must be a list, found a mapping
+            memory-too-small.yaml     | memory-too-small.yaml:4: scenarios[0].limits.memory-mib: must be between 64 and 65536, found 16
+            expect-incomplete.yaml    | expect-incomplete.yaml:4: scenarios[0].expect: missing key 'live-orphans'
+            """)
+    void refusedWithLocation(String file, String expected) {
+        assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of(DIR + file))))
+                .isInstanceOf(ScenarioFileException.class)
+                .hasMessageContaining(DIR + expected.trim());
+    }
+
+    @Test
+    @DisplayName("every problem of a file is reported at once, not only the first")
+    void allProblemsTogether() {
+        assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of(DIR + "three-problems.yaml"))))
+                .isInstanceOfSatisfying(ScenarioFileException.class, e -> assertThat(e.problems())
+                        .extracting(ScenarioFileException.Problem::toString)
+                        .containsExactly(
+                                DIR + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pgid-term])",
+                                DIR + "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1"));
+    }
+
+    @Test
+    @DisplayName("a missing file is named")
+    void missingFile() {
+        assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of("scenarios/nope.yaml"))))
+                .hasMessageContaining("scenarios/nope.yaml:0: no such file");
+    }
+
+    @Test
+    @DisplayName("lists make a matrix; defaults fill what a scenario leaves out; truth table by default")
+    void listsMakeAMatrix() {
+        List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/inits.yaml")));
+        assertThat(cells).extracting(Scenario::id).containsExactly(
+                "tini-group/go/pid-kill", "tini-group/go/pgid-term", "dumb-init/go/pid-kill", "dumb-init/go/pgid-term",
+                "catatonit/go/pid-kill", "catatonit/go/pgid-term");
+        assertThat(cells).allSatisfy(c -> {
+            assertThat(c.cycles()).isEqualTo(3);
+            assertThat(c.workload()).isEqualTo(ChainWorkload.DEFAULT);
+            assertThat(c.limits()).isEqualTo(Limits.DEFAULT);
+            assertThat(c.name()).isEqualTo(c.id());
+        });
+        assertThat(cells.get(0).expectation()).isEqualTo(new Expectation(0, 9, MemoryTrend.GROWS));
+        assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT));
+    }
+}
