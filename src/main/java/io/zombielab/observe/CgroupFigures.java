@@ -7,6 +7,8 @@ package io.zombielab.observe;
  * @param memoryRssBytes   anonymous resident memory (v1 total_rss, v2 anon): what leaked processes hold
  * @param pidsCurrent      tasks in the cgroup: threads count too, zombies too
  * @param pidsMax          pids.max, or -1 for "max"
+ * @param forksRefused     how often the pids limit refused a fork or thread (pids.events "max"); -1 if unknown
  */
-public record CgroupFigures(long memoryUsageBytes, long memoryRssBytes, long pidsCurrent, long pidsMax) {
+public record CgroupFigures(long memoryUsageBytes, long memoryRssBytes, long pidsCurrent, long pidsMax,
+                            long forksRefused) {
 }

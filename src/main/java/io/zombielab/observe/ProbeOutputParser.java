@@ -54,7 +54,8 @@ public final class ProbeOutputParser {
         }
         return new Snapshot(takenAt, withoutProbe(processes, probePid), new CgroupFigures(
                 cgroup.getOrDefault("memory.usage_bytes", -1L), cgroup.getOrDefault("memory.rss_bytes", -1L),
-                cgroup.getOrDefault("pids.current", -1L), cgroup.getOrDefault("pids.max", -1L)));
+                cgroup.getOrDefault("pids.current", -1L), cgroup.getOrDefault("pids.max", -1L),
+                cgroup.getOrDefault("pids.forks_refused", -1L)));
     }
 
     /** Parses one /proc/[pid]/stat line; the name sits in parentheses and may itself hold spaces or ')'. */

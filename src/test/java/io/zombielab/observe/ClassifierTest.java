@@ -15,7 +15,7 @@ class ClassifierTest {
     }
 
     private static Snapshot snapshot(ProcessInfo... processes) {
-        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(0, 0, 0, -1));
+        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(0, 0, 0, -1, 0));
     }
 
     @Test

@@ -45,7 +45,7 @@ class ProbeOutputParserTest {
         });
         assertThat(s.zombieCount()).isEqualTo(2);
         assertThat(s.ofChain("c2")).extracting(ProcessInfo::pid).containsExactly(37, 48, 49, 56);
-        assertThat(s.cgroup()).isEqualTo(new CgroupFigures(141877248L, 136019968L, 35L, -1L));
+        assertThat(s.cgroup()).isEqualTo(new CgroupFigures(141877248L, 136019968L, 35L, -1L, -1L));
     }
 
     @Test

@@ -23,7 +23,7 @@ class ChainSettleTest {
     }
 
     private static Snapshot table(ProcessInfo... processes) {
-        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(0, 0, 0, -1));
+        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(0, 0, 0, -1, 0));
     }
 
     private static ProcessInfo proc(int pid, char state) {
