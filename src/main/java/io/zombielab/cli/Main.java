@@ -72,7 +72,7 @@ public final class Main {
             err.println("[zombielab] nothing was run.");
             return USAGE;
         }
-        return runCells(cells, files, out, err);
+        return runCells(cells, files, args[0].equals("reproduce"), out, err);
     }
 
     private static List<Path> allScenarioFiles(ProjectLayout layout) {
@@ -83,7 +83,7 @@ public final class Main {
         }
     }
 
-    private static int runCells(List<Scenario> cells, List<Path> files, PrintStream out, PrintStream err) {
+    private static int runCells(List<Scenario> cells, List<Path> files, boolean story, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         Lab lab;
         try {
@@ -115,8 +115,15 @@ public final class Main {
                 + " (run " + lab.runId() + ")");
         out.println();
         out.print(MatrixTable.render(verdicts));
-        out.println();
-        StoryReading.read(verdicts).forEach(out::println);
+        List<String> spawnFailures = MatrixTable.spawnFailures(verdicts);
+        if (!spawnFailures.isEmpty()) {
+            out.println();
+            spawnFailures.forEach(out::println);
+        }
+        if (story) {
+            out.println();
+            StoryReading.read(verdicts).forEach(out::println);
+        }
         errors.forEach(e -> out.println("\n" + e));
         out.printf("%n%d of %d cells hold; %.0f s%n", verdicts.stream().filter(Verdict::holds).count(), cells.size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);

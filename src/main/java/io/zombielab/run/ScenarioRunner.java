@@ -6,7 +6,6 @@ import io.zombielab.image.ImageCatalog;
 import io.zombielab.observe.ChainLedger;
 import io.zombielab.observe.Classifier;
 import io.zombielab.observe.CycleSample;
-import io.zombielab.observe.ExecProbe;
 import io.zombielab.observe.Probe;
 import io.zombielab.observe.ProcessTableFormatter;
 import io.zombielab.observe.ScenarioObservation;
@@ -51,7 +50,7 @@ public final class ScenarioRunner {
         EventLog events = new EventLog();
         try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events)) {
             container.start();
-            Probe probe = new ExecProbe(container);
+            Probe probe = ProbeChoice.forContainer(container);
             SupervisorClient supervisor = new SupervisorClient(container.getHost(),
                     container.getMappedPort(SupervisorClient.CONTROL_PORT));
             ChainLedger ledger = new ChainLedger();
@@ -63,16 +62,12 @@ public final class ScenarioRunner {
 
             for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
                 String chain = "c" + cycle;
-                try {
-                    supervisor.start();
-                } catch (SupervisorClient.SupervisorException e) {
-                    spawnFailure = Optional.of("cycle " + cycle + ": " + e.getMessage());
-                    progress.accept(scenario.id() + ": spawning failed at " + spawnFailure.get());
+                Optional<String> failure = startChain(scenario, cycle, supervisor, events, probe, ledger);
+                if (failure.isPresent()) {
+                    spawnFailure = failure;
+                    progress.accept(scenario.id() + ": spawning failed at " + failure.get());
                     break;
                 }
-                awaitOrExplain(scenario, "chain " + chain + " to be up", CHAIN_UP, probe, ledger,
-                        () -> events.any(e -> e.is("ready", "chain", chain)) ? Optional.empty()
-                                : Optional.of("the deepest level of " + chain + " has not announced 'ready'"));
                 ledger.record(probe.snapshot());
                 supervisor.stop();
                 stopped.add(chain);
@@ -88,10 +83,60 @@ public final class ScenarioRunner {
                 samples.add(new CycleSample(cycle, last.cgroup(), Classifier.classify(last, stopped, ledger)));
                 progress.accept(scenario.id() + ": cycle " + cycle + " of " + scenario.cycles() + " settled");
             }
+            if (spawnFailure.isPresent()) {
+                // The failed cycle has unwound (its npm exited); look once more, if the container still can be probed.
+                try {
+                    last = probe.snapshot();
+                } catch (RuntimeException e) {
+                    progress.accept(scenario.id() + ": no probe after the spawn failure (" + e.getMessage()
+                            + "); judging the last settled cycle");
+                }
+            }
             return new ScenarioObservation(scenario, samples, last, Classifier.classify(last, stopped, ledger),
                     ProcessTableFormatter.format(last, ledger), spawnFailure, events.text(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * Starts cycle {@code cycle}'s chain and waits until it is up. Empty when it is; otherwise why it could
+     * not start: the supervisor refused (fork failed), npm exited before the chain was up, or the pids
+     * limit refused a fork or thread (a process that cannot make its threads may hang rather than fail).
+     */
+    private Optional<String> startChain(Scenario scenario, int cycle, SupervisorClient supervisor, EventLog events,
+                                        Probe probe, ChainLedger ledger) {
+        String chain = "c" + cycle;
+        String number = Integer.toString(cycle);
+        long refusedBefore = probe.snapshot().cgroup().forksRefused();
+        try {
+            supervisor.start();
+        } catch (SupervisorClient.SupervisorException e) {
+            return Optional.of("cycle " + cycle + ": the supervisor could not start the workload: " + e.getMessage());
+        }
+        AtomicReference<Snapshot> seen = new AtomicReference<>();
+        awaitOrExplain(scenario, "chain " + chain + " to be up", CHAIN_UP, probe, ledger, () -> {
+            if (events.any(e -> e.is("ready", "chain", chain) || e.is("exited", "cycle", number))) {
+                return Optional.empty();
+            }
+            seen.set(probe.snapshot());
+            return seen.get().cgroup().forksRefused() > refusedBefore ? Optional.empty()
+                    : Optional.of("the deepest level of " + chain + " has not announced 'ready'");
+        });
+        if (events.any(e -> e.is("ready", "chain", chain))) {
+            return Optional.empty();
+        }
+        String causes = events.all(e -> e.is("spawn-failed", "chain", chain)).stream()
+                .map(e -> "level " + e.field("level") + " could not spawn: " + e.field("error"))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        if (events.any(e -> e.is("exited", "cycle", number))) {
+            String exit = events.all(e -> e.is("exited", "cycle", number)).get(0).field("status");
+            return Optional.of("cycle " + cycle + ": npm exited (" + exit + ") before the chain was up"
+                    + (causes.isEmpty() ? "" : "; " + causes));
+        }
+        var cgroup = seen.get().cgroup();
+        return Optional.of("cycle " + cycle + ": the pids limit refused " + (cgroup.forksRefused() - refusedBefore)
+                + " fork(s) while the chain was starting (pids " + cgroup.pidsCurrent() + " of " + cgroup.pidsMax() + ")"
+                + (causes.isEmpty() ? "" : "; " + causes));
     }
 
     /** Awaits a condition; on timeout, fails with the cell, what was pending, and the process table. */

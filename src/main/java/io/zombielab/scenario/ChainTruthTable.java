@@ -10,18 +10,19 @@ package io.zombielab.scenario;
  *       re-parented to PID 1 before it exits: without a reaper at PID 1 every node level becomes a
  *       zombie; with one, none does. No live orphans either way.</li>
  * </ul>
- * An init fixes zombies, not orphans.
+ * An init fixes zombies, not orphans. Counts are per cycle.
  */
 public final class ChainTruthTable {
 
     private ChainTruthTable() {
     }
 
-    public static Expectation expect(Reaper reaper, KillStrategy kill, ChainWorkload chain, int cycles) {
+    /** What each cycle leaves; every cycle is expected to start. */
+    public static Expectation expect(Reaper reaper, KillStrategy kill, ChainWorkload chain) {
         return switch (kill) {
-            case PID_KILL -> new Expectation(0, cycles * chain.processesBelowNpm(), MemoryTrend.GROWS);
-            case PGID_TERM -> new Expectation(
-                    reaper.reapsAdoptedOrphans() ? 0 : cycles * chain.nodeLevels(), 0, MemoryTrend.FLAT);
+            case PID_KILL -> new Expectation(0, chain.processesBelowNpm(), MemoryTrend.GROWS, SpawnOutcome.COMPLETES);
+            case PGID_TERM -> new Expectation(reaper.reapsAdoptedOrphans() ? 0 : chain.nodeLevels(), 0,
+                    MemoryTrend.FLAT, SpawnOutcome.COMPLETES);
         };
     }
 }

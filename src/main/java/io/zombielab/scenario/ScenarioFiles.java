@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -33,7 +34,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *     workload: {chain: {levels: 2, ballast-mib: 32, term-linger-ms: 3000}}   # optional
  *     cycles: 3                        # optional
  *     limits: {pids: 512, memory-mib: 1024}                                   # optional
- *     expect: truth-table              # optional; or {zombies: 6, live-orphans: 0, memory: flat}
+ *     expect: truth-table              # optional; or a mapping that overrides the truth table:
+ *                                      # {zombies-per-cycle: 2, live-orphans-per-cycle: 0, memory: flat, spawn: fails}
  * </pre>
  */
 public final class ScenarioFiles {
@@ -44,7 +46,7 @@ public final class ScenarioFiles {
     private static final Set<String> WORKLOAD = Set.of("chain");
     private static final Set<String> CHAIN = Set.of("levels", "ballast-mib", "term-linger-ms");
     private static final Set<String> LIMITS = Set.of("pids", "memory-mib");
-    private static final Set<String> EXPECT = Set.of("zombies", "live-orphans", "memory");
+    private static final Set<String> EXPECT = Set.of("zombies-per-cycle", "live-orphans-per-cycle", "memory", "spawn");
     private static final int DEFAULT_CYCLES = 3;
 
     private ScenarioFiles() {
@@ -54,8 +56,9 @@ public final class ScenarioFiles {
     public static List<Scenario> load(List<Path> files) {
         List<ScenarioFileException.Problem> problems = new ArrayList<>();
         List<Scenario> cells = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
         for (Path file : files) {
+            // A cell id is unique within its file; files may share ids (the same cell under other limits).
+            Map<String, String> seen = new HashMap<>();
             for (Located cell : loadFile(file, problems)) {
                 String where = cell.file + ":" + cell.line;
                 String earlier = seen.putIfAbsent(cell.scenario.id(), where);
@@ -149,9 +152,8 @@ public final class ScenarioFiles {
                                 + kill.id() + "' (it has: " + supervisor.kills() + ")");
                         continue;
                     }
-                    Optional<Expectation> expectation = expect == null
-                            ? Optional.of(ChainTruthTable.expect(reaper, kill, workload, cycles))
-                            : expectation(expect, reaper, kill, workload, cycles);
+                    Expectation table = ChainTruthTable.expect(reaper, kill, workload);
+                    Optional<Expectation> expectation = expect == null ? Optional.of(table) : expectation(expect, table);
                     expectation.ifPresent(e -> {
                         String id = reaper.id() + "/" + supervisor.id() + "/" + kill.id();
                         cells.add(new Located(new Scenario(name.orElse(id), reaper, supervisor, workload, kill,
@@ -230,42 +232,48 @@ public final class ScenarioFiles {
         return Optional.of(new Limits(pids.get(), memory.get() * 1024L * 1024));
     }
 
-    private static Optional<Expectation> expectation(YamlNode node, Reaper reaper, KillStrategy kill,
-                                                     ChainWorkload workload, int cycles) {
+    /** 'truth-table', or a mapping whose keys override the truth table's values. */
+    private static Optional<Expectation> expectation(YamlNode node, Expectation table) {
         if (node.isScalar()) {
             Optional<String> text = node.text();
             if (text.isPresent() && !text.get().equals("truth-table")) {
-                node.problem("must be 'truth-table' or a mapping of " + EXPECT + ", found '" + text.get() + "'");
+                node.problem("must be 'truth-table' or a mapping of " + new TreeSet<>(EXPECT) + ", found '" + text.get() + "'");
                 return Optional.empty();
             }
-            return text.map(t -> ChainTruthTable.expect(reaper, kill, workload, cycles));
+            return text.map(t -> table);
         }
         Map<String, YamlNode> f = node.mapping(EXPECT).orElse(null);
         if (f == null) {
             return Optional.empty();
         }
-        for (String key : EXPECT) {
-            if (!f.containsKey(key)) {
-                node.problem("missing key '" + key + "'");
-            }
+        Optional<Expectation> result = Optional.of(table);
+        if (f.containsKey("zombies-per-cycle")) {
+            result = result.flatMap(e -> f.get("zombies-per-cycle").integer(0, 1000).map(e::withZombiesPerCycle));
         }
-        if (f.size() != EXPECT.size()) {
+        if (f.containsKey("live-orphans-per-cycle")) {
+            result = result.flatMap(e -> f.get("live-orphans-per-cycle").integer(0, 1000).map(e::withLiveOrphansPerCycle));
+        }
+        if (f.containsKey("memory")) {
+            result = result.flatMap(e -> word(f.get("memory"), MemoryTrend.class).map(e::withMemory));
+        }
+        if (f.containsKey("spawn")) {
+            result = result.flatMap(e -> word(f.get("spawn"), SpawnOutcome.class).map(e::withSpawn));
+        }
+        return result;
+    }
+
+    /** An enum constant written in lower case: 'grows', 'flat', 'completes', 'fails'. */
+    private static <E extends Enum<E>> Optional<E> word(YamlNode node, Class<E> type) {
+        return node.text().flatMap(t -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(t)) {
+                    return Optional.of(constant);
+                }
+            }
+            node.problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
             return Optional.empty();
-        }
-        Optional<Integer> zombies = f.get("zombies").integer(0, 1_000_000);
-        Optional<Integer> orphans = f.get("live-orphans").integer(0, 1_000_000);
-        Optional<MemoryTrend> memory = f.get("memory").text().flatMap(t -> {
-            try {
-                return Optional.of(MemoryTrend.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                f.get("memory").problem("must be 'grows' or 'flat', found '" + t + "'");
-                return Optional.empty();
-            }
         });
-        if (zombies.isEmpty() || orphans.isEmpty() || memory.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Expectation(zombies.get(), orphans.get(), memory.get()));
     }
 
     private static Optional<Integer> intOr(YamlNode node, int min, int max, int fallback) {

@@ -5,6 +5,7 @@ import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.scenario.Expectation;
 import io.zombielab.scenario.MemoryTrend;
 import io.zombielab.scenario.Scenario;
+import io.zombielab.scenario.SpawnOutcome;
 import java.util.List;
 
 /** Compares what a scenario expects with what its run observed. */
@@ -19,13 +20,33 @@ public final class Judge {
         Scenario scenario = observation.scenario();
         Expectation expected = scenario.expectation();
         double growth = MemoryFit.slope(observation.samples().stream().map(s -> s.cgroup().memoryRssBytes()).toList());
+        int completed = observation.completedCycles();
         return new Verdict(observation, List.of(
-                new Check("cycles completed", Integer.toString(scenario.cycles()),
-                        observation.completedCycles() + observation.spawnFailure().map(f -> " (" + f + ")").orElse(""),
-                        observation.completedCycles() == scenario.cycles()),
-                exact("zombies", expected.zombies(), observation.finalCensus().zombies().size()),
-                exact("live orphans", expected.liveOrphans(), observation.finalCensus().liveOrphans().size()),
+                spawn(scenario, expected.spawn(), observation),
+                exact("zombies", completed * expected.zombiesPerCycle(), observation.finalCensus().zombies().size()),
+                exact("live orphans", completed * expected.liveOrphansPerCycle(),
+                        observation.finalCensus().liveOrphans().size()),
                 memory(scenario, expected.memory(), growth)), growth);
+    }
+
+    /** The expected totals after the cycles that completed: per-cycle counts times cycles. */
+    public static int expectedZombies(ScenarioObservation o) {
+        return o.completedCycles() * o.scenario().expectation().zombiesPerCycle();
+    }
+
+    public static int expectedLiveOrphans(ScenarioObservation o) {
+        return o.completedCycles() * o.scenario().expectation().liveOrphansPerCycle();
+    }
+
+    private static Check spawn(Scenario scenario, SpawnOutcome outcome, ScenarioObservation observation) {
+        String observed = observation.completedCycles() + " of " + scenario.cycles() + " cycles"
+                + observation.spawnFailure().map(f -> ", then spawning failed at " + f).orElse("");
+        if (outcome == SpawnOutcome.COMPLETES) {
+            return new Check("cycles completed", "all " + scenario.cycles(), observed,
+                    observation.completedCycles() == scenario.cycles());
+        }
+        return new Check("spawning fails", "a cycle that cannot start, before cycle " + scenario.cycles() + " ends",
+                observed, observation.spawnFailure().isPresent());
     }
 
     private static Check exact(String name, int expected, int actual) {

@@ -27,12 +27,13 @@ class ScenarioFilesTest {
             not-yaml.yaml             | not-yaml.yaml:4: not valid YAML:
             empty.yaml                | empty.yaml:1: the file is empty; it needs a 'scenarios:' list
             no-scenarios.yaml         | no-scenarios.yaml:1: missing key 'scenarios' (the list of cells)
-            expect-bad-memory.yaml    | expect-bad-memory.yaml:7: scenarios[0].expect.memory: must be 'grows' or 'flat', found 'sideways'
+            expect-bad-memory.yaml    | expect-bad-memory.yaml:5: scenarios[0].expect.memory: must be one of ['grows', 'flat'], found 'sideways'
             key-twice.yaml            | key-twice.yaml:4: scenarios[0].reaper: key given twice (first at line 2)
             unknown-workload.yaml     | unknown-workload.yaml:5: scenarios[0].workload.next: unknown key 'next' (known here: chain)
             scenarios-not-a-list.yaml | scenarios-not-a-list.yaml:2: scenarios: must be a list, found a mapping
             memory-too-small.yaml     | memory-too-small.yaml:4: scenarios[0].limits.memory-mib: must be between 64 and 65536, found 16
-            expect-incomplete.yaml    | expect-incomplete.yaml:4: scenarios[0].expect: missing key 'live-orphans'
+            expect-old-key.yaml       | expect-old-key.yaml:4: scenarios[0].expect.zombies: unknown key 'zombies' (known here: live-orphans-per-cycle, memory, spawn, zombies-per-cycle)
+            expect-bad-spawn.yaml     | expect-bad-spawn.yaml:4: scenarios[0].expect.spawn: must be one of ['completes', 'fails'], found 'maybe'
             """)
     void refusedWithLocation(String file, String expected) {
         assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of(DIR + file))))
@@ -49,6 +50,23 @@ class ScenarioFilesTest {
                         .containsExactly(
                                 DIR + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pgid-term])",
                                 DIR + "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1"));
+    }
+
+    @Test
+    @DisplayName("an expect mapping overrides only what it names; the rest comes from the truth table")
+    void expectOverridesTheTruthTable(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("exhaustion.yaml");
+        java.nio.file.Files.writeString(file, """
+                scenarios:
+                  - reaper: none
+                    kill: pgid-term
+                    limits: {pids: 64, memory-mib: 512}
+                    cycles: 40
+                    expect: {spawn: fails}
+                """);
+        Scenario cell = ScenarioFiles.load(List.of(file)).get(0);
+        assertThat(cell.expectation()).isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.FAILS));
+        assertThat(cell.limits()).isEqualTo(new Limits(64, 512L << 20));
     }
 
     @Test
@@ -71,7 +89,7 @@ class ScenarioFilesTest {
             assertThat(c.limits()).isEqualTo(Limits.DEFAULT);
             assertThat(c.name()).isEqualTo(c.id());
         });
-        assertThat(cells.get(0).expectation()).isEqualTo(new Expectation(0, 9, MemoryTrend.GROWS));
-        assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT));
+        assertThat(cells.get(0).expectation()).isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
+        assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
     }
 }

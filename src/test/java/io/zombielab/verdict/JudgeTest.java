@@ -40,7 +40,7 @@ class JudgeTest {
     private static ScenarioObservation observed(Scenario scenario, long growthMiB, Census census, int cycles) {
         List<CycleSample> samples = new ArrayList<>();
         for (int c = 0; c <= cycles; c++) {
-            samples.add(new CycleSample(c, new CgroupFigures(0, (100 + c * growthMiB) * MIB, 10, 512), census));
+            samples.add(new CycleSample(c, new CgroupFigures(0, (100 + c * growthMiB) * MIB, 10, 512, 0), census));
         }
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
@@ -105,7 +105,7 @@ class JudgeTest {
                 Judge.judge(observed(STAGE_2, 0, new Census(times(5, JudgeTest::zombie), Collections.emptyList()), 3))));
         assertThat(table.lines()).hasSize(3);
         assertThat(table.lines().skip(1).findFirst().orElseThrow())
-                .contains("none", "pid-kill", " 9 ", "+90.0 MiB", "holds", "stage 1: original code");
+                .contains("none", "pid-kill", " 3/3 ", " 9 ", "+90.0 MiB", "holds", "stage 1: original code");
         assertThat(table.lines().skip(2).findFirst().orElseThrow()).contains("5 (!=6)", "FAILS");
     }
 }
