@@ -1,0 +1,103 @@
+package io.zombielab.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The host probe on a hand-made /proc: which processes belong to the container, and in which pid namespace. */
+class HostProbeTest {
+
+    @TempDir
+    Path root;
+    private Path proc;
+    private Path cgroup;
+
+    @BeforeEach
+    void hostWithOneContainer() throws IOException {
+        proc = Files.createDirectories(root.resolve("proc"));
+        cgroup = Files.createDirectories(root.resolve("cgroup"));
+        // host pid 90 is the engine's shim; 100 the container's init (pid 1 inside); 105 an adopted zombie
+        // (pid 7 inside); 110 a live chain process (pid 9 inside, group 8); 300 a host process outside.
+        process(90, "containerd-shim", 'S', 1, "90", "90", "", "");
+        process(100, "supervisor-go", 'S', 90, "100\t1", "100\t1", "", "/opt/zombielab/bin/supervisor-go\0");
+        process(105, "zl-c1-L1", 'Z', 100, "105\t7", "104\t6", null, null);
+        process(110, "zl-c2-L1", 'S', 100, "110\t9", "109\t8", "PATH=/bin\0ZOMBIELAB_CHAIN=c2\0", "zl-c2-L1\0\0");
+        process(300, "bash", 'S', 1, "300", "300", "", "bash\0");
+    }
+
+    private void process(int pid, String comm, char state, int ppid, String nsPid, String nsPgid, String environ,
+                         String cmdline) throws IOException {
+        Path dir = Files.createDirectories(proc.resolve(Integer.toString(pid)));
+        Files.writeString(dir.resolve("stat"), pid + " (" + comm + ") " + state + " " + ppid + " " + pid
+                + " 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 " + (5000 + pid) + " 0 " + (state == 'Z' ? 0 : 256) + " 0\n");
+        Files.writeString(dir.resolve("status"), "Name:\t" + comm + "\nNSpid:\t" + nsPid + "\nNSpgid:\t" + nsPgid + "\n");
+        if (environ != null) {
+            Files.writeString(dir.resolve("environ"), environ);
+            Files.writeString(dir.resolve("cmdline"), cmdline);
+        }
+    }
+
+    private void cgroupV1() throws IOException {
+        Files.writeString(proc.resolve("100/cgroup"), "8:pids:/docker/abc\n4:memory:/docker/abc\n0::/docker/abc\n");
+        Path pids = Files.createDirectories(cgroup.resolve("pids/docker/abc"));
+        Path memory = Files.createDirectories(cgroup.resolve("memory/docker/abc"));
+        Files.writeString(pids.resolve("pids.current"), "12\n");
+        Files.writeString(pids.resolve("pids.max"), "64\n");
+        Files.writeString(pids.resolve("pids.events"), "max 3\n");
+        Files.writeString(memory.resolve("memory.usage_in_bytes"), "4096000\n");
+        Files.writeString(memory.resolve("memory.stat"), "cache 100\nrss 2000\ntotal_rss 2048000\n");
+    }
+
+    @Test
+    @DisplayName("the container's processes are its init's descendants, zombies included, in its own pid namespace")
+    void containerProcessesInTheirNamespace() throws IOException {
+        cgroupV1();
+        Snapshot s = new HostProbe(proc, cgroup, 100).snapshot();
+
+        assertThat(s.processes()).extracting(ProcessInfo::pid).containsExactly(1, 7, 9);
+        assertThat(s.process(1)).get().satisfies(p -> {
+            assertThat(p.ppid()).isZero();
+            assertThat(p.cmdline()).isEqualTo("/opt/zombielab/bin/supervisor-go");
+        });
+        assertThat(s.process(7)).get().satisfies(p -> {
+            assertThat(p.isZombie()).isTrue();
+            assertThat(p.ppid()).isEqualTo(1);
+            assertThat(p.pgid()).isEqualTo(6);
+            assertThat(p.chain()).isEmpty();
+            assertThat(p.startTime()).isEqualTo(5105);
+        });
+        assertThat(s.process(9)).get().satisfies(p -> {
+            assertThat(p.chain()).isEqualTo("c2");
+            assertThat(p.pgid()).isEqualTo(8);
+            assertThat(p.rssKiB()).isEqualTo(256 * 4);
+        });
+        assertThat(s.cgroup()).isEqualTo(new CgroupFigures(4096000, 2048000, 12, 64, 3));
+    }
+
+    @Test
+    @DisplayName("on cgroup v2 the figures come from the unified hierarchy")
+    void cgroupV2() throws IOException {
+        Files.writeString(proc.resolve("100/cgroup"), "0::/system.slice/docker-abc.scope\n");
+        Path dir = Files.createDirectories(cgroup.resolve("system.slice/docker-abc.scope"));
+        Files.writeString(dir.resolve("memory.current"), "5000\n");
+        Files.writeString(dir.resolve("memory.stat"), "anon 3000\nfile 2000\n");
+        Files.writeString(dir.resolve("pids.current"), "4\n");
+        Files.writeString(dir.resolve("pids.max"), "max\n");
+        Files.writeString(dir.resolve("pids.events"), "max 0\n");
+
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(new CgroupFigures(5000, 3000, 4, -1, 0));
+    }
+
+    @Test
+    @DisplayName("a container whose init is gone says so")
+    void initGone() {
+        assertThatThrownBy(() -> new HostProbe(proc, cgroup, 4242).snapshot()).hasMessageContaining("host pid 4242) is gone");
+    }
+}
