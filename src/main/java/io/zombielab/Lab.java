@@ -1,9 +1,17 @@
 package io.zombielab;
 
+import com.github.dockerjava.api.DockerClient;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ProjectLayout;
+import io.zombielab.run.PromiseKit;
+import io.zombielab.run.PromiseRunner;
 import io.zombielab.run.ScenarioRunner;
+import io.zombielab.scenario.Promise;
+import io.zombielab.scenario.Reaper;
+import io.zombielab.scenario.ReaperUnderTest;
+import io.zombielab.verdict.PromiseJudge;
+import io.zombielab.verdict.PromiseVerdict;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.verdict.Judge;
 import io.zombielab.verdict.Verdict;
@@ -15,10 +23,15 @@ import java.util.function.Consumer;
 /** The whole pipeline for one JVM: scenario -> image -> run -> observe -> verdict. */
 public final class Lab {
 
+    private final DockerClient docker;
+    private final ImageCatalog images;
     private final ScenarioRunner runner;
     private final String runId;
+    private PromiseRunner promises;
 
-    private Lab(ScenarioRunner runner, String runId) {
+    private Lab(DockerClient docker, ImageCatalog images, ScenarioRunner runner, String runId) {
+        this.docker = docker;
+        this.images = images;
         this.runner = runner;
         this.runId = runId;
     }
@@ -30,11 +43,24 @@ public final class Lab {
         String runId = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                         + ManagementFactory.getRuntimeMXBean().getPid());
-        return new Lab(new ScenarioRunner(images, runId, progress), runId);
+        return new Lab(docker, images, new ScenarioRunner(images, runId, progress), runId);
     }
 
     public Verdict run(Scenario scenario) {
         return Judge.judge(runner.run(scenario));
+    }
+
+    /** Checks one promise of an init. */
+    public PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
+        if (promises == null) {
+            promises = new PromiseRunner(docker, PromiseKit.fromImage(docker, images.fixtures()), runId);
+        }
+        return PromiseJudge.judge(promises.check(reaper, promise));
+    }
+
+    /** A reference init as zombielab builds it: its reaper variant image. */
+    public ReaperUnderTest referenceInit(Reaper reaper) {
+        return ReaperUnderTest.reference(reaper, images.forReaper(reaper));
     }
 
     public String runId() {

@@ -1,0 +1,97 @@
+package io.zombielab.cli;
+
+import io.zombielab.Lab;
+import io.zombielab.image.ProjectLayout;
+import io.zombielab.report.MatrixTable;
+import io.zombielab.report.StoryReading;
+import io.zombielab.scenario.Scenario;
+import io.zombielab.scenario.ScenarioFileException;
+import io.zombielab.scenario.ScenarioFiles;
+import io.zombielab.verdict.Verdict;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** `reproduce` and `matrix`: run scenario cells, print the matrix. Scenario files are checked before anything runs. */
+final class MatrixCommand {
+
+    private MatrixCommand() {
+    }
+
+    static Function<Lab, Integer> reproduce(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty()) {
+            throw new Main.UsageException("reproduce takes no arguments");
+        }
+        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), true, out, err);
+    }
+
+    static Function<Lab, Integer> matrix(List<String> args, PrintStream out, PrintStream err) {
+        List<Path> files = args.isEmpty() ? allScenarioFiles(ProjectLayout.current()) : args.stream().map(Path::of).toList();
+        return prepare(files, false, out, err);
+    }
+
+    private static Function<Lab, Integer> prepare(List<Path> files, boolean story, PrintStream out, PrintStream err) {
+        List<Scenario> cells;
+        try {
+            cells = ScenarioFiles.load(files);
+        } catch (ScenarioFileException e) {
+            throw new Main.UsageException(e.getMessage() + "\nnothing was run.");
+        }
+        return lab -> run(lab, cells, files, story, out, err);
+    }
+
+    private static List<Path> allScenarioFiles(ProjectLayout layout) {
+        try (Stream<Path> list = Files.list(layout.scenarios())) {
+            return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int run(Lab lab, List<Scenario> cells, List<Path> files, boolean story, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        List<Verdict> verdicts = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Scenario cell = cells.get(i);
+            err.printf("[zombielab] cell %d of %d: %s ...%n", i + 1, cells.size(), cell);
+            try {
+                Verdict verdict = lab.run(cell);
+                verdicts.add(verdict);
+                err.printf("[zombielab] cell %d of %d: %s in %.1f s%n", i + 1, cells.size(),
+                        verdict.holds() ? "holds" : "DOES NOT HOLD", verdict.observation().elapsed().toMillis() / 1000.0);
+                if (!verdict.holds()) {
+                    errors.add(verdict.explain());
+                }
+            } catch (RuntimeException e) {
+                err.printf("[zombielab] cell %d of %d: ERROR %s%n", i + 1, cells.size(), e.getMessage());
+                errors.add("scenario " + cell + " could not run: " + e.getMessage());
+            }
+        }
+        out.println();
+        out.println("zombielab: " + cells.size() + " cells from " + files.stream().map(Path::toString).toList()
+                + " (run " + lab.runId() + ")");
+        out.println();
+        out.print(MatrixTable.render(verdicts));
+        List<String> spawnFailures = MatrixTable.spawnFailures(verdicts);
+        if (!spawnFailures.isEmpty()) {
+            out.println();
+            spawnFailures.forEach(out::println);
+        }
+        if (story) {
+            out.println();
+            StoryReading.read(verdicts).forEach(out::println);
+        }
+        errors.forEach(e -> out.println("\n" + e));
+        out.printf("%n%d of %d cells hold; %.0f s%n", verdicts.stream().filter(Verdict::holds).count(), cells.size(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+        return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}

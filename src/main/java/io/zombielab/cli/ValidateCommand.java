@@ -1,0 +1,91 @@
+package io.zombielab.cli;
+
+import io.zombielab.Lab;
+import io.zombielab.report.PromiseTable;
+import io.zombielab.scenario.Promise;
+import io.zombielab.scenario.Reaper;
+import io.zombielab.scenario.ReaperUnderTest;
+import io.zombielab.verdict.PromiseVerdict;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * `validate`: checks an init's promises, one container per promise. A reference init is judged against
+ * what it documents; a user's init against what any init must do (how far its signals reach is reported).
+ */
+final class ValidateCommand {
+
+    private ValidateCommand() {
+    }
+
+    static Function<Lab, Integer> parse(List<String> args, PrintStream out, PrintStream err) {
+        Optional<String> reaper = Optional.empty();
+        Optional<String> image = Optional.empty();
+        Optional<List<String>> entrypoint = Optional.empty();
+        Optional<String> name = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new Main.UsageException("validate: " + option + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--reaper" -> reaper = Optional.of(value);
+                case "--image" -> image = Optional.of(value);
+                case "--entrypoint" -> entrypoint = Optional.of(Arrays.asList(value.trim().split("\\s+")));
+                case "--name" -> name = Optional.of(value);
+                default -> throw new Main.UsageException("validate: unknown option '" + option + "'");
+            }
+        }
+        if (reaper.isPresent() == image.isPresent()) {
+            throw new Main.UsageException("validate: name either --reaper ID or --image IMAGE");
+        }
+        if (reaper.isPresent()) {
+            Reaper known;
+            try {
+                known = Reaper.byId(reaper.get());
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException("validate: " + e.getMessage());
+            }
+            if (known == Reaper.NONE) {
+                throw new Main.UsageException("validate: reaper 'none' is no init; name one of the others");
+            }
+            return lab -> run(lab, lab.referenceInit(known), out, err);
+        }
+        String img = image.get();
+        ReaperUnderTest user = new ReaperUnderTest(name.orElse(img), img, entrypoint, false,
+                ReaperUnderTest.universalPromises());
+        return lab -> run(lab, user, out, err);
+    }
+
+    private static int run(Lab lab, ReaperUnderTest reaper, PrintStream out, PrintStream err) {
+        List<PromiseVerdict> verdicts = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Promise promise : reaper.promises()) {
+            err.println("[zombielab] " + reaper.name() + ": checking " + promise.id() + " ...");
+            try {
+                PromiseVerdict verdict = lab.check(reaper, promise);
+                verdicts.add(verdict);
+                if (!verdict.holds()) {
+                    errors.add(verdict.explain());
+                }
+            } catch (RuntimeException e) {
+                errors.add(reaper.name() + ": '" + promise.id() + "' could not be checked: " + e.getMessage());
+            }
+        }
+        out.println();
+        out.println("zombielab validate: " + reaper.name() + " (image " + reaper.image() + ", entrypoint "
+                + reaper.entrypoint().map(List::toString).orElse("of the image") + ")");
+        out.println();
+        out.print(PromiseTable.render(verdicts));
+        errors.forEach(e -> out.println("\n" + e));
+        long judged = reaper.promises().stream().filter(reaper.expected()::containsKey).count();
+        long kept = verdicts.stream().filter(v -> v.expected().isPresent() && v.holds()).count();
+        out.printf("%n%d of %d judged promises kept%s%n", kept, judged, errors.isEmpty() ? "" : "; see above for what broke");
+        return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}
