@@ -5,16 +5,20 @@ ARG BASE_IMAGE
 # The Go supervisor is built here, with Debian's Go, so the host needs no Go toolchain.
 FROM ${BASE_IMAGE} AS go-build
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends golang-go >/dev/null
-WORKDIR /src
+WORKDIR /src/supervisor-go
 COPY fixtures/supervisor-go/ ./
 RUN CGO_ENABLED=0 go build -o /out/supervisor-go .
+# zl-promise is copied into images users name: static, so it needs nothing from them.
+WORKDIR /src/promise-kit
+COPY fixtures/promise-kit/ ./
+RUN CGO_ENABLED=0 go build -ldflags='-s -w' -o /out/zl-promise .
 
 FROM ${BASE_IMAGE}
 # npm must not look for updates or funding messages: the scenarios are offline and deterministic.
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_LOGLEVEL=warn
 COPY fixtures/chain/ /opt/zombielab/workloads/chain/
 COPY fixtures/probe/zl-probe /opt/zombielab/bin/zl-probe
-COPY --from=go-build /out/supervisor-go /opt/zombielab/bin/supervisor-go
+COPY --from=go-build /out/supervisor-go /out/zl-promise /opt/zombielab/bin/
 RUN chmod 0755 /opt/zombielab/bin/* && chmod -R a-w /opt/zombielab
 EXPOSE 7070
 CMD ["/opt/zombielab/bin/supervisor-go"]

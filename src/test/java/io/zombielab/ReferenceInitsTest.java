@@ -1,0 +1,46 @@
+package io.zombielab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qameta.allure.Allure;
+import io.zombielab.scenario.Promise;
+import io.zombielab.scenario.Reaper;
+import io.zombielab.verdict.PromiseVerdict;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each reference init keeps the promises its own documentation and tests make, one container per promise. */
+@DisplayName("The reference inits keep their promises")
+class ReferenceInitsTest {
+
+    private static Lab lab;
+
+    @BeforeAll
+    static void openLab() {
+        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+    }
+
+    static Stream<Arguments> promises() {
+        return Arrays.stream(Reaper.values()).filter(r -> r != Reaper.NONE).flatMap(reaper ->
+                Arrays.stream(Promise.values())
+                        .filter(p -> !(reaper.injectedByEngine() && p == Promise.SUB_REAPER))
+                        .map(p -> Arguments.of(reaper, p)));
+    }
+
+    @DisplayName("init keeps promise:")
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("promises")
+    void keepsItsPromise(Reaper reaper, Promise promise) {
+        PromiseVerdict verdict = lab.check(lab.referenceInit(reaper), promise);
+
+        Allure.addAttachment("evidence", "text/plain", verdict.explain());
+        Allure.addAttachment("container log", "text/plain", verdict.observation().containerLog());
+        assertThat(verdict.expected()).as("every reference promise is judged").isPresent();
+        assertThat(verdict.holds()).as(verdict::explain).isTrue();
+    }
+}
