@@ -31,7 +31,13 @@ public final class PromiseRunner {
 
     private static final int ORPHANS = 5;
     private static final int GROUP_CHILDREN = 2;
+    /** docker stop's own default: a forwarding init stops its child long before the engine's SIGKILL. */
     private static final int STOP_TIMEOUT_SECONDS = 10;
+    /**
+     * For the reach checks: a group signal is delivered to every member in the same kill(2), so whoever
+     * gets it announces it at once; the unreached are only waiting for the engine's SIGKILL.
+     */
+    private static final int REACH_STOP_TIMEOUT_SECONDS = 3;
     private static final Duration UP = Duration.ofSeconds(20);
     /** A reaper reaps on SIGCHLD, at once; zombies still there after this are not going to be reaped. */
     private static final Duration REAP_WINDOW = Duration.ofSeconds(3);
@@ -113,7 +119,7 @@ public final class PromiseRunner {
         } catch (ConditionTimeoutException e) {
             last = probe.snapshot();
         }
-        stopContainer(container);
+        stopContainer(container, STOP_TIMEOUT_SECONDS);
         return new PromiseObservation(reaper, promise, exitCode(container), Optional.empty(), (int) last.zombieCount(),
                 0, 0, ProcessTableFormatter.format(last, new ChainLedger()), events.text());
     }
@@ -130,7 +136,8 @@ public final class PromiseRunner {
                                     Probe probe, EventLog events) {
         awaitEvent(reaper, promise, events, promise == Promise.FORWARDS_SIGTERM ? "waiting" : "group-ready");
         Snapshot before = probe.snapshot();
-        Duration latency = stopContainer(container);
+        Duration latency = stopContainer(container,
+                promise == Promise.FORWARDS_SIGTERM ? STOP_TIMEOUT_SECONDS : REACH_STOP_TIMEOUT_SECONDS);
         int parent = events.all(e -> e.name().equals("group-ready")).stream()
                 .mapToInt(e -> Integer.parseInt(e.field("pid"))).findFirst().orElse(-1);
         List<Event> signals = events.all(e -> e.is("got-signal", "name", "TERM"));
@@ -143,10 +150,10 @@ public final class PromiseRunner {
     }
 
     /** `docker stop`: SIGTERM to PID 1, SIGKILL after the timeout; how long it took says which ended it. */
-    private Duration stopContainer(GenericContainer<?> container) {
+    private Duration stopContainer(GenericContainer<?> container, int timeoutSeconds) {
         long started = System.nanoTime();
         if (Boolean.TRUE.equals(docker.inspectContainerCmd(container.getContainerId()).exec().getState().getRunning())) {
-            docker.stopContainerCmd(container.getContainerId()).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+            docker.stopContainerCmd(container.getContainerId()).withTimeout(timeoutSeconds).exec();
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
