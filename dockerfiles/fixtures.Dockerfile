@@ -14,11 +14,20 @@ COPY fixtures/promise-kit/ ./
 RUN CGO_ENABLED=0 go build -ldflags='-s -w' -o /out/zl-promise .
 
 FROM ${BASE_IMAGE}
+# The Java supervisor and the Java reaper (JNA for waitpid and kill). Installed before any fixture is
+# copied, so that editing a fixture never reinstalls the JDK.
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      openjdk-17-jdk-headless libjna-java >/dev/null && rm -rf /var/lib/apt/lists/*
 # npm must not look for updates or funding messages: the scenarios are offline and deterministic.
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_LOGLEVEL=warn
 COPY fixtures/chain/ /opt/zombielab/workloads/chain/
 COPY fixtures/probe/zl-probe /opt/zombielab/bin/zl-probe
 COPY --from=go-build /out/supervisor-go /out/zl-promise /opt/zombielab/bin/
+COPY fixtures/supervisor-java/ /opt/zombielab/src/supervisor-java/
+COPY fixtures/reaper-java/ /opt/zombielab/src/reaper-java/
+RUN javac -d /opt/zombielab/java -cp /usr/share/java/jna.jar \
+      /opt/zombielab/src/supervisor-java/Supervisor.java /opt/zombielab/src/reaper-java/Reaper.java \
+ && cp /opt/zombielab/src/supervisor-java/supervisor-java /opt/zombielab/src/reaper-java/reaper-java /opt/zombielab/bin/
 RUN chmod 0755 /opt/zombielab/bin/* && chmod -R a-w /opt/zombielab
 EXPOSE 7070
 CMD ["/opt/zombielab/bin/supervisor-go"]
