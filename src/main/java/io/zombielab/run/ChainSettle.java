@@ -12,7 +12,7 @@ import java.util.Optional;
  * from what the reaper is expected to do:
  * <ul>
  *   <li>the supervisor has reaped its direct child (npm): the "exited" event;</li>
- *   <li>if the whole group was signalled, every node level of the chain has announced "exiting" and is
+ *   <li>if every level was signalled (group or tree kills), every node level of the chain has announced "exiting" and is
  *       no longer running (gone, or a zombie).</li>
  * </ul>
  * Until then the cycle is still moving; after it, nothing of this chain changes any more.
@@ -29,7 +29,7 @@ final class ChainSettle {
         if (!events.any(e -> e.is("exited", "cycle", Integer.toString(cycle)))) {
             pending.add("the supervisor has not reaped cycle " + cycle + "'s npm yet");
         }
-        if (kill.signalsWholeGroup()) {
+        if (kill.signalsEveryLevel()) {
             List<Event> exiting = events.all(e -> e.is("exiting", "chain", chain));
             if (exiting.size() < nodeLevels) {
                 pending.add(exiting.size() + " of " + nodeLevels + " node levels of " + chain + " announced their exit");

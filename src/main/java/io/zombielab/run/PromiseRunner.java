@@ -76,7 +76,8 @@ public final class PromiseRunner {
     private static List<String> kitCommand(Promise promise) {
         return switch (promise) {
             case REAPS_ORPHANS, SUB_REAPER -> List.of("orphans", "--count", Integer.toString(ORPHANS));
-            case PASSES_EXIT_CODE -> List.of("exit", "--code", "7");
+            // While the init is busy reaping: an init that waits for anyone (waitpid(-1)) can steal this status.
+            case PASSES_EXIT_CODE -> List.of("orphans", "--count", Integer.toString(ORPHANS), "--then-exit", "7");
             case PASSES_SIGNAL_DEATH -> List.of("exit", "--signal", "TERM");
             case FORWARDS_SIGTERM -> List.of("wait-signal");
             case SIGNAL_REACH -> List.of("group", "--children", Integer.toString(GROUP_CHILDREN));

@@ -24,6 +24,9 @@ final class ScenarioContainer {
                 .withEnv("ZOMBIELAB_DEPTH", Integer.toString(chain.nodeLevels()))
                 .withEnv("ZOMBIELAB_BALLAST_MIB", Integer.toString(chain.ballastMiB()))
                 .withEnv("ZOMBIELAB_TERM_LINGER_MS", Long.toString(chain.termLinger().toMillis()))
+                // pgid-term-then-kill: the chain is gone in milliseconds; under a PID 1 that never reaps, the
+                // zombies keep the group alive and the whole grace is waited for, every cycle.
+                .withEnv("ZOMBIELAB_GRACE_MS", "1000")
                 .withExposedPorts(SupervisorClient.CONTROL_PORT)
                 .withLogConsumer(log)
                 .waitingFor(Wait.forLogMessage(".*zombielab-event supervisor-ready.*", 1)

@@ -6,23 +6,30 @@ import java.util.Arrays;
 public enum KillStrategy {
     /** SIGKILL to the direct child only: the story's original {@code cmd.Process.Kill()}. */
     PID_KILL("pid-kill", false),
+    /** SIGTERM to the direct child only; npm passes it on to its shell alone. */
+    PID_TERM("pid-term", false),
     /** SIGTERM to the child's own process group: the story's first fix ({@code Setpgid}, {@code Kill(-pgid)}). */
-    PGID_TERM("pgid-term", true);
+    PGID_TERM("pgid-term", true),
+    /** SIGTERM to the group, a grace period, then SIGKILL to whatever is left of it. */
+    PGID_TERM_THEN_KILL("pgid-term-then-kill", true),
+    /** SIGTERM to the child and to each of its descendants found by ProcessHandle (Java). */
+    TREE("tree", true);
 
     private final String id;
-    private final boolean signalsWholeGroup;
+    private final boolean signalsEveryLevel;
 
-    KillStrategy(String id, boolean signalsWholeGroup) {
+    KillStrategy(String id, boolean signalsEveryLevel) {
         this.id = id;
-        this.signalsWholeGroup = signalsWholeGroup;
+        this.signalsEveryLevel = signalsEveryLevel;
     }
 
     public String id() {
         return id;
     }
 
-    public boolean signalsWholeGroup() {
-        return signalsWholeGroup;
+    /** True when every process of the chain gets SIGTERM (not only the direct child). */
+    public boolean signalsEveryLevel() {
+        return signalsEveryLevel;
     }
 
     public static KillStrategy byId(String id) {

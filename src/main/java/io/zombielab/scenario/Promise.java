@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 public enum Promise {
     REAPS_ORPHANS("reaps-orphans", "as PID 1, reaps the orphans it adopts (tini: reaping zombies)"),
-    PASSES_EXIT_CODE("passes-exit-code", "exits with its child's exit code (tini: exit code 7 passes through)"),
+    PASSES_EXIT_CODE("passes-exit-code", "exits with its child's exit code, 7, even while it reaps that child's orphans (tini: exit code passes through)"),
     PASSES_SIGNAL_DEATH("passes-signal-death", "exits 128+n when its child dies of signal n (143 for SIGTERM)"),
     FORWARDS_SIGTERM("forwards-sigterm", "forwards docker stop's SIGTERM to its child, which stops in well under the stop timeout"),
     SIGNAL_REACH("signal-reach", "who in the child's process group gets the forwarded SIGTERM: the child only, or the whole group (tini -g, dumb-init)"),

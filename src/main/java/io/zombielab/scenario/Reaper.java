@@ -15,7 +15,9 @@ public enum Reaper {
     /** dumb-init: runs the child in a new session and forwards signals to that whole group. */
     DUMB_INIT("dumb-init", true, false),
     /** catatonit: podman's init. */
-    CATATONIT("catatonit", true, false);
+    CATATONIT("catatonit", true, false),
+    /** fixtures/reaper-java: an init written in Java that reaps by pid, never waitpid(-1). */
+    JAVA("java", true, false);
 
     private final String id;
     private final boolean reapsAdoptedOrphans;

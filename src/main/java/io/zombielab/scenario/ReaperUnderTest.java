@@ -51,6 +51,10 @@ public record ReaperUnderTest(String name, String image, Optional<List<String>> 
                 expected.put(Promise.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY);
                 expected.put(Promise.SUB_REAPER, PromiseOutcome.REAPED); // registers as sub-reaper when not PID 1
             }
+            case JAVA -> {
+                expected.put(Promise.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY);
+                expected.put(Promise.SUB_REAPER, PromiseOutcome.LEFT_ZOMBIES); // not a registered sub-reaper
+            }
             case NONE -> throw new IllegalArgumentException("reaper 'none' is no init: there are no promises to check");
         }
         return new ReaperUnderTest(reaper.id(), image, Optional.empty(), reaper.injectedByEngine(), expected);

@@ -21,6 +21,24 @@ class ChainTruthTableTest {
     }
 
     @Test
+    @DisplayName("pid-term: npm passes SIGTERM to its shell alone, so the node levels live on")
+    void pidTermLeaksTheNodeLevels() {
+        assertThat(ChainTruthTable.expect(Reaper.TINI, KillStrategy.PID_TERM, CHAIN))
+                .isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
+    }
+
+    @Test
+    @DisplayName("group-then-kill and tree kills end like the group kill: zombies only without a reaper")
+    void everyLevelKillsEndLikeTheGroupKill() {
+        for (KillStrategy kill : new KillStrategy[] {KillStrategy.PGID_TERM_THEN_KILL, KillStrategy.TREE}) {
+            assertThat(ChainTruthTable.expect(Reaper.NONE, kill, CHAIN))
+                    .isEqualTo(ChainTruthTable.expect(Reaper.NONE, KillStrategy.PGID_TERM, CHAIN));
+            assertThat(ChainTruthTable.expect(Reaper.JAVA, kill, CHAIN))
+                    .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+        }
+    }
+
+    @Test
     @DisplayName("pgid-term without a reaper leaves every node level a zombie each cycle; npm reaps its shell")
     void pgidTermWithoutReaperLeavesZombies() {
         assertThat(ChainTruthTable.expect(Reaper.NONE, KillStrategy.PGID_TERM, CHAIN))

@@ -18,7 +18,7 @@ class ScenarioFilesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown-key.yaml          | unknown-key.yaml:3: scenarios[0].reapr: unknown key 'reapr' (known here: cycles, expect, kill, limits, name, reaper, supervisor, workload)
-            unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit])
+            unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit, java])
             cycles-not-a-number.yaml  | cycles-not-a-number.yaml:4: scenarios[0].cycles: must be a whole number, found 'three'
             cycles-zero.yaml          | cycles-zero.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found 0
             limits-a-list.yaml        | limits-a-list.yaml:4: scenarios[0].limits: must be a mapping of [memory-mib, pids], found a list
@@ -48,7 +48,7 @@ class ScenarioFilesTest {
                 .isInstanceOfSatisfying(ScenarioFileException.class, e -> assertThat(e.problems())
                         .extracting(ScenarioFileException.Problem::toString)
                         .containsExactly(
-                                DIR + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pgid-term])",
+                                DIR + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pid-term, pgid-term, pgid-term-then-kill, tree])",
                                 DIR + "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1"));
     }
 
@@ -79,10 +79,11 @@ class ScenarioFilesTest {
     @Test
     @DisplayName("lists make a matrix; defaults fill what a scenario leaves out; truth table by default")
     void listsMakeAMatrix() {
-        List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/inits.yaml")));
-        assertThat(cells).extracting(Scenario::id).containsExactly(
-                "tini-group/go/pid-kill", "tini-group/go/pgid-term", "dumb-init/go/pid-kill", "dumb-init/go/pgid-term",
-                "catatonit/go/pid-kill", "catatonit/go/pgid-term");
+        List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml")));
+        assertThat(cells).hasSize(57);
+        assertThat(cells).extracting(Scenario::id).startsWith(
+                "tini-group/go/pid-kill", "tini-group/go/pgid-term", "dumb-init/go/pid-kill", "dumb-init/go/pgid-term")
+                .contains("java/java/tree", "none/go/pgid-term-then-kill").doesNotContain("none/go/tree");
         assertThat(cells).allSatisfy(c -> {
             assertThat(c.cycles()).isEqualTo(3);
             assertThat(c.workload()).isEqualTo(ChainWorkload.DEFAULT);
@@ -91,5 +92,14 @@ class ScenarioFilesTest {
         });
         assertThat(cells.get(0).expectation()).isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
         assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+    }
+
+    @Test
+    @DisplayName("a kill strategy the supervisor does not have is an impossible cell")
+    void impossibleCombination(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("tree.yaml");
+        java.nio.file.Files.writeString(file, "scenarios:\n  - reaper: none\n    supervisor: go\n    kill: tree\n");
+        assertThatThrownBy(() -> ScenarioFiles.load(List.of(file))).hasMessageContaining(
+                "tree.yaml:4: scenarios[0].kill: supervisor 'go' has no kill strategy 'tree' (it has: [pid-kill, pid-term, pgid-term, pgid-term-then-kill])");
     }
 }
