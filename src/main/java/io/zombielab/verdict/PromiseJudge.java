@@ -21,7 +21,7 @@ public final class PromiseJudge {
         return switch (o.promise()) {
             case REAPS_ORPHANS, SUB_REAPER -> new PromiseVerdict(o,
                     o.zombies() == 0 ? PromiseOutcome.REAPED : PromiseOutcome.LEFT_ZOMBIES, expected,
-                    o.zombies() + " zombies after the orphans exited");
+                    o.zombies() + " zombies after the orphans exited" + warning(o));
             case PASSES_EXIT_CODE -> exitCode(o, expected, 7, exit);
             case PASSES_SIGNAL_DEATH -> exitCode(o, expected, 128 + 15, exit);
             case FORWARDS_SIGTERM -> new PromiseVerdict(o,
@@ -36,6 +36,12 @@ public final class PromiseJudge {
                     o.signalled() == 0 ? PromiseOutcome.UNREACHED : PromiseOutcome.REACHED, expected,
                     o.signalled() + " of " + (o.groupSize() - 1) + " children in their own groups got SIGTERM; " + stop);
         };
+    }
+
+    /** What the init itself said about PID 1 (tini warns when it is neither PID 1 nor a sub-reaper). */
+    private static String warning(PromiseObservation o) {
+        return o.containerLog().lines().filter(l -> !l.contains("zombielab-event") && l.contains("PID 1"))
+                .findFirst().map(l -> "; the init warned: " + l.trim()).orElse("");
     }
 
     private static PromiseVerdict exitCode(PromiseObservation o, Optional<PromiseOutcome> expected, long want, String exit) {

@@ -59,6 +59,16 @@ class PromiseJudgeTest {
     }
 
     @Test
+    @DisplayName("the init's own warning about PID 1 is part of the sub-reaper evidence")
+    void warningIsEvidence() {
+        PromiseVerdict v = PromiseJudge.judge(new PromiseObservation(TINI, Promise.SUB_REAPER, Optional.of(143L),
+                Optional.empty(), 5, 0, 0, "", "zombielab-event orphans-done count=5\n[WARN  tini (7)] Tini is not running as PID 1 "
+                + "and isn't registered as a child subreaper.\n"));
+        assertThat(v.holds()).isTrue(); // tini is expected to leave them: it needs -s
+        assertThat(v.evidence()).contains("5 zombies", "the init warned: [WARN  tini (7)] Tini is not running as PID 1");
+    }
+
+    @Test
     @DisplayName("a promise without expectation is reported, not judged")
     void unjudgedIsReported() {
         ReaperUnderTest user = new ReaperUnderTest("mine", "img", Optional.empty(), false, ReaperUnderTest.universalPromises());
