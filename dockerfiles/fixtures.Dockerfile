@@ -13,13 +13,29 @@ WORKDIR /src/promise-kit
 COPY fixtures/promise-kit/ ./
 RUN CGO_ENABLED=0 go build -ldflags='-s -w' -o /out/zl-promise .
 
+# The real workload, fixtures/next-app: installed from its lockfile and built once. The dependencies are
+# a layer of their own, keyed by the lockfile, so editing a page rebuilds the app but reinstalls nothing.
+FROM ${BASE_IMAGE} AS next-build
+ENV NEXT_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false \
+    NPM_CONFIG_LOGLEVEL=warn
+WORKDIR /src/next-app
+COPY fixtures/next-app/package.json fixtures/next-app/package-lock.json ./
+# The certificate authorities the host trusts (ImageCatalog adds them to the build context): a machine
+# whose way to the registry re-signs TLS needs them. Used by this build stage only.
+COPY host-ca.crt /etc/zombielab/host-ca.crt
+RUN NODE_EXTRA_CA_CERTS=/etc/zombielab/host-ca.crt npm ci
+COPY fixtures/next-app/ ./
+RUN npm run build >/dev/null && rm -rf .next/cache
+
 FROM ${BASE_IMAGE}
 # The Java supervisor and the Java reaper (JNA for waitpid and kill). Installed before any fixture is
 # copied, so that editing a fixture never reinstalls the JDK.
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       openjdk-17-jdk-headless libjna-java >/dev/null && rm -rf /var/lib/apt/lists/*
 # npm must not look for updates or funding messages: the scenarios are offline and deterministic.
-ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_LOGLEVEL=warn
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_LOGLEVEL=warn \
+    NEXT_TELEMETRY_DISABLED=1
+COPY --from=next-build /src/next-app/ /opt/zombielab/workloads/next-app/
 COPY fixtures/chain/ /opt/zombielab/workloads/chain/
 COPY fixtures/probe/zl-probe /opt/zombielab/bin/zl-probe
 COPY --from=go-build /out/supervisor-go /out/zl-promise /opt/zombielab/bin/

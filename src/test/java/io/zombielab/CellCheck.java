@@ -16,6 +16,7 @@ final class CellCheck {
         Allure.addAttachment("process table after the last cycle", "text/plain", verdict.observation().processTable());
         Allure.addAttachment("memory, pids, zombies and orphans per cycle", "text/plain",
                 Judge.series(verdict.observation().samples()));
+        Allure.addAttachment("process tree of the first cycle", "text/plain", verdict.observation().tree().render());
         Allure.addAttachment("container log", "text/plain", verdict.observation().containerLog());
         assertThat(verdict.holds()).as(verdict::explain).isTrue();
     }

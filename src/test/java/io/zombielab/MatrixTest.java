@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every cell of every scenarios/*.yaml but the story's (StoryTest runs those), in containers. */
+/** Every cell of every scenarios/*.yaml but the story's and the real app's (StoryTest and NextAppTest run those). */
 @DisplayName("The matrix, cell by cell")
 class MatrixTest {
 
@@ -26,7 +26,8 @@ class MatrixTest {
     static Stream<Scenario> cells() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
             List<Path> others = files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().equals("story.yaml")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().equals("story.yaml"))
+                    .filter(p -> !p.getFileName().toString().startsWith("next-")).sorted().toList();
             return ScenarioFiles.load(others).stream();
         }
     }

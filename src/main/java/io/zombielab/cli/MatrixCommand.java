@@ -3,6 +3,8 @@ package io.zombielab.cli;
 import io.zombielab.Lab;
 import io.zombielab.image.ProjectLayout;
 import io.zombielab.report.MatrixTable;
+import io.zombielab.report.MemoryChart;
+import io.zombielab.report.ReportFolder;
 import io.zombielab.report.StoryReading;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFileException;
@@ -80,6 +82,8 @@ final class MatrixCommand {
                 + " (run " + lab.runId() + ")");
         out.println();
         out.print(MatrixTable.render(verdicts));
+        out.println();
+        MatrixTable.trees(verdicts).forEach(out::println);
         List<String> spawnFailures = MatrixTable.spawnFailures(verdicts);
         if (!spawnFailures.isEmpty()) {
             out.println();
@@ -90,6 +94,11 @@ final class MatrixCommand {
             StoryReading.read(verdicts).forEach(out::println);
         }
         errors.forEach(e -> out.println("\n" + e));
+        if (!verdicts.isEmpty()) {
+            Path chart = ReportFolder.write("memory.svg", MemoryChart.svg("Memory per cycle: " + files.stream()
+                    .map(f -> f.getFileName().toString()).toList(), verdicts.stream().map(Verdict::observation).toList()));
+            out.println("\nmemory chart: " + chart);
+        }
         out.printf("%n%d of %d cells hold; %.0f s%n", verdicts.stream().filter(Verdict::holds).count(), cells.size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;

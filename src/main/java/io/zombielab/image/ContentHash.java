@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A short hash of everything an image is built from, used as its tag: an unchanged recipe finds its image
@@ -37,10 +36,13 @@ public final class ContentHash {
         return this;
     }
 
-    /** A file, or every file under a folder in a stable order; names count as well as contents. */
+    /**
+     * A file, or every source file under a folder ({@link ProjectLayout#sourceFiles}) in a stable order; names
+     * count as well as contents.
+     */
     public ContentHash path(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+        try {
+            List<Path> files = Files.isDirectory(root) ? ProjectLayout.sourceFiles(root) : List.of(root);
             for (Path file : files) {
                 text(root.relativize(file).toString());
                 digest.update(Files.readAllBytes(file));

@@ -3,6 +3,7 @@ package io.zombielab.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.zombielab.scenario.Reaper;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ public final class ImageCatalog {
     private final String baseImage;
     private final Consumer<String> progress;
     private final Map<String, String> resolved = new ConcurrentHashMap<>();
+    /** Builds that failed in this JVM: every cell that needs the image gets the same error, nothing is retried. */
+    private final Map<String, ImageBuildException> failed = new ConcurrentHashMap<>();
 
     public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Consumer<String> progress) {
         this.docker = docker;
@@ -46,10 +49,17 @@ public final class ImageCatalog {
     public String fixtures() {
         String tag = ContentHash.start().text(baseImage).path(layout.fixtures())
                 .path(layout.dockerfile("fixtures.Dockerfile")).tag();
-        return ensure("zombielab/fixtures:" + tag, "fixtures", () -> new ImageFromDockerfile("zombielab/fixtures:" + tag, false)
-                .withFileFromPath("Dockerfile", layout.dockerfile("fixtures.Dockerfile"))
-                .withFileFromPath("fixtures", layout.fixtures())
-                .withBuildArg("BASE_IMAGE", baseImage));
+        return ensure("zombielab/fixtures:" + tag, "fixtures", () -> {
+            ImageFromDockerfile image = new ImageFromDockerfile("zombielab/fixtures:" + tag, false)
+                    .withFileFromPath("Dockerfile", layout.dockerfile("fixtures.Dockerfile"))
+                    .withBuildArg("BASE_IMAGE", baseImage);
+            // File by file, the same files the tag hashes: no host-built node_modules in the build context.
+            for (Path file : ProjectLayout.sourceFiles(layout.fixtures())) {
+                image.withFileFromPath("fixtures/" + layout.fixtures().relativize(file), file);
+            }
+            // Not part of the tag: which authorities the host trusts does not change what is built.
+            return image.withFileFromString("host-ca.crt", HostCertificates.bundle());
+        });
     }
 
     /** The image variant that puts {@code reaper} at PID 1 (or leaves PID 1 to the supervisor). */
@@ -64,6 +74,19 @@ public final class ImageCatalog {
     }
 
     private String ensure(String name, String kind, java.util.function.Supplier<ImageFromDockerfile> recipe) {
+        ImageBuildException earlier = failed.get(name);
+        if (earlier != null) {
+            throw new ImageBuildException(earlier.getMessage() + " (failed earlier in this run; not retried)", earlier);
+        }
+        try {
+            return build(name, kind, recipe);
+        } catch (ImageBuildException e) {
+            failed.putIfAbsent(name, e);
+            throw e;
+        }
+    }
+
+    private String build(String name, String kind, java.util.function.Supplier<ImageFromDockerfile> recipe) {
         return resolved.computeIfAbsent(name, n -> {
             if (exists(n)) {
                 return n;

@@ -1,7 +1,13 @@
 package io.zombielab.image;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** Where the project's fixtures and Dockerfiles are: the checkout's root. */
 public record ProjectLayout(Path root) {
@@ -22,6 +28,23 @@ public record ProjectLayout(Path root) {
     public Path fixtures() {
         return root.resolve("fixtures");
     }
+
+    /**
+     * Every file under {@code folder} that an image is built from, in a stable order. Left out: what a
+     * developer may have built on the host ({@code node_modules}, {@code .next}); the image builds its own.
+     */
+    public static List<Path> sourceFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> StreamSupport.stream(folder.relativize(f).spliterator(), false)
+                            .noneMatch(part -> HOST_BUILD_OUTPUT.contains(part.toString())))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static final Set<String> HOST_BUILD_OUTPUT = Set.of("node_modules", ".next");
 
     public Path scenarios() {
         return root.resolve("scenarios");

@@ -8,7 +8,14 @@ package io.zombielab.observe;
  * @param pidsCurrent      tasks in the cgroup: threads count too, zombies too
  * @param pidsMax          pids.max, or -1 for "max"
  * @param forksRefused     how often the pids limit refused a fork or thread (pids.events "max"); -1 if unknown
+ * @param oomKills         processes the kernel's OOM killer killed in this cgroup (oom_kill of v1's
+ *                         memory.oom_control or v2's memory.events); -1 if unknown
  */
 public record CgroupFigures(long memoryUsageBytes, long memoryRssBytes, long pidsCurrent, long pidsMax,
-                            long forksRefused) {
+                            long forksRefused, long oomKills) {
+
+    /** Figures of a probe that does not read OOM kills. */
+    public CgroupFigures(long memoryUsageBytes, long memoryRssBytes, long pidsCurrent, long pidsMax, long forksRefused) {
+        this(memoryUsageBytes, memoryRssBytes, pidsCurrent, pidsMax, forksRefused, -1);
+    }
 }

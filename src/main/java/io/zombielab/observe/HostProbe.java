@@ -65,10 +65,12 @@ public final class HostProbe implements Probe {
         List<Long> members = descendantsOf(initHostPid, parentOf);
         Map<Long, Integer> nsPid = new HashMap<>();
         Map<Long, Integer> nsPgid = new HashMap<>();
+        Map<Long, Integer> rssAnon = new HashMap<>();
         for (long pid : members) {
             readText(proc.resolve(pid + "/status")).ifPresent(status -> {
                 lastField(status, "NSpid:").ifPresent(v -> nsPid.put(pid, v));
                 lastField(status, "NSpgid:").ifPresent(v -> nsPgid.put(pid, v));
+                firstField(status, "RssAnon:").ifPresent(v -> rssAnon.put(pid, v));
             });
         }
         List<ProcessInfo> processes = new ArrayList<>();
@@ -82,7 +84,8 @@ public final class HostProbe implements Probe {
             ProcessInfo host = statParser.parseProcess(stats.get(pid), chain, cmdline, 0);
             processes.add(new ProcessInfo(nsPid.get(pid), host.comm(), host.state(),
                     pid == initHostPid ? 0 : nsPid.getOrDefault(parentOf.get(pid), 0),
-                    nsPgid.getOrDefault(pid, 0), host.startTime(), host.rssKiB(), chain, cmdline));
+                    nsPgid.getOrDefault(pid, 0), host.startTime(), host.rssKiB(), chain, cmdline,
+                    host.isZombie() ? 0 : rssAnon.getOrDefault(pid, -1)));
         }
         return new Snapshot(at, processes, cgroupFigures());
     }
@@ -108,13 +111,15 @@ public final class HostProbe implements Probe {
             Path m = cgroupRoot.resolve("memory" + memory.get());
             Path p = cgroupRoot.resolve("pids" + pids.get());
             return new CgroupFigures(number(m.resolve("memory.usage_in_bytes")), statLine(m, "total_rss", "memory.stat"),
-                    number(p.resolve("pids.current")), number(p.resolve("pids.max")), statLine(p, "max", "pids.events"));
+                    number(p.resolve("pids.current")), number(p.resolve("pids.max")), statLine(p, "max", "pids.events"),
+                    statLine(m, "oom_kill", "memory.oom_control"));
         }
         String unified = controllerPath(cgroups, "").orElseThrow(() ->
                 new IllegalStateException("no memory/pids cgroup for host pid " + initHostPid + ":\n" + cgroups));
         Path dir = cgroupRoot.resolve(unified.substring(1));
         return new CgroupFigures(number(dir.resolve("memory.current")), statLine(dir, "anon", "memory.stat"),
-                number(dir.resolve("pids.current")), number(dir.resolve("pids.max")), statLine(dir, "max", "pids.events"));
+                number(dir.resolve("pids.current")), number(dir.resolve("pids.max")), statLine(dir, "max", "pids.events"),
+                statLine(dir, "oom_kill", "memory.events"));
     }
 
     /** The path of one controller in /proc/[pid]/cgroup ("N:memory:/docker/id"); "" names the v2 line ("0::/..."). */
@@ -153,6 +158,12 @@ public final class HostProbe implements Probe {
             String[] f = l.substring(key.length()).trim().split("\\s+");
             return Integer.parseInt(f[f.length - 1]);
         });
+    }
+
+    /** The first number after {@code key}, e.g. "RssAnon:	   51656 kB" gives 51656. */
+    private static Optional<Integer> firstField(String status, String key) {
+        return status.lines().filter(l -> l.startsWith(key)).findFirst()
+                .map(l -> Integer.parseInt(l.substring(key.length()).trim().split("\\s+")[0]));
     }
 
     private static String chainMarker(byte[] environ) {

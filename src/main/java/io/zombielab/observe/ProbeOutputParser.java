@@ -31,6 +31,7 @@ public final class ProbeOutputParser {
         String[] lines = output.split("\n", -1);
         Map<String, Long> cgroup = new HashMap<>();
         List<ProcessInfo> processes = new ArrayList<>();
+        Map<Integer, Long> rssAnon = new HashMap<>();
         int probePid = -1;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -39,6 +40,14 @@ public final class ProbeOutputParser {
             } else if (line.startsWith("cgroup ")) {
                 String[] parts = line.split(" ", 3);
                 cgroup.put(parts[1], parseCgroupValue(parts.length > 2 ? parts[2].trim() : "", line));
+            } else if (line.startsWith("rss-anon ")) {
+                // Optional (older recordings lack it): "rss-anon <pid> <KiB>", from /proc/<pid>/status.
+                String[] parts = line.trim().split(" ");
+                try {
+                    rssAnon.put(Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
+                } catch (RuntimeException e) {
+                    throw new ProbeFormatException("line " + (i + 1) + " is not 'rss-anon <pid> <KiB>': " + line, e);
+                }
             } else if (line.startsWith("proc ")) {
                 if (i + 3 >= lines.length) {
                     throw new ProbeFormatException("truncated process record at line " + (i + 1) + ": " + line);
@@ -52,10 +61,13 @@ public final class ProbeOutputParser {
         if (probePid < 0) {
             throw new ProbeFormatException("probe output has no 'probe-pid' line: is this zl-probe output?");
         }
-        return new Snapshot(takenAt, withoutProbe(processes, probePid), new CgroupFigures(
+        List<ProcessInfo> withAnon = processes.stream()
+                .map(p -> p.isZombie() ? p.withRssAnonKiB(0) : p.withRssAnonKiB(rssAnon.getOrDefault(p.pid(), -1L)))
+                .toList();
+        return new Snapshot(takenAt, withoutProbe(withAnon, probePid), new CgroupFigures(
                 cgroup.getOrDefault("memory.usage_bytes", -1L), cgroup.getOrDefault("memory.rss_bytes", -1L),
                 cgroup.getOrDefault("pids.current", -1L), cgroup.getOrDefault("pids.max", -1L),
-                cgroup.getOrDefault("pids.forks_refused", -1L)));
+                cgroup.getOrDefault("pids.forks_refused", -1L), cgroup.getOrDefault("memory.oom_kills", -1L)));
     }
 
     /** Parses one /proc/[pid]/stat line; the name sits in parentheses and may itself hold spaces or ')'. */
@@ -87,7 +99,7 @@ public final class ProbeOutputParser {
     }
 
     private static long parseCgroupValue(String value, String line) {
-        if (value.equals("max")) {
+        if (value.equals("max") || value.isEmpty()) { // "max": no limit; empty: this kernel has no such counter
             return -1;
         }
         try {

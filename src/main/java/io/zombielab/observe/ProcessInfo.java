@@ -12,9 +12,21 @@ package io.zombielab.observe;
  * @param rssKiB    resident set size
  * @param chain     the chain marker (ZOMBIELAB_CHAIN) from its environment, or "" if none or unreadable
  * @param cmdline   command line, "" for zombies and kernel threads
+ * @param rssAnonKiB anonymous resident memory (RssAnon of /proc/[pid]/status): what the process alone
+ *                   holds, unlike rssKiB, which counts shared file pages too; -1 where the probe did not read it
  */
-public record ProcessInfo(
-        int pid, String comm, char state, int ppid, int pgid, long startTime, long rssKiB, String chain, String cmdline) {
+public record ProcessInfo(int pid, String comm, char state, int ppid, int pgid, long startTime, long rssKiB,
+                          String chain, String cmdline, long rssAnonKiB) {
+
+    /** A row whose anonymous memory was not read. */
+    public ProcessInfo(int pid, String comm, char state, int ppid, int pgid, long startTime, long rssKiB,
+                       String chain, String cmdline) {
+        this(pid, comm, state, ppid, pgid, startTime, rssKiB, chain, cmdline, -1);
+    }
+
+    public ProcessInfo withRssAnonKiB(long kib) {
+        return new ProcessInfo(pid, comm, state, ppid, pgid, startTime, rssKiB, chain, cmdline, kib);
+    }
 
     public boolean isZombie() {
         return state == 'Z';

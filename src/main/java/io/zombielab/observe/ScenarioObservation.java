@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param finalSnapshot  the process table after the last cycle settled
  * @param finalCensus    its classification
  * @param processTable   the final process table as text, chains attributed
- * @param spawnFailure   the error of the first start that failed, if any
+ * @param tree           the process tree the first cycle made, as observed once it was up
+ * @param spawnFailure   why the run ended early, if it did: the first start that failed, or an OOM kill
  * @param containerLog   everything the container printed
  */
 public record ScenarioObservation(
@@ -21,6 +22,7 @@ public record ScenarioObservation(
         Snapshot finalSnapshot,
         Census finalCensus,
         String processTable,
+        ProcessTree tree,
         Optional<String> spawnFailure,
         String containerLog,
         Duration elapsed) {
@@ -31,5 +33,11 @@ public record ScenarioObservation(
 
     public int completedCycles() {
         return samples.size() - 1;
+    }
+
+    /** Anonymous memory the live orphans hold, per completed cycle, from the process table (RssAnon). */
+    public double leakedRssAnonBytesPerCycle() {
+        long kib = finalCensus.liveOrphans().stream().mapToLong(p -> Math.max(0, p.rssAnonKiB())).sum();
+        return completedCycles() == 0 ? 0 : kib * 1024.0 / completedCycles();
     }
 }

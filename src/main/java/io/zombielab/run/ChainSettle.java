@@ -2,7 +2,9 @@ package io.zombielab.run;
 
 import io.zombielab.observe.ProcessInfo;
 import io.zombielab.observe.Snapshot;
+import io.zombielab.scenario.ChainWorkload;
 import io.zombielab.scenario.KillStrategy;
+import io.zombielab.scenario.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * <ul>
  *   <li>the supervisor has reaped its direct child (npm): the "exited" event;</li>
  *   <li>if every level was signalled (group or tree kills), every node level of the chain has announced "exiting" and is
- *       no longer running (gone, or a zombie).</li>
+ *       no longer running (gone, or a zombie). The real app announces nothing: there, no process carrying the
+ *       cycle's marker may still be running.</li>
  * </ul>
  * Until then the cycle is still moving; after it, nothing of this chain changes any more.
  */
@@ -23,6 +26,23 @@ final class ChainSettle {
     }
 
     /** Empty when settled; otherwise what is still pending, for a timeout message. */
+    static Optional<String> pending(int cycle, KillStrategy kill, Workload workload, EventLog events, Snapshot snapshot) {
+        if (workload instanceof ChainWorkload chain) {
+            return pending(cycle, kill, chain.nodeLevels(), events, snapshot);
+        }
+        String chain = "c" + cycle;
+        List<String> pending = new ArrayList<>();
+        if (!events.any(e -> e.is("exited", "cycle", Integer.toString(cycle)))) {
+            pending.add("the supervisor has not reaped cycle " + cycle + "'s npm yet");
+        }
+        if (kill.signalsEveryLevel()) {
+            snapshot.processes().stream().filter(p -> p.isAlive() && p.chain().equals(chain)).forEach(p ->
+                    pending.add("pid " + p.pid() + " (" + p.comm() + ", " + chain + ") is still running"));
+        }
+        return pending.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", pending));
+    }
+
+    /** The synthetic chain: settled by what its levels announced. */
     static Optional<String> pending(int cycle, KillStrategy kill, int nodeLevels, EventLog events, Snapshot snapshot) {
         String chain = "c" + cycle;
         List<String> pending = new ArrayList<>();

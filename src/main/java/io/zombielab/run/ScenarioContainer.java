@@ -1,6 +1,7 @@
 package io.zombielab.run;
 
 import io.zombielab.image.Labels;
+import io.zombielab.scenario.NextAppWorkload;
 import io.zombielab.scenario.Scenario;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
@@ -14,16 +15,14 @@ final class ScenarioContainer {
     }
 
     static GenericContainer<?> create(Scenario scenario, String image, String runId, EventLog log) {
-        var chain = scenario.workload();
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 // Images are local, built by ImageCatalog: a pull could only wait for a registry that is not there.
                 .withImagePullPolicy(name -> false)
                 .withLabels(Labels.scenarioContainer(runId, scenario.id()))
                 .withCommand(scenario.supervisor().command())
                 .withEnv("ZOMBIELAB_KILL", scenario.kill().id())
-                .withEnv("ZOMBIELAB_DEPTH", Integer.toString(chain.nodeLevels()))
-                .withEnv("ZOMBIELAB_BALLAST_MIB", Integer.toString(chain.ballastMiB()))
-                .withEnv("ZOMBIELAB_TERM_LINGER_MS", Long.toString(chain.termLinger().toMillis()))
+                .withEnv("ZOMBIELAB_WORKLOAD_DIR", scenario.workload().directory())
+                .withEnv(scenario.workload().environment())
                 // pgid-term-then-kill: the chain is gone in milliseconds; under a PID 1 that never reaps, the
                 // zombies keep the group alive and the whole grace is waited for, every cycle.
                 .withEnv("ZOMBIELAB_GRACE_MS", "1000")
@@ -36,6 +35,12 @@ final class ScenarioContainer {
                         .withPidsLimit(scenario.limits().pidsLimit())
                         .withMemory(scenario.limits().memoryBytes())
                         .withMemorySwap(scenario.limits().memoryBytes()));
+        if (scenario.workload() instanceof NextAppWorkload app) {
+            // Each cycle's server gets a port of its own, each mapped to localhost for the readiness check.
+            for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
+                container.addExposedPort(app.port(cycle));
+            }
+        }
         return container;
     }
 }

@@ -8,8 +8,10 @@ import io.zombielab.observe.Classifier;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.observe.Probe;
 import io.zombielab.observe.ProcessTableFormatter;
+import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.observe.Snapshot;
+import io.zombielab.scenario.NextAppWorkload;
 import io.zombielab.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,13 +32,14 @@ import org.testcontainers.containers.GenericContainer;
  */
 public final class ScenarioRunner {
 
-    private static final Duration CHAIN_UP = Duration.ofSeconds(30);
+    private static final Duration CHAIN_UP = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final ImageCatalog images;
     private final String runId;
     private final Consumer<String> progress;
+    private final AppHealth health = new AppHealth();
 
     public ScenarioRunner(ImageCatalog images, String runId, Consumer<String> progress) {
         this.images = images;
@@ -53,22 +56,29 @@ public final class ScenarioRunner {
             Probe probe = ProbeChoice.forContainer(container);
             SupervisorClient supervisor = new SupervisorClient(container.getHost(),
                     container.getMappedPort(SupervisorClient.CONTROL_PORT));
+            Readiness readiness = readiness(scenario, container, events);
             ChainLedger ledger = new ChainLedger();
             Set<String> stopped = new LinkedHashSet<>();
             List<CycleSample> samples = new ArrayList<>();
             Snapshot last = probe.snapshot();
             samples.add(new CycleSample(0, last.cgroup(), Classifier.classify(last, stopped, ledger)));
             Optional<String> spawnFailure = Optional.empty();
+            ProcessTree tree = ProcessTree.NONE;
+            long oomKillsBefore = last.cgroup().oomKills();
 
             for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
                 String chain = "c" + cycle;
-                Optional<String> failure = startChain(scenario, cycle, supervisor, events, probe, ledger);
+                Optional<String> failure = startChain(scenario, cycle, supervisor, events, probe, ledger, readiness);
                 if (failure.isPresent()) {
                     spawnFailure = failure;
                     progress.accept(scenario.id() + ": spawning failed at " + failure.get());
                     break;
                 }
-                ledger.record(probe.snapshot());
+                Snapshot up = probe.snapshot();
+                ledger.record(up);
+                if (cycle == 1) {
+                    tree = ProcessTree.of(up, chain);
+                }
                 supervisor.stop();
                 stopped.add(chain);
                 int settledCycle = cycle;
@@ -76,14 +86,21 @@ public final class ScenarioRunner {
                 awaitOrExplain(scenario, "cycle " + cycle + " to settle", SETTLE, probe, ledger, () -> {
                     Snapshot s = probe.snapshot();
                     settled.set(s);
-                    return ChainSettle.pending(settledCycle, scenario.kill(), scenario.workload().nodeLevels(), events, s);
+                    return ChainSettle.pending(settledCycle, scenario.kill(), scenario.workload(), events, s);
                 });
+                Optional<String> oom = oomKilled(cycle, oomKillsBefore, settled.get());
+                if (oom.isPresent()) {
+                    // The kernel chose what to kill, perhaps an orphan: the cycle is not a clean sample.
+                    spawnFailure = oom;
+                    progress.accept(scenario.id() + ": " + oom.get());
+                    break;
+                }
                 last = settled.get();
                 ledger.record(last);
                 samples.add(new CycleSample(cycle, last.cgroup(), Classifier.classify(last, stopped, ledger)));
                 progress.accept(scenario.id() + ": cycle " + cycle + " of " + scenario.cycles() + " settled");
             }
-            if (spawnFailure.isPresent()) {
+            if (spawnFailure.isPresent() && !spawnFailure.get().contains("OOM")) {
                 // The failed cycle has unwound (its npm exited); look once more, if the container still can be probed.
                 try {
                     last = probe.snapshot();
@@ -93,7 +110,7 @@ public final class ScenarioRunner {
                 }
             }
             return new ScenarioObservation(scenario, samples, last, Classifier.classify(last, stopped, ledger),
-                    ProcessTableFormatter.format(last, ledger), spawnFailure, events.text(),
+                    ProcessTableFormatter.format(last, ledger), tree, spawnFailure, events.text(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -104,26 +121,37 @@ public final class ScenarioRunner {
      * limit refused a fork or thread (a process that cannot make its threads may hang rather than fail).
      */
     private Optional<String> startChain(Scenario scenario, int cycle, SupervisorClient supervisor, EventLog events,
-                                        Probe probe, ChainLedger ledger) {
+                                        Probe probe, ChainLedger ledger, Readiness readiness) {
         String chain = "c" + cycle;
         String number = Integer.toString(cycle);
-        long refusedBefore = probe.snapshot().cgroup().forksRefused();
+        Snapshot before = probe.snapshot();
+        long refusedBefore = before.cgroup().forksRefused();
+        long oomBefore = before.cgroup().oomKills();
         try {
             supervisor.start();
         } catch (SupervisorClient.SupervisorException e) {
             return Optional.of("cycle " + cycle + ": the supervisor could not start the workload: " + e.getMessage());
         }
         AtomicReference<Snapshot> seen = new AtomicReference<>();
+        AtomicReference<Boolean> up = new AtomicReference<>(false);
         awaitOrExplain(scenario, "chain " + chain + " to be up", CHAIN_UP, probe, ledger, () -> {
-            if (events.any(e -> e.is("ready", "chain", chain) || e.is("exited", "cycle", number))) {
+            if (readiness.isUp(cycle)) {
+                up.set(true);
+                return Optional.empty();
+            }
+            if (events.any(e -> e.is("exited", "cycle", number))) {
                 return Optional.empty();
             }
             seen.set(probe.snapshot());
-            return seen.get().cgroup().forksRefused() > refusedBefore ? Optional.empty()
-                    : Optional.of("the deepest level of " + chain + " has not announced 'ready'");
+            return seen.get().cgroup().forksRefused() > refusedBefore || seen.get().cgroup().oomKills() > oomBefore
+                    ? Optional.empty() : Optional.of(readiness.describe(cycle));
         });
-        if (events.any(e -> e.is("ready", "chain", chain))) {
+        if (up.get()) {
             return Optional.empty();
+        }
+        Snapshot after = seen.get() != null ? seen.get() : probe.snapshot();
+        if (after.cgroup().oomKills() > oomBefore) {
+            return oomKilled(cycle, oomBefore, after);
         }
         String causes = events.all(e -> e.is("spawn-failed", "chain", chain)).stream()
                 .map(e -> "level " + e.field("level") + " could not spawn: " + e.field("error"))
@@ -137,6 +165,53 @@ public final class ScenarioRunner {
         return Optional.of("cycle " + cycle + ": the pids limit refused " + (cgroup.forksRefused() - refusedBefore)
                 + " fork(s) while the chain was starting (pids " + cgroup.pidsCurrent() + " of " + cgroup.pidsMax() + ")"
                 + (causes.isEmpty() ? "" : "; " + causes));
+    }
+
+    /** How the harness knows a cycle's workload is up. */
+    private interface Readiness {
+        boolean isUp(int cycle);
+
+        String describe(int cycle);
+    }
+
+    /** The chain announces it (its deepest level's "ready" event); the app answers on its cycle's mapped port. */
+    private Readiness readiness(Scenario scenario, GenericContainer<?> container, EventLog events) {
+        if (scenario.workload() instanceof NextAppWorkload app) {
+            return new Readiness() {
+                @Override
+                public boolean isUp(int cycle) {
+                    return health.answers(container.getHost(), container.getMappedPort(app.port(cycle)), "c" + cycle);
+                }
+
+                @Override
+                public String describe(int cycle) {
+                    return "next-server of c" + cycle + " does not answer GET /api/health on port " + app.port(cycle)
+                            + " (localhost:" + container.getMappedPort(app.port(cycle)) + ")";
+                }
+            };
+        }
+        return new Readiness() {
+            @Override
+            public boolean isUp(int cycle) {
+                return events.any(e -> e.is("ready", "chain", "c" + cycle));
+            }
+
+            @Override
+            public String describe(int cycle) {
+                return "the deepest level of c" + cycle + " has not announced 'ready'";
+            }
+        };
+    }
+
+    /** An OOM kill since {@code before}, described with the memory figures; empty if there was none. */
+    private static Optional<String> oomKilled(int cycle, long before, Snapshot now) {
+        var cgroup = now.cgroup();
+        if (before < 0 || cgroup.oomKills() <= before) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("cycle %d: the kernel's OOM killer killed %d process(es) in the container "
+                        + "(anonymous memory %d MiB, %d MiB in use with the page cache)", cycle, cgroup.oomKills() - before,
+                cgroup.memoryRssBytes() >> 20, cgroup.memoryUsageBytes() >> 20));
     }
 
     /** Awaits a condition; on timeout, fails with the cell, what was pending, and the process table. */

@@ -1,6 +1,9 @@
 package io.zombielab.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The synthetic workload of fixtures/chain: {@code npm run start} runs {@code sh -c "node level.js"},
@@ -11,7 +14,7 @@ import java.time.Duration;
  * @param ballastMiB  resident memory each node level holds
  * @param termLinger  how long a level that got SIGTERM waits for its parent to die before exiting anyway
  */
-public record ChainWorkload(int nodeLevels, int ballastMiB, Duration termLinger) {
+public record ChainWorkload(int nodeLevels, int ballastMiB, Duration termLinger) implements Workload {
 
     public static final ChainWorkload DEFAULT = new ChainWorkload(2, 32, Duration.ofSeconds(3));
 
@@ -32,5 +35,38 @@ public record ChainWorkload(int nodeLevels, int ballastMiB, Duration termLinger)
     /** Everything below npm: what a SIGKILL to npm alone leaves alive (re-parented to PID 1). */
     public int processesBelowNpm() {
         return processesPerChain() - 1;
+    }
+
+    @Override
+    public String id() {
+        return "chain";
+    }
+
+    @Override
+    public String directory() {
+        return "/opt/zombielab/workloads/chain";
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(
+                "ZOMBIELAB_DEPTH", Integer.toString(nodeLevels),
+                "ZOMBIELAB_BALLAST_MIB", Integer.toString(ballastMiB),
+                "ZOMBIELAB_TERM_LINGER_MS", Long.toString(termLinger.toMillis()));
+    }
+
+    /** npm, its shell, then each node level, titled zl-c[cycle]-L[level] by fixtures/chain/level.js. */
+    @Override
+    public List<String> expectedTree() {
+        List<String> tree = new ArrayList<>(List.of("npm run start", "sh"));
+        for (int level = 1; level <= nodeLevels; level++) {
+            tree.add("zl-c*-L" + level);
+        }
+        return List.copyOf(tree);
+    }
+
+    @Override
+    public Expectation expect(Reaper reaper, KillStrategy kill) {
+        return ChainTruthTable.expect(reaper, kill, this);
     }
 }

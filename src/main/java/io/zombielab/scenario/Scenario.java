@@ -7,7 +7,7 @@ public record Scenario(
         String name,
         Reaper reaper,
         SupervisorKind supervisor,
-        ChainWorkload workload,
+        Workload workload,
         KillStrategy kill,
         int cycles,
         Limits limits,
@@ -26,9 +26,13 @@ public record Scenario(
         }
     }
 
-    /** A short id such as {@code none/go/pid-kill}, used in reports and test names. */
+    /**
+     * A short id such as {@code none/go/pid-kill}, used in reports and test names; cells of the real app
+     * end in {@code /next-app}.
+     */
     public String id() {
-        return reaper.id() + "/" + supervisor.id() + "/" + kill.id();
+        return reaper.id() + "/" + supervisor.id() + "/" + kill.id()
+                + (workload instanceof ChainWorkload ? "" : "/" + workload.id());
     }
 
     @Override

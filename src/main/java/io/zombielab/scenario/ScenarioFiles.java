@@ -31,7 +31,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *     reaper: none                     # one id, or a list of ids: a list makes a matrix
  *     supervisor: go                   # one or a list
  *     kill: pid-kill                   # one or a list
- *     workload: {chain: {levels: 2, ballast-mib: 32, term-linger-ms: 3000}}   # optional
+ *     workload: {chain: {levels: 2, ballast-mib: 32, term-linger-ms: 3000}}   # optional; the default
+ *                                      # or {next-app: {port-base: 3000}}: the real Next.js app
  *     cycles: 3                        # optional
  *     limits: {pids: 512, memory-mib: 1024}                                   # optional
  *     expect: truth-table              # optional; or a mapping that overrides the truth table:
@@ -43,7 +44,8 @@ public final class ScenarioFiles {
     private static final Set<String> TOP = Set.of("defaults", "scenarios");
     private static final Set<String> SCENARIO = Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles",
             "limits", "expect");
-    private static final Set<String> WORKLOAD = Set.of("chain");
+    private static final Set<String> WORKLOAD = Set.of("chain", "next-app");
+    private static final Set<String> NEXT_APP = Set.of("port-base");
     private static final Set<String> CHAIN = Set.of("levels", "ballast-mib", "term-linger-ms");
     private static final Set<String> LIMITS = Set.of("pids", "memory-mib");
     private static final Set<String> EXPECT = Set.of("zombies-per-cycle", "live-orphans-per-cycle", "memory", "spawn");
@@ -132,7 +134,7 @@ public final class ScenarioFiles {
         List<Reaper> reapers = ids(entry, fields, "reaper", Reaper::byId, null);
         List<SupervisorKind> supervisors = ids(entry, fields, "supervisor", SupervisorKind::byId, SupervisorKind.GO);
         List<KillStrategy> kills = ids(entry, fields, "kill", KillStrategy::byId, null);
-        ChainWorkload workload = Optional.ofNullable(fields.get("workload")).map(ScenarioFiles::workload)
+        Workload workload = Optional.ofNullable(fields.get("workload")).map(ScenarioFiles::workload)
                 .orElse(Optional.of(ChainWorkload.DEFAULT)).orElse(null);
         Integer cycles = Optional.ofNullable(fields.get("cycles")).map(n -> n.integer(1, 1000))
                 .orElse(Optional.of(DEFAULT_CYCLES)).orElse(null);
@@ -152,7 +154,7 @@ public final class ScenarioFiles {
                                 + kill.id() + "' (it has: " + supervisor.kills() + ")");
                         continue;
                     }
-                    Expectation table = ChainTruthTable.expect(reaper, kill, workload);
+                    Expectation table = workload.expect(reaper, kill);
                     Optional<Expectation> expectation = expect == null ? Optional.of(table) : expectation(expect, table);
                     expectation.ifPresent(e -> {
                         String id = reaper.id() + "/" + supervisor.id() + "/" + kill.id();
@@ -191,23 +193,28 @@ public final class ScenarioFiles {
         return values;
     }
 
-    private static Optional<ChainWorkload> workload(YamlNode node) {
+    private static Optional<Workload> workload(YamlNode node) {
         Map<String, YamlNode> kinds = node.mapping(WORKLOAD).orElse(null);
         if (kinds == null) {
             return Optional.empty();
         }
         if (kinds.size() != 1) {
-            node.problem("name exactly one workload (known: " + WORKLOAD + "), found " + kinds.size());
+            node.problem("name exactly one workload (known: " + new TreeSet<>(WORKLOAD) + "), found " + kinds.size());
             return Optional.empty();
         }
-        YamlNode chain = kinds.get("chain");
-        if (chain.isScalar()) {
-            chain.problem("must be a mapping of " + CHAIN + " (write {} for the defaults)");
+        String kind = kinds.keySet().iterator().next();
+        YamlNode settings = kinds.get(kind);
+        Set<String> keys = kind.equals("chain") ? CHAIN : NEXT_APP;
+        if (settings.isScalar()) {
+            settings.problem("must be a mapping of " + new TreeSet<>(keys) + " (write {} for the defaults)");
             return Optional.empty();
         }
-        Map<String, YamlNode> f = chain.mapping(CHAIN).orElse(null);
+        Map<String, YamlNode> f = settings.mapping(keys).orElse(null);
         if (f == null) {
             return Optional.empty();
+        }
+        if (kind.equals("next-app")) {
+            return intOr(f.get("port-base"), 1024, 59_000, NextAppWorkload.DEFAULT.portBase()).map(NextAppWorkload::new);
         }
         ChainWorkload d = ChainWorkload.DEFAULT;
         Optional<Integer> levels = intOr(f.get("levels"), 1, 8, d.nodeLevels());

@@ -78,6 +78,19 @@ class ProbeOutputParserTest {
     }
 
     @Test
+    @DisplayName("anonymous memory per process and the OOM kill count are read where the probe prints them")
+    void rssAnonAndOomKills() {
+        String out = "probe-pid 50\ncgroup memory.oom_kills 2\n" + proc(1, 0, "init") + "rss-anon 1 4321\n" + proc(9, 1, "app");
+        Snapshot s = parser.parse(out, Instant.EPOCH);
+        assertThat(s.cgroup().oomKills()).isEqualTo(2);
+        assertThat(s.processes()).extracting(ProcessInfo::rssAnonKiB).containsExactly(4321L, -1L);
+        assertThat(parser.parse("probe-pid 50\ncgroup memory.oom_kills \n", Instant.EPOCH).cgroup().oomKills())
+                .as("a kernel without the counter").isEqualTo(-1);
+        assertThatThrownBy(() -> parser.parse("probe-pid 50\nrss-anon 1 lots\n", Instant.EPOCH))
+                .hasMessageContaining("line 2 is not 'rss-anon <pid> <KiB>'");
+    }
+
+    @Test
     @DisplayName("output that is not the probe's is refused, naming the line")
     void refusesForeignOutput() {
         assertThatThrownBy(() -> parser.parse("probe-pid 1\nhello\n", Instant.EPOCH))

@@ -29,10 +29,12 @@ class ScenarioFilesTest {
             no-scenarios.yaml         | no-scenarios.yaml:1: missing key 'scenarios' (the list of cells)
             expect-bad-memory.yaml    | expect-bad-memory.yaml:5: scenarios[0].expect.memory: must be one of ['grows', 'flat'], found 'sideways'
             key-twice.yaml            | key-twice.yaml:4: scenarios[0].reaper: key given twice (first at line 2)
-            unknown-workload.yaml     | unknown-workload.yaml:5: scenarios[0].workload.next: unknown key 'next' (known here: chain)
+            unknown-workload.yaml     | unknown-workload.yaml:5: scenarios[0].workload.next: unknown key 'next' (known here: chain, next-app)
             scenarios-not-a-list.yaml | scenarios-not-a-list.yaml:2: scenarios: must be a list, found a mapping
             memory-too-small.yaml     | memory-too-small.yaml:4: scenarios[0].limits.memory-mib: must be between 64 and 65536, found 16
             expect-old-key.yaml       | expect-old-key.yaml:4: scenarios[0].expect.zombies: unknown key 'zombies' (known here: live-orphans-per-cycle, memory, spawn, zombies-per-cycle)
+            next-app-bad-port.yaml    | next-app-bad-port.yaml:5: scenarios[0].workload.next-app.port-base: must be between 1024 and 59000, found 80
+            next-app-chain-key.yaml   | next-app-chain-key.yaml:6: scenarios[0].workload.next-app.levels: unknown key 'levels' (known here: port-base)
             expect-bad-spawn.yaml     | expect-bad-spawn.yaml:4: scenarios[0].expect.spawn: must be one of ['completes', 'fails'], found 'maybe'
             """)
     void refusedWithLocation(String file, String expected) {
@@ -101,5 +103,22 @@ class ScenarioFilesTest {
         java.nio.file.Files.writeString(file, "scenarios:\n  - reaper: none\n    supervisor: go\n    kill: tree\n");
         assertThatThrownBy(() -> ScenarioFiles.load(List.of(file))).hasMessageContaining(
                 "tree.yaml:4: scenarios[0].kill: supervisor 'go' has no kill strategy 'tree' (it has: [pid-kill, pid-term, pgid-term, pgid-term-then-kill])");
+    }
+
+    @Test
+    @DisplayName("the real app's cells take the app's truth table: pid-kill leaks sh and next-server, pid-term next-server")
+    void nextAppCells() {
+        List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/next-app.yaml")));
+        assertThat(cells).extracting(Scenario::id).containsExactly("none/go/pid-kill/next-app",
+                "none/go/pid-term/next-app", "none/go/pgid-term/next-app", "tini/go/pid-kill/next-app",
+                "tini/go/pid-term/next-app", "tini/go/pgid-term/next-app");
+        assertThat(cells).allSatisfy(c -> assertThat(c.workload()).isEqualTo(NextAppWorkload.DEFAULT));
+        assertThat(cells).extracting(Scenario::expectation).containsExactly(
+                new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                new Expectation(1, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES),
+                new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
     }
 }

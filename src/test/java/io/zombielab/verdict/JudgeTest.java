@@ -6,6 +6,7 @@ import io.zombielab.observe.Census;
 import io.zombielab.observe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.observe.ProcessInfo;
+import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.observe.Snapshot;
 import io.zombielab.report.MatrixTable;
@@ -27,6 +28,25 @@ class JudgeTest {
     private static final List<Scenario> STORY = ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml")));
     private static final Scenario STAGE_1 = STORY.get(0); // none + pid-kill: 9 orphans, memory grows
     private static final Scenario STAGE_2 = STORY.get(1); // none + pgid-term: 6 zombies, flat
+    private static final List<Scenario> APP = ScenarioFiles.load(List.of(Path.of("scenarios/next-app.yaml")));
+    private static final Scenario APP_PID_KILL = APP.stream().filter(c -> c.id().equals("none/go/pid-kill/next-app"))
+            .findFirst().orElseThrow(); // 2 orphans per cycle, growth near their RssAnon
+
+    private static ProcessTree treeOf(String... names) {
+        List<ProcessTree.Node> nodes = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            nodes.add(new ProcessTree.Node(i, 10 + i, names[i], names[i]));
+        }
+        return new ProcessTree("c1", nodes);
+    }
+
+    private static final ProcessTree CHAIN_TREE = treeOf("npm run start", "sh", "zl-c1-L1", "zl-c1-L2");
+    private static final ProcessTree APP_TREE = treeOf("npm run start", "sh", "next-server (v1");
+
+    /** A live orphan of the real app holding {@code anonMiB} of anonymous memory. */
+    private static ProcessInfo appOrphan(int pid, long anonMiB) {
+        return new ProcessInfo(pid, "next-server (v1", 'S', 1, 9, pid, anonMiB * 2048, "c1", "next-server", anonMiB * 1024);
+    }
 
     private static ProcessInfo orphan(int pid) {
         return new ProcessInfo(pid, "zl-c1-L1", 'S', 1, 9, pid, 80_000, "c1", "zl-c1-L1");
@@ -38,6 +58,11 @@ class JudgeTest {
 
     /** An observation whose anon memory grows by {@code growthMiB} each cycle and ends with this census. */
     private static ScenarioObservation observed(Scenario scenario, long growthMiB, Census census, int cycles) {
+        return observed(scenario, growthMiB, census, cycles, CHAIN_TREE);
+    }
+
+    private static ScenarioObservation observed(Scenario scenario, long growthMiB, Census census, int cycles,
+                                                ProcessTree tree) {
         List<CycleSample> samples = new ArrayList<>();
         for (int c = 0; c <= cycles; c++) {
             samples.add(new CycleSample(c, new CgroupFigures(0, (100 + c * growthMiB) * MIB, 10, 512, 0), census));
@@ -45,7 +70,7 @@ class JudgeTest {
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
         Snapshot last = new Snapshot(Instant.EPOCH, all, samples.get(cycles).cgroup());
-        return new ScenarioObservation(scenario, samples, last, census, "  PID ... (table)\n",
+        return new ScenarioObservation(scenario, samples, last, census, "  PID ... (table)\n", tree,
                 cycles < scenario.cycles() ? Optional.of("cycle " + (cycles + 1) + ": fork failed") : Optional.empty(),
                 "", Duration.ofSeconds(1));
     }
@@ -107,5 +132,39 @@ class JudgeTest {
         assertThat(table.lines().skip(1).findFirst().orElseThrow())
                 .contains("none", "pid-kill", " 3/3 ", " 9 ", "+90.0 MiB", "holds", "stage 1: original code");
         assertThat(table.lines().skip(2).findFirst().orElseThrow()).contains("5 (!=6)", "FAILS");
+    }
+
+    @Test
+    @DisplayName("a tree other than the one the workload is built to make fails the process-tree check")
+    void unexpectedTreeFails() {
+        Verdict v = Judge.judge(observed(STAGE_1, 90, new Census(List.of(), times(9, JudgeTest::orphan)), 3,
+                treeOf("npm run start", "zl-c1-L1", "zl-c1-L2")));
+        assertThat(v.checks()).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("process tree");
+            assertThat(c.expected()).isEqualTo("npm run start -> sh -> zl-c*-L1 -> zl-c*-L2");
+            assertThat(c.actual()).isEqualTo("npm run start -> zl-c1-L1 -> zl-c1-L2");
+        });
+    }
+
+    @Test
+    @DisplayName("the real app's orphan rows grow by what the orphans hold: near their RssAnon passes, far fails")
+    void appGrowthIsComparedWithTheLeakedRssAnon() {
+        // 3 cycles, each leaving a shell (1 MiB) and a server (49 MiB): 50 MiB of RssAnon leaked per cycle.
+        List<ProcessInfo> orphans = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            orphans.add(appOrphan(200 + c, 1));
+            orphans.add(appOrphan(300 + c, 49));
+        }
+        Census census = new Census(List.of(), orphans);
+        Verdict near = Judge.judge(observed(APP_PID_KILL, 55, census, 3, APP_TREE));
+        assertThat(near.holds()).as(near.explain()).isTrue();
+        assertThat(near.observation().leakedRssAnonBytesPerCycle()).isEqualTo(50.0 * MIB);
+
+        Verdict far = Judge.judge(observed(APP_PID_KILL, 20, census, 3, APP_TREE));
+        assertThat(far.checks()).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("memory growth");
+            assertThat(c.expected()).isEqualTo("50.0 MiB/cycle +-25% (the orphans' RssAnon)");
+            assertThat(c.actual()).isEqualTo("20.0 MiB/cycle");
+        });
     }
 }
