@@ -24,7 +24,10 @@ public final class MemoryChart {
     public static String svg(String title, List<ScenarioObservation> cells) {
         int maxCycle = Math.max(1, cells.stream().mapToInt(o -> o.samples().size() - 1).max().orElse(1));
         double maxMiB = cells.stream().flatMap(o -> o.samples().stream()).mapToDouble(MemoryChart::mib).max().orElse(1);
-        double top = niceCeiling(Math.max(maxMiB, 1));
+        // The memory limit of every cell that ended early is drawn: the line its memory ran into.
+        List<Long> limits = cells.stream().filter(o -> o.spawnFailure().isPresent())
+                .map(o -> o.scenario().limits().memoryBytes() >> 20).distinct().sorted().toList();
+        double top = niceCeiling(Math.max(Math.max(maxMiB, 1), limits.stream().mapToLong(Long::longValue).max().orElse(0)));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int height = TOP + PLOT_HEIGHT + 50 + LEGEND_LINE * cells.size() + 10;
         StringBuilder svg = new StringBuilder();
@@ -54,8 +57,17 @@ public final class MemoryChart {
                 LEFT + plotWidth / 2, TOP + PLOT_HEIGHT + 34));
         svg.append(String.format("<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">"
                 + "anonymous memory after the cycle (MiB)</text>%n", TOP + PLOT_HEIGHT / 2));
+        for (long limit : limits) {
+            double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * limit / top;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#000\" "
+                    + "stroke-dasharray=\"6 4\"/>%n", LEFT, y, LEFT + plotWidth, y));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">memory limit %d MiB</text>%n",
+                    LEFT + plotWidth - 4, y - 5, limit));
+        }
         for (int i = 0; i < cells.size(); i++) {
             ScenarioObservation o = cells.get(i);
+            // Earlier lines are wider, so a line that a later one covers (same figures) still shows at its edges.
+            double width = Math.max(2, 2 + 0.7 * (cells.size() - 1 - i));
             String color = COLORS[i % COLORS.length];
             StringBuilder points = new StringBuilder();
             for (CycleSample s : o.samples()) {
@@ -64,8 +76,9 @@ public final class MemoryChart {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, color));
             }
-            svg.append(String.format("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\">"
-                    + "<title>%s</title></polyline>%n", points.toString().trim(), color, escape(o.scenario().toString())));
+            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" "
+                    + "stroke-linejoin=\"round\"><title>%s</title></polyline>%n", points.toString().trim(), color, width,
+                    escape(o.scenario().toString())));
             int y = TOP + PLOT_HEIGHT + 56 + LEGEND_LINE * i;
             svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>%n",
                     LEFT, y - 4, LEFT + 24, y - 4, color));
@@ -85,10 +98,10 @@ public final class MemoryChart {
         return Math.max(0, s.cgroup().memoryRssBytes()) / (1024.0 * 1024.0);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code value}: round numbers on the axis. */
+    /** A round number at least {@code value} (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), for the axis. */
     static double niceCeiling(double value) {
         double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * power >= value) {
                 return step * power;
             }

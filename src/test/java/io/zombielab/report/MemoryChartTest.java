@@ -53,14 +53,16 @@ class MemoryChartTest {
         assertThat(lines.item(2).getAttributes().getNamedItem("points").getNodeValue().split(" ")).hasSize(3);
         assertThat(doc.getDocumentElement().getTextContent())
                 .contains("stage 1 <vs> stage 3", "stage 1: original code [none/go/pid-kill]",
-                        "stage 3: final fix (tini + process group) [tini/go/pgid-term]", "OOM kill at cycle 3");
+                        "stage 3: final fix (tini + process group) [tini/go/pgid-term]", "OOM kill at cycle 3",
+                        "memory limit 1024 MiB");
     }
 
     @Test
     @DisplayName("the memory axis ends on a round number at or above the highest sample")
     void roundAxis() {
-        assertThat(MemoryChart.niceCeiling(290)).isEqualTo(500);
+        assertThat(MemoryChart.niceCeiling(290)).isEqualTo(300);
         assertThat(MemoryChart.niceCeiling(170)).isEqualTo(200);
+        assertThat(MemoryChart.niceCeiling(242)).isEqualTo(250);
         assertThat(MemoryChart.niceCeiling(100)).isEqualTo(100);
         assertThat(MemoryChart.niceCeiling(0.7)).isEqualTo(1);
     }
