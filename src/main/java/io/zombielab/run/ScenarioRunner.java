@@ -7,6 +7,7 @@ import io.zombielab.observe.ChainLedger;
 import io.zombielab.observe.Classifier;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.observe.Probe;
+import io.zombielab.observe.ProcessInfo;
 import io.zombielab.observe.ProcessTableFormatter;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
@@ -84,11 +85,16 @@ public final class ScenarioRunner {
                 int settledCycle = cycle;
                 AtomicReference<Snapshot> settled = new AtomicReference<>();
                 awaitOrExplain(scenario, "cycle " + cycle + " to settle", SETTLE, probe, ledger, () -> {
+                    // The reap is looked for before the snapshot is taken: a reap seen only after it would
+                    // leave npm's zombie in the sample (a race that once counted one zombie too many).
+                    boolean reapedBefore = events.any(e -> e.is("exited", "cycle", Integer.toString(settledCycle)));
                     Snapshot s = probe.snapshot();
                     settled.set(s);
-                    return ChainSettle.pending(settledCycle, scenario.kill(), scenario.workload(), events, s);
+                    Optional<String> pending = ChainSettle.pending(settledCycle, scenario.kill(), scenario.workload(), events, s);
+                    return pending.isEmpty() && !reapedBefore
+                            ? Optional.of("npm's reap was seen only after the snapshot; looking again") : pending;
                 });
-                Optional<String> oom = oomKilled(cycle, oomKillsBefore, settled.get());
+                Optional<String> oom = oomKilled(cycle, oomKillsBefore, last, settled.get());
                 if (oom.isPresent()) {
                     // The kernel chose what to kill, perhaps an orphan: the cycle is not a clean sample.
                     spawnFailure = oom;
@@ -151,7 +157,7 @@ public final class ScenarioRunner {
         }
         Snapshot after = seen.get() != null ? seen.get() : probe.snapshot();
         if (after.cgroup().oomKills() > oomBefore) {
-            return oomKilled(cycle, oomBefore, after);
+            return oomKilled(cycle, oomBefore, before, after);
         }
         String causes = events.all(e -> e.is("spawn-failed", "chain", chain)).stream()
                 .map(e -> "level " + e.field("level") + " could not spawn: " + e.field("error"))
@@ -203,15 +209,24 @@ public final class ScenarioRunner {
         };
     }
 
-    /** An OOM kill since {@code before}, described with the memory figures; empty if there was none. */
-    private static Optional<String> oomKilled(int cycle, long before, Snapshot now) {
+    /**
+     * An OOM kill since {@code killsBefore}, with the memory figures and which processes of {@code earlier} are
+     * gone (the new cycle's own are not in it); empty if there was none.
+     */
+    private static Optional<String> oomKilled(int cycle, long killsBefore, Snapshot earlier, Snapshot now) {
         var cgroup = now.cgroup();
-        if (before < 0 || cgroup.oomKills() <= before) {
+        if (killsBefore < 0 || cgroup.oomKills() <= killsBefore) {
             return Optional.empty();
         }
+        Set<ProcessInfo.ProcessKey> present = new java.util.HashSet<>();
+        now.processes().forEach(p -> present.add(p.key()));
+        List<String> gone = earlier.processes().stream().filter(ProcessInfo::isAlive).filter(p -> !present.contains(p.key()))
+                .map(p -> "pid " + p.pid() + " " + p.comm() + (p.chain().isEmpty() ? "" : " of " + p.chain())).toList();
         return Optional.of(String.format("cycle %d: the kernel's OOM killer killed %d process(es) in the container "
-                        + "(anonymous memory %d MiB, %d MiB in use with the page cache)", cycle, cgroup.oomKills() - before,
-                cgroup.memoryRssBytes() >> 20, cgroup.memoryUsageBytes() >> 20));
+                        + "(anonymous memory %d MiB, %d MiB in use with the page cache); %s", cycle, cgroup.oomKills() - killsBefore,
+                cgroup.memoryRssBytes() >> 20, cgroup.memoryUsageBytes() >> 20,
+                gone.isEmpty() ? "every process of the earlier cycles is still there: it killed the new cycle's"
+                        : "gone since the cycle began: " + String.join(", ", gone)));
     }
 
     /** Awaits a condition; on timeout, fails with the cell, what was pending, and the process table. */
