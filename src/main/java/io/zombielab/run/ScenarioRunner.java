@@ -66,6 +66,7 @@ public final class ScenarioRunner {
             Optional<String> spawnFailure = Optional.empty();
             ProcessTree tree = ProcessTree.NONE;
             long oomKillsBefore = last.cgroup().oomKills();
+            ZombieWatch zombies = new ZombieWatch();
 
             for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
                 String chain = "c" + cycle;
@@ -91,8 +92,10 @@ public final class ScenarioRunner {
                     Snapshot s = probe.snapshot();
                     settled.set(s);
                     Optional<String> pending = ChainSettle.pending(settledCycle, scenario.kill(), scenario.workload(), events, s);
-                    return pending.isEmpty() && !reapedBefore
-                            ? Optional.of("npm's reap was seen only after the snapshot; looking again") : pending;
+                    if (pending.isEmpty() && !reapedBefore) {
+                        return Optional.of("npm's reap was seen only after the snapshot; looking again");
+                    }
+                    return pending.isPresent() ? pending : zombies.pending(s);
                 });
                 Optional<String> oom = oomKilled(cycle, oomKillsBefore, last, settled.get());
                 if (oom.isPresent()) {
@@ -221,7 +224,7 @@ public final class ScenarioRunner {
         Set<ProcessInfo.ProcessKey> present = new java.util.HashSet<>();
         now.processes().forEach(p -> present.add(p.key()));
         List<String> gone = earlier.processes().stream().filter(ProcessInfo::isAlive).filter(p -> !present.contains(p.key()))
-                .map(p -> "pid " + p.pid() + " " + p.comm() + (p.chain().isEmpty() ? "" : " of " + p.chain())).toList();
+                .map(p -> "pid " + p.pid() + " " + p.displayCommand() + (p.chain().isEmpty() ? "" : " of " + p.chain())).toList();
         return Optional.of(String.format("cycle %d: the kernel's OOM killer killed %d process(es) in the container "
                         + "(anonymous memory %d MiB, %d MiB in use with the page cache); %s", cycle, cgroup.oomKills() - killsBefore,
                 cgroup.memoryRssBytes() >> 20, cgroup.memoryUsageBytes() >> 20,
