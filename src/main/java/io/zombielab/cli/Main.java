@@ -43,7 +43,8 @@ public final class Main {
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
-            err.println("[zombielab] ERROR: " + e.getMessage() + "\n" + USAGE_TEXT);
+            // The usage text helps with a wrong command line, not with a wrong scenario file.
+            err.println("[zombielab] ERROR: " + e.getMessage() + (e.showUsage ? "\n" + USAGE_TEXT : ""));
             return ExitCode.USAGE;
         }
         Lab lab;
@@ -58,8 +59,15 @@ public final class Main {
 
     /** The command line is wrong; says what. */
     static final class UsageException extends RuntimeException {
+        final boolean showUsage;
+
         UsageException(String message) {
+            this(message, true);
+        }
+
+        UsageException(String message, boolean showUsage) {
             super(message);
+            this.showUsage = showUsage;
         }
     }
 }

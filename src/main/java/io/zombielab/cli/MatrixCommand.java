@@ -44,7 +44,7 @@ final class MatrixCommand {
         try {
             cells = ScenarioFiles.load(files);
         } catch (ScenarioFileException e) {
-            throw new Main.UsageException(e.getMessage() + "\nnothing was run.");
+            throw new Main.UsageException(e.getMessage() + "\nnothing was run.", false);
         }
         return lab -> run(lab, cells, files, story, out, err);
     }

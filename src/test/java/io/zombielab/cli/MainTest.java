@@ -1,0 +1,41 @@
+package io.zombielab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The command line's answers to bad input, which come before any engine is asked. */
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("a malformed scenario file: exit 2, every problem with file:line, nothing run, no usage text")
+    void malformedScenarioFile() {
+        assertThat(run("matrix", "src/test/resources/scenarios-malformed/three-problems.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill'",
+                "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1", "nothing was run.")
+                .doesNotContain("usage:");
+    }
+
+    @Test
+    @DisplayName("an unknown command: exit 2, named, with the usage text")
+    void unknownCommand() {
+        assertThat(run("reproduec")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("unknown command 'reproduec'", "usage: zombielab reproduce");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
