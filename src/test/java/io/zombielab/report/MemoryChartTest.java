@@ -64,6 +64,6 @@ class MemoryChartTest {
         assertThat(MemoryChart.niceCeiling(170)).isEqualTo(200);
         assertThat(MemoryChart.niceCeiling(242)).isEqualTo(250);
         assertThat(MemoryChart.niceCeiling(100)).isEqualTo(100);
-        assertThat(MemoryChart.niceCeiling(0.7)).isEqualTo(1);
+        assertThat(MemoryChart.niceCeiling(0.7)).isEqualTo(0.8);
     }
 }
