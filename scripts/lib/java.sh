@@ -35,3 +35,20 @@ zl_remove_run_containers() {
     docker rm -f $left >/dev/null 2>&1 || true
   fi
 }
+
+# Containers of earlier runs whose launcher is gone (killed, say, before its exit trap ran). A run id ends in
+# its launcher's pid; a run whose launcher still lives (another zombielab on this machine) is left alone.
+zl_remove_stale_runs() {
+  local run pid left
+  for run in $(docker ps -a --filter label=io.zombielab=true --format '{{.Label "io.zombielab.run"}}' 2>/dev/null | sort -u); do
+    # Only ids the launcher made (date-time-pid); a run id someone set by hand is never guessed at.
+    [[ "$run" =~ ^[0-9]{8}-[0-9]{6}-([0-9]+)$ ]] || continue
+    pid=${BASH_REMATCH[1]}
+    if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q zombielab; then
+      continue
+    fi
+    left=$(docker ps -aq --filter "label=io.zombielab.run=$run")
+    zl_say "Removing $(echo "$left" | wc -l) container(s) of run $run, whose launcher is gone"
+    docker rm -f $left >/dev/null 2>&1 || true
+  done
+}

@@ -1,0 +1,96 @@
+package io.zombielab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import io.zombielab.engine.DockerEngine;
+import io.zombielab.image.Labels;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A harness killed with SIGKILL runs no clean-up of its own: its container stays. The next run's start
+ * (the launcher's zl_remove_stale_runs) must find it by label, see that its launcher is gone, and remove
+ * it, leaving no container of that run and no process that belonged to it.
+ */
+@DisplayName("A run killed with SIGKILL leaves nothing behind once the next run starts")
+class KilledRunTest {
+
+    private final DockerClient docker = DockerEngine.client();
+
+    private List<String> containersOf(String run) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(Labels.RUN, run)).exec().stream().map(c -> c.getId()).toList();
+    }
+
+    /** Host processes whose environment carries the run id: the harness and whatever it started. */
+    private static List<Long> processesOf(String run) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).filter(p -> {
+                try {
+                    return new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8)
+                            .contains("ZOMBIELAB_RUN_ID=" + run + "\0");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).map(p -> Long.parseLong(p.getFileName().toString())).toList();
+        }
+    }
+
+    @Test
+    @DisplayName("killed mid-cell: its container outlives it, and the next start removes it")
+    void killedMidRun() throws Exception {
+        String classpath = "target/classes:" + Files.readString(Path.of("target/classpath.txt")).trim();
+        Path log = Files.createTempFile("zombielab-killed-run", ".log");
+        // The run id ends in the harness's pid, as the launcher makes it: exec keeps the shell's pid.
+        Process harness = new ProcessBuilder("bash", "-c", "export ZOMBIELAB_RUN_ID=$(date +%Y%m%d-%H%M%S)-$$; "
+                + "echo $ZOMBIELAB_RUN_ID; exec java -cp '" + classpath + "' io.zombielab.cli.Main matrix scenarios/pid-exhaustion.yaml")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await("the harness's run id").atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("\n"));
+        String run = Files.readString(log).lines().findFirst().orElseThrow().trim();
+        assertThat(run).matches("\\d{8}-\\d{6}-" + harness.pid());
+        try {
+            await("a container of run " + run).atMost(Duration.ofSeconds(60)).until(() -> !containersOf(run).isEmpty());
+            harness.destroyForcibly().waitFor();   // SIGKILL: no finally block, no shutdown hook runs
+            assertThat(containersOf(run)).as("the killed run's container, before the next start").isNotEmpty();
+
+            Process nextStart = new ProcessBuilder("bash", "-c",
+                    "set -e; . scripts/lib/log.sh; . scripts/lib/java.sh; zl_remove_stale_runs")
+                    .redirectErrorStream(true).start();
+            String said = new String(nextStart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(nextStart.waitFor()).as(said).isZero();
+            assertThat(said).contains("of run " + run + ", whose launcher is gone");
+            assertThat(containersOf(run)).as("containers of the killed run").isEmpty();
+            assertThat(processesOf(run)).as("host processes of the killed run").isEmpty();
+        } finally {
+            harness.destroyForcibly();
+            containersOf(run).forEach(id -> docker.removeContainerCmd(id).withForce(true).exec());
+        }
+    }
+
+    @Test
+    @DisplayName("a run whose launcher still lives is left alone")
+    void liveRunLeftAlone() throws Exception {
+        // This test's own run: its launcher (./zombielab test) is alive, so its containers must stay.
+        String own = System.getenv("ZOMBIELAB_RUN_ID");
+        String id = docker.createContainerCmd(System.getenv("ZOMBIELAB_BASE_IMAGE")).withCmd("true")
+                .withLabels(Labels.scenarioContainer(own, "left-alone")).exec().getId();
+        try {
+            Process nextStart = new ProcessBuilder("bash", "-c", ". scripts/lib/log.sh; . scripts/lib/java.sh; zl_remove_stale_runs")
+                    .redirectErrorStream(true).start();
+            String said = new String(nextStart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(nextStart.waitFor()).as(said).isZero();
+            assertThat(containersOf(own)).as("containers of the live run " + own).contains(id);
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+}
