@@ -13,11 +13,12 @@ public final class Main {
 
     static final String USAGE_TEXT = """
             usage: zombielab reproduce
-                   zombielab matrix [SCENARIO_FILE...]
+                   zombielab matrix [--reaper ID]... [SCENARIO_FILE...]
                    zombielab validate --reaper ID
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME]
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
-              matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml)
+              matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
+                         --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)
               validate   checks an init's promises: a reference one (tini, tini-group, docker-init, dumb-init,
                          catatonit) or yours, in your image, in front of zombielab's static test program""";
 

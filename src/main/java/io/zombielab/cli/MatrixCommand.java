@@ -6,6 +6,7 @@ import io.zombielab.report.MatrixTable;
 import io.zombielab.report.MemoryChart;
 import io.zombielab.report.ReportFolder;
 import io.zombielab.report.StoryReading;
+import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFileException;
 import io.zombielab.scenario.ScenarioFiles;
@@ -31,20 +32,56 @@ final class MatrixCommand {
         if (!args.isEmpty()) {
             throw new Main.UsageException("reproduce takes no arguments");
         }
-        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), true, out, err);
+        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL, true, out, err);
     }
 
+    /** {@code matrix [--reaper ID[,ID...]]... [FILE...]}: the cells of the files, or of every scenarios/*.yaml. */
     static Function<Lab, Integer> matrix(List<String> args, PrintStream out, PrintStream err) {
-        List<Path> files = args.isEmpty() ? allScenarioFiles(ProjectLayout.current()) : args.stream().map(Path::of).toList();
-        return prepare(files, false, out, err);
+        List<String> reapers = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--reaper")) {
+                if (i + 1 == args.size()) {
+                    throw new Main.UsageException("--reaper needs a reaper id, e.g. --reaper tini");
+                }
+                reapers.add(args.get(++i));
+            } else if (args.get(i).startsWith("--")) {
+                throw new Main.UsageException("unknown option '" + args.get(i) + "' for matrix");
+            } else {
+                files.add(Path.of(args.get(i)));
+            }
+        }
+        return prepare(files.isEmpty() ? allScenarioFiles(ProjectLayout.current()) : files,
+                reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), false, out, err);
     }
 
-    private static Function<Lab, Integer> prepare(List<Path> files, boolean story, PrintStream out, PrintStream err) {
+    private static ReaperFilter filterFromEnvironment() {
+        try {
+            return ReaperFilter.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage(), false);
+        }
+    }
+
+    private static ReaperFilter filter(String ids, String source) {
+        try {
+            return ReaperFilter.parse(ids, source);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+    }
+
+    private static Function<Lab, Integer> prepare(List<Path> files, ReaperFilter filter, boolean story, PrintStream out,
+                                                  PrintStream err) {
         List<Scenario> cells;
         try {
-            cells = ScenarioFiles.load(files);
+            cells = filter.apply(ScenarioFiles.load(files));
         } catch (ScenarioFileException e) {
             throw new Main.UsageException(e.getMessage() + "\nnothing was run.", false);
+        }
+        if (cells.isEmpty()) {
+            throw new Main.UsageException("no cell of " + files + " has a reaper in " + filter.reapers()
+                    + "\nnothing was run.", false);
         }
         return lab -> run(lab, cells, files, story, out, err);
     }

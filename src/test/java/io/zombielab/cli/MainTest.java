@@ -38,4 +38,18 @@ class MainTest {
         assertThat(err()).contains("unknown command 'reproduec'", "usage: zombielab reproduce");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    @DisplayName("--reaper with a name that is no reaper: exit 2, the name and the known ones")
+    void unknownReaperOption() {
+        assertThat(run("matrix", "--reaper", "tiny", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--reaper: unknown reaper 'tiny' (known: [none, tini");
+    }
+
+    @Test
+    @DisplayName("--reaper that leaves no cell: exit 2 and nothing run, rather than an empty matrix")
+    void filterLeavesNothing() {
+        assertThat(run("matrix", "--reaper", "java", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("has a reaper in [java]", "nothing was run.");
+    }
 }
