@@ -3,8 +3,8 @@ package io.zombielab.cli;
 import io.zombielab.Lab;
 import io.zombielab.image.ProjectLayout;
 import io.zombielab.report.MatrixTable;
-import io.zombielab.report.MemoryChart;
 import io.zombielab.report.ReportFolder;
+import io.zombielab.report.RunReport;
 import io.zombielab.report.StoryReading;
 import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Scenario;
@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -98,6 +99,7 @@ final class MatrixCommand {
         long started = System.nanoTime();
         List<Verdict> verdicts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> couldNotRun = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Scenario cell = cells.get(i);
             err.printf("[zombielab] cell %d of %d: %s ...%n", i + 1, cells.size(), cell);
@@ -111,7 +113,9 @@ final class MatrixCommand {
                 }
             } catch (RuntimeException e) {
                 err.printf("[zombielab] cell %d of %d: ERROR %s%n", i + 1, cells.size(), e.getMessage());
-                errors.add("scenario " + cell + " could not run: " + e.getMessage());
+                String message = "scenario " + cell + " could not run: " + e.getMessage();
+                errors.add(message);
+                couldNotRun.add(message);
             }
         }
         out.println();
@@ -131,11 +135,11 @@ final class MatrixCommand {
             StoryReading.read(verdicts).forEach(out::println);
         }
         errors.forEach(e -> out.println("\n" + e));
-        if (!verdicts.isEmpty()) {
-            Path chart = ReportFolder.write("memory.svg", MemoryChart.svg("Memory per cycle: " + files.stream()
-                    .map(f -> f.getFileName().toString()).toList(), verdicts.stream().map(Verdict::observation).toList()));
-            out.println("\nmemory chart: " + chart);
-        }
+        RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),
+                lab.runId(), Instant.now(), Duration.ofNanos(System.nanoTime() - started), verdicts, couldNotRun,
+                story ? StoryReading.read(verdicts) : List.of());
+        Path folder = ReportFolder.writeAll(report);
+        out.println("\nreports: " + folder + "/ (report.html, matrix.md, report.json, memory.svg, matrix.txt)");
         out.printf("%n%d of %d cells hold; %.0f s%n", verdicts.stream().filter(Verdict::holds).count(), cells.size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;

@@ -18,6 +18,21 @@ public final class ReportFolder {
                 : ProjectLayout.current().root().resolve("target").resolve("zombielab-report");
     }
 
+    /**
+     * Writes every report of a run, replacing the previous run's: matrix.txt (the terminal table), matrix.md
+     * (for CI job summaries), report.html (self-contained), report.json, memory.svg. Returns the folder.
+     */
+    public static Path writeAll(RunReport run) {
+        String chart = MemoryChart.svg("Memory per cycle: " + run.title(),
+                run.verdicts().stream().map(io.zombielab.verdict.Verdict::observation).toList());
+        write("matrix.txt", MatrixTable.render(run.verdicts()));
+        write("matrix.md", MarkdownReport.render(run));
+        write("report.json", JsonReport.render(run));
+        write("memory.svg", chart);
+        write("report.html", HtmlReport.render(run, chart));
+        return path();
+    }
+
     /** Writes one report file, replacing the previous run's; returns its path. */
     public static Path write(String name, String content) {
         Path file = path().resolve(name);

@@ -1,0 +1,36 @@
+package io.zombielab.report;
+
+import io.zombielab.verdict.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run of the harness, as every report renders it: the cells' verdicts, the cells that could not run,
+ * and the reading of the story where the story was run.
+ *
+ * @param title   what was run, e.g. the scenario files
+ * @param errors  one line per cell that could not run (no verdict)
+ * @param reading the story, stage by stage; empty unless the story's cells ran
+ */
+public record RunReport(String title, String runId, Instant finishedAt, Duration took, List<Verdict> verdicts,
+                        List<String> errors, List<String> reading) {
+
+    public RunReport {
+        verdicts = List.copyOf(verdicts);
+        errors = List.copyOf(errors);
+        reading = List.copyOf(reading);
+    }
+
+    public long holding() {
+        return verdicts.stream().filter(Verdict::holds).count();
+    }
+
+    public int cells() {
+        return verdicts.size() + errors.size();
+    }
+
+    public boolean allHold() {
+        return errors.isEmpty() && holding() == verdicts.size();
+    }
+}
