@@ -28,6 +28,7 @@ public final class Lab {
     private final ScenarioRunner runner;
     private final String runId;
     private PromiseRunner promises;
+    private PromiseKit kit;
 
     private Lab(DockerClient docker, ImageCatalog images, ScenarioRunner runner, String runId) {
         this.docker = docker;
@@ -51,11 +52,19 @@ public final class Lab {
     }
 
     /** Checks one promise of an init. */
-    public PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
+    public synchronized PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
         if (promises == null) {
-            promises = new PromiseRunner(docker, PromiseKit.fromImage(docker, images.fixtures()), runId);
+            promises = new PromiseRunner(docker, promiseKit(), runId);
         }
         return PromiseJudge.judge(promises.check(reaper, promise));
+    }
+
+    /** The static zl-promise program, copied out of the fixtures image once per lab. */
+    public synchronized PromiseKit promiseKit() {
+        if (kit == null) {
+            kit = PromiseKit.fromImage(docker, images.fixtures());
+        }
+        return kit;
     }
 
     /** A reference init as zombielab builds it: its reaper variant image. */

@@ -11,12 +11,12 @@ import org.testcontainers.containers.GenericContainer;
  * started inside the container, so it works even when the container is out of PIDs), else `docker exec`.
  * ZOMBIELAB_PROBE=exec or =host forces one.
  */
-final class ProbeChoice {
+public final class ProbeChoice {
 
     private ProbeChoice() {
     }
 
-    static Probe forContainer(GenericContainer<?> container) {
+    public static Probe forContainer(GenericContainer<?> container) {
         String wanted = System.getenv().getOrDefault("ZOMBIELAB_PROBE", "auto").toLowerCase(Locale.ROOT);
         if (wanted.equals("exec")) {
             return new ExecProbe(container);

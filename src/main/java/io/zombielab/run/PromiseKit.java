@@ -41,7 +41,7 @@ public final class PromiseKit {
         }
     }
 
-    byte[] binary() {
+    public byte[] binary() {
         return binary.clone();
     }
 }
