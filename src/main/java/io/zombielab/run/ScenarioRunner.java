@@ -64,16 +64,19 @@ public final class ScenarioRunner {
             Snapshot last = probe.snapshot();
             samples.add(new CycleSample(0, last.cgroup(), Classifier.classify(last, stopped, ledger)));
             Optional<String> spawnFailure = Optional.empty();
+            // After an OOM kill the last settled table stands: the kernel, not the cell, chose what died next.
+            boolean endedByOomKill = false;
             ProcessTree tree = ProcessTree.NONE;
             long oomKillsBefore = last.cgroup().oomKills();
             ZombieWatch zombies = new ZombieWatch();
 
             for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
                 String chain = "c" + cycle;
-                Optional<String> failure = startChain(scenario, cycle, supervisor, events, probe, ledger, readiness);
+                Optional<StartFailure> failure = startChain(scenario, cycle, supervisor, events, probe, ledger, readiness);
                 if (failure.isPresent()) {
-                    spawnFailure = failure;
-                    progress.accept(scenario.id() + ": spawning failed at " + failure.get());
+                    spawnFailure = Optional.of(failure.get().message());
+                    endedByOomKill = failure.get().oomKill();
+                    progress.accept(scenario.id() + ": spawning failed at " + failure.get().message());
                     break;
                 }
                 Snapshot up = probe.snapshot();
@@ -101,6 +104,7 @@ public final class ScenarioRunner {
                 if (oom.isPresent()) {
                     // The kernel chose what to kill, perhaps an orphan: the cycle is not a clean sample.
                     spawnFailure = oom;
+                    endedByOomKill = true;
                     progress.accept(scenario.id() + ": " + oom.get());
                     break;
                 }
@@ -109,7 +113,7 @@ public final class ScenarioRunner {
                 samples.add(new CycleSample(cycle, last.cgroup(), Classifier.classify(last, stopped, ledger)));
                 progress.accept(scenario.id() + ": cycle " + cycle + " of " + scenario.cycles() + " settled");
             }
-            if (spawnFailure.isPresent() && !spawnFailure.get().contains("OOM")) {
+            if (spawnFailure.isPresent() && !endedByOomKill) {
                 // The failed cycle has unwound (its npm exited); look once more, if the container still can be probed.
                 try {
                     last = probe.snapshot();
@@ -129,8 +133,15 @@ public final class ScenarioRunner {
      * not start: the supervisor refused (fork failed), npm exited before the chain was up, or the pids
      * limit refused a fork or thread (a process that cannot make its threads may hang rather than fail).
      */
-    private Optional<String> startChain(Scenario scenario, int cycle, SupervisorClient supervisor, EventLog events,
-                                        Probe probe, ChainLedger ledger, Readiness readiness) {
+    /** Why a cycle could not start; {@code oomKill} when the kernel's OOM killer struck meanwhile. */
+    private record StartFailure(String message, boolean oomKill) {
+        static Optional<StartFailure> of(String message) {
+            return Optional.of(new StartFailure(message, false));
+        }
+    }
+
+    private Optional<StartFailure> startChain(Scenario scenario, int cycle, SupervisorClient supervisor, EventLog events,
+                                              Probe probe, ChainLedger ledger, Readiness readiness) {
         String chain = "c" + cycle;
         String number = Integer.toString(cycle);
         Snapshot before = probe.snapshot();
@@ -139,7 +150,7 @@ public final class ScenarioRunner {
         try {
             supervisor.start();
         } catch (SupervisorClient.SupervisorException e) {
-            return Optional.of("cycle " + cycle + ": the supervisor could not start the workload: " + e.getMessage());
+            return StartFailure.of("cycle " + cycle + ": the supervisor could not start the workload: " + e.getMessage());
         }
         AtomicReference<Snapshot> seen = new AtomicReference<>();
         AtomicReference<Boolean> up = new AtomicReference<>(false);
@@ -160,18 +171,18 @@ public final class ScenarioRunner {
         }
         Snapshot after = seen.get() != null ? seen.get() : probe.snapshot();
         if (after.cgroup().oomKills() > oomBefore) {
-            return oomKilled(cycle, oomBefore, before, after);
+            return oomKilled(cycle, oomBefore, before, after).map(message -> new StartFailure(message, true));
         }
         String causes = events.all(e -> e.is("spawn-failed", "chain", chain)).stream()
                 .map(e -> "level " + e.field("level") + " could not spawn: " + e.field("error"))
                 .reduce((a, b) -> a + "; " + b).orElse("");
         if (events.any(e -> e.is("exited", "cycle", number))) {
             String exit = events.all(e -> e.is("exited", "cycle", number)).get(0).field("status");
-            return Optional.of("cycle " + cycle + ": npm exited (" + exit + ") before the chain was up"
+            return StartFailure.of("cycle " + cycle + ": npm exited (" + exit + ") before the chain was up"
                     + (causes.isEmpty() ? "" : "; " + causes));
         }
         var cgroup = seen.get().cgroup();
-        return Optional.of("cycle " + cycle + ": the pids limit refused " + (cgroup.forksRefused() - refusedBefore)
+        return StartFailure.of("cycle " + cycle + ": the pids limit refused " + (cgroup.forksRefused() - refusedBefore)
                 + " fork(s) while the chain was starting (pids " + cgroup.pidsCurrent() + " of " + cgroup.pidsMax() + ")"
                 + (causes.isEmpty() ? "" : "; " + causes));
     }
