@@ -12,13 +12,15 @@ import java.util.function.Function;
 public final class Main {
 
     static final String USAGE_TEXT = """
-            usage: zombielab reproduce
-                   zombielab matrix [--reaper ID]... [SCENARIO_FILE...]
+            usage: zombielab reproduce [--quiet | --json]
+                   zombielab matrix [--reaper ID]... [--quiet | --json] [SCENARIO_FILE...]
                    zombielab validate --reaper ID
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME]
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
               matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
                          --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)
+              --quiet    no progress, only the summary line; --json: the JSON report on stdout
+              every run writes its reports to target/zombielab-report/ (html, md, json, svg, txt)
               validate   checks an init's promises: a reference one (tini, tini-group, docker-init, dumb-init,
                          catatonit) or yours, in your image, in front of zombielab's static test program""";
 
@@ -50,7 +52,12 @@ public final class Main {
         }
         Lab lab;
         try {
-            lab = Lab.open(line -> err.println("[zombielab] " + line));
+            boolean quiet = Arrays.asList(args).contains("--quiet");
+            lab = Lab.open(line -> {
+                if (!quiet) {
+                    err.println("[zombielab] " + line);
+                }
+            });
         } catch (DockerEngine.EngineUnavailableException | ImageCatalog.ImageBuildException e) {
             err.println("[zombielab] ERROR: " + e.getMessage());
             return ExitCode.ENVIRONMENT;

@@ -2,6 +2,7 @@ package io.zombielab.cli;
 
 import io.zombielab.Lab;
 import io.zombielab.image.ProjectLayout;
+import io.zombielab.report.JsonReport;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.report.ReportFolder;
 import io.zombielab.report.RunReport;
@@ -29,19 +30,41 @@ final class MatrixCommand {
     private MatrixCommand() {
     }
 
+    /** How the result is printed: the table (default), one summary line, or the JSON report. */
+    enum Output { TABLE, QUIET, JSON }
+
     static Function<Lab, Integer> reproduce(List<String> args, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            throw new Main.UsageException("reproduce takes no arguments");
+        Output output = Output.TABLE;
+        for (String arg : args) {
+            output = outputOption(arg, output)
+                    .orElseThrow(() -> new Main.UsageException("reproduce takes only --quiet or --json, not '" + arg + "'"));
         }
-        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL, true, out, err);
+        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL, true, output,
+                out, err);
+    }
+
+    private static java.util.Optional<Output> outputOption(String arg, Output current) {
+        Output wanted = switch (arg) {
+            case "--quiet" -> Output.QUIET;
+            case "--json" -> Output.JSON;
+            default -> null;
+        };
+        if (wanted != null && current != Output.TABLE && current != wanted) {
+            throw new Main.UsageException("--quiet and --json exclude each other");
+        }
+        return java.util.Optional.ofNullable(wanted);
     }
 
     /** {@code matrix [--reaper ID[,ID...]]... [FILE...]}: the cells of the files, or of every scenarios/*.yaml. */
     static Function<Lab, Integer> matrix(List<String> args, PrintStream out, PrintStream err) {
         List<String> reapers = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        Output output = Output.TABLE;
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--reaper")) {
+            var mode = outputOption(args.get(i), output);
+            if (mode.isPresent()) {
+                output = mode.get();
+            } else if (args.get(i).equals("--reaper")) {
                 if (i + 1 == args.size()) {
                     throw new Main.UsageException("--reaper needs a reaper id, e.g. --reaper tini");
                 }
@@ -53,7 +76,8 @@ final class MatrixCommand {
             }
         }
         return prepare(files.isEmpty() ? allScenarioFiles(ProjectLayout.current()) : files,
-                reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), false, out, err);
+                reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), false, output,
+                out, err);
     }
 
     private static ReaperFilter filterFromEnvironment() {
@@ -72,8 +96,8 @@ final class MatrixCommand {
         }
     }
 
-    private static Function<Lab, Integer> prepare(List<Path> files, ReaperFilter filter, boolean story, PrintStream out,
-                                                  PrintStream err) {
+    private static Function<Lab, Integer> prepare(List<Path> files, ReaperFilter filter, boolean story, Output output,
+                                                  PrintStream out, PrintStream err) {
         List<Scenario> cells;
         try {
             cells = filter.apply(ScenarioFiles.load(files));
@@ -84,7 +108,7 @@ final class MatrixCommand {
             throw new Main.UsageException("no cell of " + files + " has a reaper in " + filter.reapers()
                     + "\nnothing was run.", false);
         }
-        return lab -> run(lab, cells, files, story, out, err);
+        return lab -> run(lab, cells, files, story, output, out, err);
     }
 
     private static List<Path> allScenarioFiles(ProjectLayout layout) {
@@ -95,32 +119,56 @@ final class MatrixCommand {
         }
     }
 
-    private static int run(Lab lab, List<Scenario> cells, List<Path> files, boolean story, PrintStream out, PrintStream err) {
+    private static int run(Lab lab, List<Scenario> cells, List<Path> files, boolean story, Output output, PrintStream out,
+                           PrintStream err) {
         long started = System.nanoTime();
+        PrintStream progress = output == Output.QUIET ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err;
         List<Verdict> verdicts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<String> couldNotRun = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Scenario cell = cells.get(i);
-            err.printf("[zombielab] cell %d of %d: %s ...%n", i + 1, cells.size(), cell);
+            progress.printf("[zombielab] cell %d of %d: %s ...%n", i + 1, cells.size(), cell);
+            String outcome;
             try {
                 Verdict verdict = lab.run(cell);
                 verdicts.add(verdict);
-                err.printf("[zombielab] cell %d of %d: %s in %.1f s%n", i + 1, cells.size(),
-                        verdict.holds() ? "holds" : "DOES NOT HOLD", verdict.observation().elapsed().toMillis() / 1000.0);
+                outcome = String.format("%s in %.1f s", verdict.holds() ? "holds" : "DOES NOT HOLD",
+                        verdict.observation().elapsed().toMillis() / 1000.0);
                 if (!verdict.holds()) {
                     errors.add(verdict.explain());
                 }
             } catch (RuntimeException e) {
-                err.printf("[zombielab] cell %d of %d: ERROR %s%n", i + 1, cells.size(), e.getMessage());
                 String message = "scenario " + cell + " could not run: " + e.getMessage();
                 errors.add(message);
                 couldNotRun.add(message);
+                outcome = "ERROR " + e.getMessage();
+            }
+            progress.printf("[zombielab] cell %d of %d: %s (%s)%n", i + 1, cells.size(), outcome,
+                    elapsedAndRemaining(started, i + 1, cells.size()));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),
+                lab.runId(), Instant.now(), took, verdicts, couldNotRun, story ? StoryReading.read(verdicts) : List.of());
+        Path folder = ReportFolder.writeAll(report);
+        String summary = String.format("%d of %d cells hold; %.0f s", report.holding(), cells.size(), took.toMillis() / 1000.0);
+        switch (output) {
+            case JSON -> out.print(JsonReport.render(report));
+            case QUIET -> out.println(summary);
+            case TABLE -> {
+                printTable(out, report, files, errors);
+                out.println("\nreports: " + folder + "/ (report.html, matrix.md, report.json, memory.svg, matrix.txt)");
+                out.printf("%n%s%n", summary);
             }
         }
+        return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private static void printTable(PrintStream out, RunReport report, List<Path> files, List<String> errors) {
+        List<Verdict> verdicts = report.verdicts();
         out.println();
-        out.println("zombielab: " + cells.size() + " cells from " + files.stream().map(Path::toString).toList()
-                + " (run " + lab.runId() + ")");
+        out.println("zombielab: " + report.cells() + " cells from " + files.stream().map(Path::toString).toList()
+                + " (run " + report.runId() + ")");
         out.println();
         out.print(MatrixTable.render(verdicts));
         out.println();
@@ -130,18 +178,17 @@ final class MatrixCommand {
             out.println();
             spawnFailures.forEach(out::println);
         }
-        if (story) {
+        if (!report.reading().isEmpty()) {
             out.println();
-            StoryReading.read(verdicts).forEach(out::println);
+            report.reading().forEach(out::println);
         }
         errors.forEach(e -> out.println("\n" + e));
-        RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),
-                lab.runId(), Instant.now(), Duration.ofNanos(System.nanoTime() - started), verdicts, couldNotRun,
-                story ? StoryReading.read(verdicts) : List.of());
-        Path folder = ReportFolder.writeAll(report);
-        out.println("\nreports: " + folder + "/ (report.html, matrix.md, report.json, memory.svg, matrix.txt)");
-        out.printf("%n%d of %d cells hold; %.0f s%n", verdicts.stream().filter(Verdict::holds).count(), cells.size(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
-        return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** "elapsed 40 s, about 80 s left": the rest estimated from the mean time of the cells done. */
+    static String elapsedAndRemaining(long startedNanos, int done, int total) {
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        double left = elapsed / done * (total - done);
+        return String.format("elapsed %.0f s", elapsed) + (done == total ? "" : String.format(", about %.0f s left", left));
     }
 }
