@@ -13,6 +13,7 @@ final class CellCheck {
     }
 
     static void assertHolds(Verdict verdict) {
+        Allure.addAttachment("process table while the first cycle was up", "text/plain", verdict.observation().upTable());
         Allure.addAttachment("process table after the last cycle", "text/plain", verdict.observation().processTable());
         Allure.addAttachment("memory, pids, zombies and orphans per cycle", "text/plain",
                 Judge.series(verdict.observation().samples()));

@@ -14,8 +14,8 @@ public final class Main {
     static final String USAGE_TEXT = """
             usage: zombielab reproduce [--quiet | --json]
                    zombielab matrix [--reaper ID]... [--quiet | --json] [SCENARIO_FILE...]
-                   zombielab validate --reaper ID
-                   zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME]
+                   zombielab validate --reaper ID [--quiet | --json]
+                   zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
               matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
                          --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)

@@ -43,7 +43,8 @@ final class MatrixCommand {
                 out, err);
     }
 
-    private static java.util.Optional<Output> outputOption(String arg, Output current) {
+    /** {@code --quiet} or {@code --json}, if {@code arg} is one; the two exclude each other. */
+    static java.util.Optional<Output> outputOption(String arg, Output current) {
         Output wanted = switch (arg) {
             case "--quiet" -> Output.QUIET;
             case "--json" -> Output.JSON;

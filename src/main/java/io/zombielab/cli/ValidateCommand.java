@@ -1,6 +1,7 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
+import io.zombielab.report.PromiseJson;
 import io.zombielab.report.PromiseTable;
 import io.zombielab.scenario.Promise;
 import io.zombielab.scenario.Reaper;
@@ -27,8 +28,14 @@ final class ValidateCommand {
         Optional<String> image = Optional.empty();
         Optional<List<String>> entrypoint = Optional.empty();
         Optional<String> name = Optional.empty();
+        MatrixCommand.Output output = MatrixCommand.Output.TABLE;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
+            var mode = MatrixCommand.outputOption(option, output);
+            if (mode.isPresent()) {
+                output = mode.get();
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new Main.UsageException("validate: " + option + " needs a value");
             }
@@ -54,19 +61,23 @@ final class ValidateCommand {
             if (known == Reaper.NONE) {
                 throw new Main.UsageException("validate: reaper 'none' is no init; name one of the others");
             }
-            return lab -> run(lab, lab.referenceInit(known), out, err);
+            MatrixCommand.Output chosen = output;
+            return lab -> run(lab, lab.referenceInit(known), chosen, out, err);
         }
         String img = image.get();
         ReaperUnderTest user = new ReaperUnderTest(name.orElse(img), img, entrypoint, false,
                 ReaperUnderTest.universalPromises());
-        return lab -> run(lab, user, out, err);
+        MatrixCommand.Output chosen = output;
+        return lab -> run(lab, user, chosen, out, err);
     }
 
-    private static int run(Lab lab, ReaperUnderTest reaper, PrintStream out, PrintStream err) {
+    private static int run(Lab lab, ReaperUnderTest reaper, MatrixCommand.Output output, PrintStream out, PrintStream err) {
         List<PromiseVerdict> verdicts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Promise promise : reaper.promises()) {
-            err.println("[zombielab] " + reaper.name() + ": checking " + promise.id() + " ...");
+            if (output != MatrixCommand.Output.QUIET) {
+                err.println("[zombielab] " + reaper.name() + ": checking " + promise.id() + " ...");
+            }
             try {
                 PromiseVerdict verdict = lab.check(reaper, promise);
                 verdicts.add(verdict);
@@ -77,15 +88,23 @@ final class ValidateCommand {
                 errors.add(reaper.name() + ": '" + promise.id() + "' could not be checked: " + e.getMessage());
             }
         }
-        out.println();
-        out.println("zombielab validate: " + reaper.name() + " (image " + reaper.image() + ", entrypoint "
-                + reaper.entrypoint().map(List::toString).orElse("of the image") + ")");
-        out.println();
-        out.print(PromiseTable.render(verdicts));
-        errors.forEach(e -> out.println("\n" + e));
         long judged = reaper.promises().stream().filter(reaper.expected()::containsKey).count();
         long kept = verdicts.stream().filter(v -> v.expected().isPresent() && v.holds()).count();
-        out.printf("%n%d of %d judged promises kept%s%n", kept, judged, errors.isEmpty() ? "" : "; see above for what broke");
+        String summary = String.format("%d of %d judged promises kept%s", kept, judged,
+                errors.isEmpty() ? "" : "; see above for what broke");
+        switch (output) {
+            case JSON -> out.print(PromiseJson.render(reaper.name(), reaper.image(), verdicts, errors));
+            case QUIET -> out.println(summary.replace("; see above for what broke", ": " + errors.size() + " broken"));
+            case TABLE -> {
+                out.println();
+                out.println("zombielab validate: " + reaper.name() + " (image " + reaper.image() + ", entrypoint "
+                        + reaper.entrypoint().map(List::toString).orElse("of the image") + ")");
+                out.println();
+                out.print(PromiseTable.render(verdicts));
+                errors.forEach(e -> out.println("\n" + e));
+                out.printf("%n%s%n", summary);
+            }
+        }
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param finalCensus    its classification
  * @param processTable   the final process table as text, chains attributed
  * @param tree           the process tree the first cycle made, as observed once it was up
+ * @param upTable        the whole process table at that moment, before the first stop
  * @param spawnFailure   why the run ended early, if it did: the first start that failed, or an OOM kill
  * @param containerLog   everything the container printed
  */
@@ -23,6 +24,7 @@ public record ScenarioObservation(
         Census finalCensus,
         String processTable,
         ProcessTree tree,
+        String upTable,
         Optional<String> spawnFailure,
         String containerLog,
         Duration elapsed) {

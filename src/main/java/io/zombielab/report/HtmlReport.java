@@ -84,6 +84,8 @@ public final class HtmlReport {
         h.append("</table>\n");
         o.spawnFailure().ifPresent(f -> h.append("<p>ended at ").append(esc(f)).append("</p>\n"));
         h.append("<p>process tree of the first cycle, as observed:</p><pre>").append(esc(o.tree().render())).append("</pre>\n")
+                .append("<p>process table while the first cycle was up, before its stop:</p><pre>")
+                .append(esc(o.upTable())).append("</pre>\n")
                 .append("<p>per cycle:</p><pre>").append(esc(Judge.series(o.samples()))).append("</pre>\n")
                 .append("<p>process table after cycle ").append(o.completedCycles()).append(":</p><pre>")
                 .append(esc(o.processTable())).append("</pre>\n</details>\n");

@@ -67,6 +67,7 @@ public final class ScenarioRunner {
             // After an OOM kill the last settled table stands: the kernel, not the cell, chose what died next.
             boolean endedByOomKill = false;
             ProcessTree tree = ProcessTree.NONE;
+            String upTable = "";
             long oomKillsBefore = last.cgroup().oomKills();
             ZombieWatch zombies = new ZombieWatch();
 
@@ -83,6 +84,7 @@ public final class ScenarioRunner {
                 ledger.record(up);
                 if (cycle == 1) {
                     tree = ProcessTree.of(up, chain);
+                    upTable = ProcessTableFormatter.format(up, ledger);
                 }
                 supervisor.stop();
                 stopped.add(chain);
@@ -123,7 +125,7 @@ public final class ScenarioRunner {
                 }
             }
             return new ScenarioObservation(scenario, samples, last, Classifier.classify(last, stopped, ledger),
-                    ProcessTableFormatter.format(last, ledger), tree, spawnFailure, events.text(),
+                    ProcessTableFormatter.format(last, ledger), tree, upTable, spawnFailure, events.text(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }

@@ -52,4 +52,11 @@ class MainTest {
         assertThat(run("matrix", "--reaper", "java", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("has a reaper in [java]", "nothing was run.");
     }
+
+    @Test
+    @DisplayName("--quiet and --json together: exit 2, saying they exclude each other")
+    void quietAndJson() {
+        assertThat(run("validate", "--reaper", "tini", "--quiet", "--json")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--quiet and --json exclude each other");
+    }
 }

@@ -46,6 +46,7 @@ class HtmlReportTest {
             assertThat(refs.group(1)).as("a reference in the page").startsWith("#");
         }
         assertThat(html).contains("&lt;pid 1&gt;").as("process tables are escaped");
+        assertThat(html).contains("process table while the first cycle was up", "process table after cycle 3");
     }
 
     @Test

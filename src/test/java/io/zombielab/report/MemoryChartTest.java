@@ -35,7 +35,7 @@ class MemoryChartTest {
             samples.add(new CycleSample(c, new CgroupFigures(0, (20 + c * mibPerCycle) << 20, 5, 512, 0, 0), none));
         }
         return new ScenarioObservation(scenario, samples, new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()),
-                none, "", ProcessTree.NONE, end, "", Duration.ZERO);
+                none, "", ProcessTree.NONE, "", end, "", Duration.ZERO);
     }
 
     @Test

@@ -51,7 +51,9 @@ final class SampleRuns {
             all.addAll(orphans);
             verdicts.add(Judge.judge(new ScenarioObservation(s, samples, new Snapshot(Instant.EPOCH, all, samples.get(3).cgroup()),
                     census, "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n     1      0      1 S   4636 -  supervisor-go <pid 1>\n",
-                    new ProcessTree("c1", nodes), Optional.empty(), "", Duration.ofSeconds(3))));
+                    new ProcessTree("c1", nodes),
+                    "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n    10      1     10 S   60000 c1   npm run start\n",
+                    Optional.empty(), "", Duration.ofSeconds(3))));
         }
         return new RunReport("[story.yaml]", "20261125-000000-1", Instant.EPOCH, Duration.ofSeconds(18), verdicts,
                 List.of("scenario x [none/go/pid-kill] could not run: no Docker engine answers"), StoryReading.read(verdicts));

@@ -70,7 +70,7 @@ class JudgeTest {
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
         Snapshot last = new Snapshot(Instant.EPOCH, all, samples.get(cycles).cgroup());
-        return new ScenarioObservation(scenario, samples, last, census, "  PID ... (table)\n", tree,
+        return new ScenarioObservation(scenario, samples, last, census, "  PID ... (table)\n", tree, "",
                 cycles < scenario.cycles() ? Optional.of("cycle " + (cycles + 1) + ": fork failed") : Optional.empty(),
                 "", Duration.ofSeconds(1));
     }
