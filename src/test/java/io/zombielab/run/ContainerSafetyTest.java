@@ -1,0 +1,45 @@
+package io.zombielab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zombielab.engine.DockerEngine;
+import io.zombielab.image.Labels;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The safety rules on the engine's own description of real containers. Every scenario and promise
+ * container of every run is checked the same way (ScenarioRunner, PromiseRunner).
+ */
+@DisplayName("Container safety")
+class ContainerSafetyTest {
+
+    private static GenericContainer<?> container() {
+        DockerEngine.client();
+        return new GenericContainer<>(DockerImageName.parse(System.getenv("ZOMBIELAB_BASE_IMAGE")))
+                .withImagePullPolicy(name -> false).withCommand("sleep", "infinity")
+                .withLabels(Labels.scenarioContainer(System.getenv("ZOMBIELAB_RUN_ID"), "safety-test"));
+    }
+
+    @Test
+    @DisplayName("a container made as the harness makes them keeps every rule")
+    void harnessContainerIsSafe() {
+        try (GenericContainer<?> c = container().withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                .withPidsLimit(64L).withMemory(64L << 20).withMemorySwap(64L << 20))) {
+            c.start();
+            assertThat(ContainerSafety.violations(c.getContainerInfo())).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("privileged, without limits: every broken rule is named")
+    void unsafeContainerIsNamed() {
+        try (GenericContainer<?> c = container().withPrivilegedMode(true)) {
+            c.start();
+            assertThat(ContainerSafety.violations(c.getContainerInfo()))
+                    .containsExactlyInAnyOrder("it is privileged", "it has no pids limit", "it has no memory limit");
+        }
+    }
+}
