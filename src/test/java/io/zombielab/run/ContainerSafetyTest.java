@@ -2,6 +2,9 @@ package io.zombielab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.Labels;
 import org.junit.jupiter.api.DisplayName;
@@ -34,12 +37,22 @@ class ContainerSafetyTest {
     }
 
     @Test
-    @DisplayName("privileged, without limits: every broken rule is named")
+    @DisplayName("privileged, with the Docker socket and an added capability, without limits: every broken rule is named")
     void unsafeContainerIsNamed() {
-        try (GenericContainer<?> c = container().withPrivilegedMode(true)) {
-            c.start();
-            assertThat(ContainerSafety.violations(c.getContainerInfo()))
-                    .containsExactlyInAnyOrder("it is privileged", "it has no pids limit", "it has no memory limit");
+        // Created, never started: this sandbox refuses privileged containers, and inspect needs no start.
+        var docker = DockerEngine.client();
+        String id = docker.createContainerCmd(System.getenv("ZOMBIELAB_BASE_IMAGE")).withCmd("true")
+                .withLabels(Labels.scenarioContainer(System.getenv("ZOMBIELAB_RUN_ID"), "safety-test"))
+                .withHostConfig(HostConfig.newHostConfig().withPrivileged(true).withCapAdd(Capability.SYS_ADMIN)
+                        .withBinds(Bind.parse("/var/run/docker.sock:/var/run/docker.sock")))
+                .exec().getId();
+        try {
+            assertThat(ContainerSafety.violations(docker.inspectContainerCmd(id).exec()))
+                    .contains("it is privileged", "it has added capabilities [SYS_ADMIN]", "it has no pids limit",
+                            "it has no memory limit")
+                    .anySatisfy(v -> assertThat(v).startsWith("it mounts host paths").contains("docker.sock"));
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
         }
     }
 }
