@@ -13,7 +13,7 @@ public final class Main {
 
     static final String USAGE_TEXT = """
             usage: zombielab reproduce [--quiet | --json]
-                   zombielab matrix [--reaper ID]... [--quiet | --json] [SCENARIO_FILE...]
+                   zombielab matrix [--reaper ID]... [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
                    zombielab validate --reaper ID [--quiet | --json]
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix

@@ -56,7 +56,7 @@ final class MatrixCommand {
         return java.util.Optional.ofNullable(wanted);
     }
 
-    /** {@code matrix [--reaper ID[,ID...]]... [FILE...]}: the cells of the files, or of every scenarios/*.yaml. */
+    /** {@code matrix [--reaper ID]... [--scenarios] [FILE...]}: the cells of the files, or of every scenarios/*.yaml. */
     static Function<Lab, Integer> matrix(List<String> args, PrintStream out, PrintStream err) {
         List<String> reapers = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -70,6 +70,8 @@ final class MatrixCommand {
                     throw new Main.UsageException("--reaper needs a reaper id, e.g. --reaper tini");
                 }
                 reapers.add(args.get(++i));
+            } else if (args.get(i).equals("--scenarios")) {
+                continue; // optional word before the files: `matrix --scenarios a.yaml b.yaml`
             } else if (args.get(i).startsWith("--")) {
                 throw new Main.UsageException("unknown option '" + args.get(i) + "' for matrix");
             } else {

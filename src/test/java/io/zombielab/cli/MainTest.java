@@ -32,6 +32,14 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("matrix --scenarios FILE reads FILE, as matrix FILE does")
+    void scenariosOption() {
+        assertThat(run("matrix", "--scenarios", "src/test/resources/scenarios-malformed/three-problems.yaml"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("three-problems.yaml:3:").doesNotContain("unknown option");
+    }
+
+    @Test
     @DisplayName("an unknown command: exit 2, named, with the usage text")
     void unknownCommand() {
         assertThat(run("reproduec")).isEqualTo(ExitCode.USAGE);
