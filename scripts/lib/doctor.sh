@@ -92,20 +92,25 @@ zl_doctor() {
 
 # `zombielab gc`: removes every container, then every image, that carries the project's label.
 zl_gc() {
-  local containers images before after
+  local containers images
   containers=$(docker ps -aq --filter label=io.zombielab=true)
   if [ -n "$containers" ]; then
     zl_say "gc: removing $(echo "$containers" | wc -l) container(s) labelled io.zombielab=true..."
     # shellcheck disable=SC2086
     docker rm -f $containers >/dev/null
   fi
-  images=$(docker images -q --filter label=io.zombielab=true | sort -u)
-  if [ -n "$images" ]; then
-    zl_say "gc: removing $(echo "$images" | wc -l) image(s) labelled io.zombielab=true..."
+  # Images build on each other (base <- fixtures <- reapers, and the builder's intermediate layers, which
+  # inherit the label): remove what has no child left, pass after pass, until nothing labelled is left.
+  local pass
+  for pass in 1 2 3 4 5 6; do
+    images=$(docker images -aq --filter label=io.zombielab=true | sort -u)
+    [ -n "$images" ] || break
+    zl_say "gc: pass $pass: removing $(echo "$images" | wc -l) image(s) labelled io.zombielab=true..."
     # shellcheck disable=SC2086
-    docker rmi -f $images >/dev/null
-  fi
-  # What the builder left: untagged layers of images built before (their tags moved to newer content).
-  docker image prune -f --filter label=io.zombielab=true >/dev/null
-  zl_say "gc: done; left: $(docker ps -aq --filter label=io.zombielab=true | wc -l) container(s), $(docker images -q --filter label=io.zombielab=true | wc -l) image(s)"
+    docker rmi -f $images >/dev/null 2>&1 || true
+  done
+  local left
+  left=$(docker images -aq --filter label=io.zombielab=true | sort -u | wc -l)
+  zl_say "gc: done; left: $(docker ps -aq --filter label=io.zombielab=true | wc -l) container(s), $left image(s)"
+  [ "$left" = 0 ] || zl_fail "gc: $left labelled image(s) could not be removed (docker images -a --filter label=io.zombielab=true)"
 }
