@@ -16,13 +16,15 @@ public final class Main {
                    zombielab matrix [--reaper ID]... [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
                    zombielab validate --reaper ID [--quiet | --json]
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
+                   zombielab flakes REPORT.json REPORT.json...
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
               matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
                          --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)
               --quiet    no progress, only the summary line; --json: the JSON report on stdout
               every run writes its reports to target/zombielab-report/ (html, md, json, svg, txt)
               validate   checks an init's promises: a reference one (tini, tini-group, docker-init, dumb-init,
-                         catatonit) or yours, in your image, in front of zombielab's static test program""";
+                         catatonit) or yours, in your image, in front of zombielab's static test program
+              flakes     compares the report.json of runs of the same cells; prints cells whose verdict changed""";
 
     private Main() {
     }
@@ -37,6 +39,14 @@ public final class Main {
             return ExitCode.USAGE;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (args[0].equals("flakes")) {
+            try {
+                return FlakesCommand.run(rest, out, err);
+            } catch (UsageException e) {
+                err.println("[zombielab] ERROR: " + e.getMessage() + (e.showUsage ? "\n" + USAGE_TEXT : ""));
+                return ExitCode.USAGE;
+            }
+        }
         Function<Lab, Integer> command;
         try {
             command = switch (args[0]) {

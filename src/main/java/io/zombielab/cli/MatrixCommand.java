@@ -2,6 +2,7 @@ package io.zombielab.cli;
 
 import io.zombielab.Lab;
 import io.zombielab.image.ProjectLayout;
+import io.zombielab.report.CellError;
 import io.zombielab.report.JsonReport;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.report.ReportFolder;
@@ -128,7 +129,7 @@ final class MatrixCommand {
         PrintStream progress = output == Output.QUIET ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err;
         List<Verdict> verdicts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        List<String> couldNotRun = new ArrayList<>();
+        List<CellError> couldNotRun = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Scenario cell = cells.get(i);
             progress.printf("[zombielab] cell %d of %d: %s ...%n", i + 1, cells.size(), cell);
@@ -142,9 +143,9 @@ final class MatrixCommand {
                     errors.add(verdict.explain());
                 }
             } catch (RuntimeException e) {
-                String message = "scenario " + cell + " could not run: " + e.getMessage();
-                errors.add(message);
-                couldNotRun.add(message);
+                CellError error = CellError.of(cell, e.getMessage());
+                errors.add(error.line());
+                couldNotRun.add(error);
                 outcome = "ERROR " + e.getMessage();
             }
             progress.printf("[zombielab] cell %d of %d: %s (%s)%n", i + 1, cells.size(), outcome,

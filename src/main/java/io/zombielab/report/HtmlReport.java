@@ -62,7 +62,7 @@ public final class HtmlReport {
         }
         if (!run.errors().isEmpty()) {
             h.append("<h2>Cells that could not run</h2>");
-            run.errors().forEach(e -> h.append("<pre class=\"fails\">").append(esc(e)).append("</pre>"));
+            run.errors().forEach(e -> h.append("<pre class=\"fails\">").append(esc(e.line())).append("</pre>"));
         }
         h.append("<h2>Memory per cycle</h2>\n<figure id=\"chart\">").append(chartSvg).append("</figure>\n");
         h.append("<h2>Cells</h2>\n");

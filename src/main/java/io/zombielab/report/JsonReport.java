@@ -23,7 +23,7 @@ public final class JsonReport {
         top.put("cells", run.cells());
         top.put("holding", run.holding());
         top.put("allHold", run.allHold());
-        top.put("errors", run.errors());
+        top.put("errors", run.errors().stream().map(JsonReport::error).toList());
         top.put("reading", run.reading());
         top.put("verdicts", run.verdicts().stream().map(JsonReport::cell).toList());
         return Json.write(top);
@@ -52,6 +52,14 @@ public final class JsonReport {
         cell.put("samples", o.samples().stream().map(JsonReport::sample).toList());
         cell.put("seconds", o.elapsed().toMillis() / 1000.0);
         return cell;
+    }
+
+    private static Map<String, Object> error(CellError e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("name", e.name());
+        m.put("cause", e.cause());
+        return m;
     }
 
     private static Map<String, Object> observedVsExpected(int observed, int expected) {

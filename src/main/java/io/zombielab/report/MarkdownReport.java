@@ -30,7 +30,7 @@ public final class MarkdownReport {
             md.append("\n");
             run.reading().forEach(line -> md.append("- ").append(line).append("\n"));
         }
-        run.errors().forEach(e -> md.append("\n**could not run**: ").append(e.lines().findFirst().orElse(e)).append("\n"));
+        run.errors().forEach(e -> md.append("\n**could not run**: ").append(e.line().lines().findFirst().orElse("")).append("\n"));
         for (Verdict v : run.verdicts()) {
             if (!v.holds()) {
                 md.append("\n<details><summary>").append(cell(v.observation().scenario().toString()))

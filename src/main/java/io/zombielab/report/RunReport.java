@@ -10,11 +10,11 @@ import java.util.List;
  * and the reading of the story where the story was run.
  *
  * @param title   what was run, e.g. the scenario files
- * @param errors  one line per cell that could not run (no verdict)
+ * @param errors  the cells that could not run (no verdict), with why
  * @param reading the story, stage by stage; empty unless the story's cells ran
  */
 public record RunReport(String title, String runId, Instant finishedAt, Duration took, List<Verdict> verdicts,
-                        List<String> errors, List<String> reading) {
+                        List<CellError> errors, List<String> reading) {
 
     public RunReport {
         verdicts = List.copyOf(verdicts);

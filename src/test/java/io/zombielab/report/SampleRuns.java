@@ -56,6 +56,6 @@ final class SampleRuns {
                     Optional.empty(), "", Duration.ofSeconds(3))));
         }
         return new RunReport("[story.yaml]", "20261125-000000-1", Instant.EPOCH, Duration.ofSeconds(18), verdicts,
-                List.of("scenario x [none/go/pid-kill] could not run: no Docker engine answers"), StoryReading.read(verdicts));
+                List.of(new CellError("none/go/pid-kill", "x", "no Docker engine answers")), StoryReading.read(verdicts));
     }
 }

@@ -28,7 +28,8 @@ class TextReportsTest {
                 .containsEntry("liveOrphans", Map.of("observed", 9, "expected", 9));
         assertThat((List<?>) stage1.get("samples")).hasSize(4);
         assertThat((List<?>) stage1.get("checks")).hasSize(5);
-        assertThat((List<String>) json.get("errors")).singleElement().asString().contains("no Docker engine answers");
+        assertThat((List<Map<String, Object>>) json.get("errors")).singleElement()
+                .isEqualTo(Map.of("id", "none/go/pid-kill", "name", "x", "cause", "no Docker engine answers"));
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.zombielab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class FlakeReportTest {
+
+    private static Map<String, Object> cell(String id, boolean holds) {
+        return Map.of("id", id, "name", "cell " + id, "holds", holds, "checks", holds ? List.of()
+                : List.of(Map.of("name", "zombies", "observed", "1", "expected", "0", "passed", false)));
+    }
+
+    private static Map<String, Object> run(String runId, List<Map<String, Object>> verdicts, List<Map<String, Object>> errors) {
+        return Map.of("runId", runId, "cells", verdicts.size() + errors.size(), "holding",
+                verdicts.stream().filter(v -> Boolean.TRUE.equals(v.get("holds"))).count(), "seconds", 1.0,
+                "verdicts", verdicts, "errors", errors);
+    }
+
+    @Test
+    @DisplayName("identical runs: no flips, and the bar is met")
+    void steadyRunsHaveNoFlips() {
+        var a = run("r1", List.of(cell("none/go/pid-kill", true), cell("tini/go/pgid-term", true)), List.of());
+        FlakeReport report = FlakeReport.of(List.of(a, a, a));
+        assertThat(report.flippedCells()).isEmpty();
+        assertThat(report.cellsNotAlwaysHolding()).isZero();
+        assertThat(report.render()).contains("3 runs, 2 cells").endsWith("0 verdict flips in 2 cells x 3 runs\n");
+    }
+
+    @Test
+    @DisplayName("a cell that failed once is named, with its outcome per run and the check that broke")
+    void aFlipIsNamedWithWhatBroke() {
+        var good = run("r1", List.of(cell("none/go/pid-kill", true), cell("tini/go/pgid-term", true)), List.of());
+        var bad = run("r2", List.of(cell("none/go/pid-kill", true), cell("tini/go/pgid-term", false)), List.of());
+        FlakeReport report = FlakeReport.of(List.of(good, bad, good));
+        assertThat(report.flippedCells()).containsExactly("cell tini/go/pgid-term [tini/go/pgid-term]");
+        assertThat(report.render()).contains("  HFH  cell tini/go/pgid-term [tini/go/pgid-term]",
+                "      run 2: zombies 1 (expected 0)", "1 verdict flips in 2 cells x 3 runs");
+    }
+
+    @Test
+    @DisplayName("a cell that could not run counts as an error, not a pass; the same failure every run is broken, not flaky")
+    void errorsAndSteadyFailures() {
+        var ran = run("r1", List.of(cell("a", true), cell("b", false)), List.of());
+        var errored = run("r2", List.of(cell("b", false)),
+                List.of(Map.of("id", "a", "name", "cell a", "cause", "the engine stopped answering")));
+        FlakeReport report = FlakeReport.of(List.of(ran, errored));
+        assertThat(report.flippedCells()).containsExactly("cell a [a]");
+        assertThat(report.cellsNotAlwaysHolding()).isEqualTo(2);
+        assertThat(report.render()).contains("  HE  cell a [a]", "run 2: the engine stopped answering",
+                "failed the same way in every run", "  FF  cell b [b]");
+    }
+
+    @Test
+    @DisplayName("cells of the same name and id in two files are told apart, not merged")
+    void repeatsAreNumbered() {
+        var r = run("r1", List.of(cell("a", true), cell("a", false)), List.of());
+        assertThat(FlakeReport.of(List.of(r, r)).render()).contains("  FF  cell a [a] #2");
+    }
+}
