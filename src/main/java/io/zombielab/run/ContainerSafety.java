@@ -11,16 +11,24 @@ import java.util.Objects;
 /**
  * What every container zombielab starts must be, checked on the engine's own description of it (inspect):
  * not privileged, no added capabilities, no Docker socket or host path mounted, pids and memory limits
- * set, and zombielab's labels on it. Every scenario and promise container is checked as soon as it has
- * started, before the harness does anything with it; one that breaks a rule ends its cell with an error.
+ * set, zombielab's labels on it, and for scenario containers a read-only root file system (the fixtures
+ * cannot be changed by the code under test). Every scenario and promise container is checked as soon as it
+ * has started, before the harness does anything with it; one that breaks a rule ends its cell with an error.
  */
 public final class ContainerSafety {
+
+    /** Which rules apply: all of them, or all but the read-only root of a promise container. */
+    public enum Kind {
+        SCENARIO,
+        /** The static test program is copied into it before it starts, which a read-only root refuses. */
+        PROMISE
+    }
 
     private ContainerSafety() {
     }
 
     /** Every rule the container breaks, in words; empty when it keeps them all. */
-    public static List<String> violations(InspectContainerResponse container) {
+    public static List<String> violations(InspectContainerResponse container, Kind kind) {
         List<String> broken = new ArrayList<>();
         HostConfig host = container.getHostConfig();
         if (Boolean.TRUE.equals(host.getPrivileged())) {
@@ -42,6 +50,9 @@ public final class ContainerSafety {
         if (host.getMemory() == null || host.getMemory() <= 0) {
             broken.add("it has no memory limit");
         }
+        if (kind == Kind.SCENARIO && !Boolean.TRUE.equals(host.getReadonlyRootfs())) {
+            broken.add("its root file system (the fixtures) is writable");
+        }
         var labels = container.getConfig().getLabels();
         if (labels == null || !"true".equals(labels.get("io.zombielab")) || !labels.containsKey("io.zombielab.run")) {
             broken.add("it lacks the labels io.zombielab=true and io.zombielab.run");
@@ -50,8 +61,8 @@ public final class ContainerSafety {
     }
 
     /** Throws, naming the container and every broken rule, unless it keeps them all. */
-    public static void require(InspectContainerResponse container, String what) {
-        List<String> broken = violations(container);
+    public static void require(InspectContainerResponse container, Kind kind, String what) {
+        List<String> broken = violations(container, kind);
         if (!broken.isEmpty()) {
             throw new IllegalStateException(what + " (container " + container.getId().substring(0, 12)
                     + ") is not safe to run: " + String.join("; ", broken));

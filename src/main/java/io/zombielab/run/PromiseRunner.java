@@ -64,7 +64,7 @@ public final class PromiseRunner {
         EventLog events = new EventLog();
         try (GenericContainer<?> container = container(reaper, promise, argv, events)) {
             container.start();
-            ContainerSafety.require(container.getContainerInfo(), reaper.name() + " " + promise.id());
+            ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.PROMISE, reaper.name() + " " + promise.id());
             Probe probe = ProbeChoice.forContainer(container);
             return switch (promise) {
                 case REAPS_ORPHANS, SUB_REAPER -> orphans(reaper, promise, container, probe, events);

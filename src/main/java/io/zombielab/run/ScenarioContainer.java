@@ -26,11 +26,16 @@ final class ScenarioContainer {
                 // pgid-term-then-kill: the chain is gone in milliseconds; under a PID 1 that never reaps, the
                 // zombies keep the group alive and the whole grace is waited for, every cycle.
                 .withEnv("ZOMBIELAB_GRACE_MS", "1000")
+                // The fixtures are read-only: the root file system is, and only /tmp (in memory, counted in
+                // the cell's memory limit) can be written; npm keeps its cache and logs there.
+                .withTmpFs(java.util.Map.of("/tmp", "rw,nosuid,size=64m"))
+                .withEnv("npm_config_cache", "/tmp/npm-cache")
                 .withExposedPorts(SupervisorClient.CONTROL_PORT)
                 .withLogConsumer(log)
                 .waitingFor(Wait.forLogMessage(".*zombielab-event supervisor-ready.*", 1)
                         .withStartupTimeout(Duration.ofSeconds(30)))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withReadonlyRootfs(true)
                         .withInit(scenario.reaper().injectedByEngine())
                         .withPidsLimit(scenario.limits().pidsLimit())
                         .withMemory(scenario.limits().memoryBytes())

@@ -54,7 +54,7 @@ public final class ScenarioRunner {
         EventLog events = new EventLog();
         try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events)) {
             container.start();
-            ContainerSafety.require(container.getContainerInfo(), "scenario " + scenario);
+            ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.SCENARIO, "scenario " + scenario);
             Probe probe = ProbeChoice.forContainer(container);
             SupervisorClient supervisor = new SupervisorClient(container.getHost(),
                     container.getMappedPort(SupervisorClient.CONTROL_PORT));

@@ -30,9 +30,9 @@ class ContainerSafetyTest {
     @DisplayName("a container made as the harness makes them keeps every rule")
     void harnessContainerIsSafe() {
         try (GenericContainer<?> c = container().withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                .withPidsLimit(64L).withMemory(64L << 20).withMemorySwap(64L << 20))) {
+                .withReadonlyRootfs(true).withPidsLimit(64L).withMemory(64L << 20).withMemorySwap(64L << 20))) {
             c.start();
-            assertThat(ContainerSafety.violations(c.getContainerInfo())).isEmpty();
+            assertThat(ContainerSafety.violations(c.getContainerInfo(), ContainerSafety.Kind.SCENARIO)).isEmpty();
         }
     }
 
@@ -47,10 +47,13 @@ class ContainerSafetyTest {
                         .withBinds(Bind.parse("/var/run/docker.sock:/var/run/docker.sock")))
                 .exec().getId();
         try {
-            assertThat(ContainerSafety.violations(docker.inspectContainerCmd(id).exec()))
+            var inspected = docker.inspectContainerCmd(id).exec();
+            assertThat(ContainerSafety.violations(inspected, ContainerSafety.Kind.SCENARIO))
                     .contains("it is privileged", "it has added capabilities [SYS_ADMIN]", "it has no pids limit",
-                            "it has no memory limit")
+                            "it has no memory limit", "its root file system (the fixtures) is writable")
                     .anySatisfy(v -> assertThat(v).startsWith("it mounts host paths").contains("docker.sock"));
+            assertThat(ContainerSafety.violations(inspected, ContainerSafety.Kind.PROMISE))
+                    .noneMatch(v -> v.contains("root file system"));
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();
         }
