@@ -33,8 +33,6 @@ import org.testcontainers.containers.GenericContainer;
  */
 public final class ScenarioRunner {
 
-    private static final Duration CHAIN_UP = Duration.ofSeconds(60);
-    private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final ImageCatalog images;
@@ -91,7 +89,7 @@ public final class ScenarioRunner {
                 stopped.add(chain);
                 int settledCycle = cycle;
                 AtomicReference<Snapshot> settled = new AtomicReference<>();
-                awaitOrExplain(scenario, "cycle " + cycle + " to settle", SETTLE, probe, ledger, () -> {
+                awaitOrExplain(scenario, "cycle " + cycle + " to settle", scenario.limits().settleTimeout(), probe, ledger, () -> {
                     // The reap is looked for before the snapshot is taken: a reap seen only after it would
                     // leave npm's zombie in the sample (a race that once counted one zombie too many).
                     boolean reapedBefore = events.any(e -> e.is("exited", "cycle", Integer.toString(settledCycle)));
@@ -157,7 +155,7 @@ public final class ScenarioRunner {
         }
         AtomicReference<Snapshot> seen = new AtomicReference<>();
         AtomicReference<Boolean> up = new AtomicReference<>(false);
-        awaitOrExplain(scenario, "chain " + chain + " to be up", CHAIN_UP, probe, ledger, () -> {
+        awaitOrExplain(scenario, "chain " + chain + " to be up", scenario.limits().upTimeout(), probe, ledger, () -> {
             if (readiness.isUp(cycle)) {
                 up.set(true);
                 return Optional.empty();
@@ -264,7 +262,8 @@ public final class ScenarioRunner {
             } catch (RuntimeException probeFailure) {
                 table = "(no process table: " + probeFailure.getMessage() + ")";
             }
-            throw new ScenarioTimeoutException("scenario " + scenario + ": waited " + atMost.toSeconds() + " s for "
+            throw new ScenarioTimeoutException("scenario " + scenario + ": waited " + (atMost.toMillis() % 1000 == 0 ? atMost.toSeconds() + " s" : atMost.toMillis() + " ms")
+                    + " for "
                     + what + "; still pending: " + lastPending.get() + "\n" + table, e);
         }
     }

@@ -47,7 +47,7 @@ public final class ScenarioFiles {
     private static final Set<String> WORKLOAD = Set.of("chain", "next-app");
     private static final Set<String> NEXT_APP = Set.of("port-base");
     private static final Set<String> CHAIN = Set.of("levels", "ballast-mib", "term-linger-ms");
-    private static final Set<String> LIMITS = Set.of("pids", "memory-mib");
+    private static final Set<String> LIMITS = Set.of("pids", "memory-mib", "up-timeout-ms", "settle-timeout-ms");
     private static final Set<String> EXPECT = Set.of("zombies-per-cycle", "live-orphans-per-cycle", "memory", "spawn");
     private static final int DEFAULT_CYCLES = 3;
 
@@ -233,10 +233,14 @@ public final class ScenarioFiles {
         }
         Optional<Integer> pids = intOr(f.get("pids"), 8, 1_000_000, (int) Limits.DEFAULT.pidsLimit());
         Optional<Integer> memory = intOr(f.get("memory-mib"), 64, 65_536, (int) (Limits.DEFAULT.memoryBytes() >> 20));
-        if (pids.isEmpty() || memory.isEmpty()) {
+        Optional<Integer> up = intOr(f.get("up-timeout-ms"), 100, 600_000, (int) Limits.DEFAULT.upTimeout().toMillis());
+        Optional<Integer> settle = intOr(f.get("settle-timeout-ms"), 100, 600_000,
+                (int) Limits.DEFAULT.settleTimeout().toMillis());
+        if (pids.isEmpty() || memory.isEmpty() || up.isEmpty() || settle.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Limits(pids.get(), memory.get() * 1024L * 1024));
+        return Optional.of(new Limits(pids.get(), memory.get() * 1024L * 1024, Duration.ofMillis(up.get()),
+                Duration.ofMillis(settle.get())));
     }
 
     /** 'truth-table', or a mapping whose keys override the truth table's values. */

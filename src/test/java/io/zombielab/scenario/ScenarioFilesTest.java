@@ -21,7 +21,7 @@ class ScenarioFilesTest {
             unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit, java])
             cycles-not-a-number.yaml  | cycles-not-a-number.yaml:4: scenarios[0].cycles: must be a whole number, found 'three'
             cycles-zero.yaml          | cycles-zero.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found 0
-            limits-a-list.yaml        | limits-a-list.yaml:4: scenarios[0].limits: must be a mapping of [memory-mib, pids], found a list
+            limits-a-list.yaml        | limits-a-list.yaml:4: scenarios[0].limits: must be a mapping of [memory-mib, pids, settle-timeout-ms, up-timeout-ms], found a list
             missing-kill.yaml         | missing-kill.yaml:3: scenarios[0]: missing key 'kill'
             duplicate-cell.yaml       | duplicate-cell.yaml:4: scenarios[1]: cell tini/go/pid-kill is already defined at
             not-yaml.yaml             | not-yaml.yaml:4: not valid YAML:
@@ -36,6 +36,7 @@ class ScenarioFilesTest {
             next-app-bad-port.yaml    | next-app-bad-port.yaml:5: scenarios[0].workload.next-app.port-base: must be between 1024 and 59000, found 80
             next-app-chain-key.yaml   | next-app-chain-key.yaml:6: scenarios[0].workload.next-app.levels: unknown key 'levels' (known here: port-base)
             expect-bad-spawn.yaml     | expect-bad-spawn.yaml:4: scenarios[0].expect.spawn: must be one of ['completes', 'fails'], found 'maybe'
+            timeout-too-short.yaml    | timeout-too-short.yaml:4: scenarios[0].limits.settle-timeout-ms: must be between 100 and 600000, found 5
             """)
     void refusedWithLocation(String file, String expected) {
         assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of(DIR + file))))
@@ -62,13 +63,14 @@ class ScenarioFilesTest {
                 scenarios:
                   - reaper: none
                     kill: pgid-term
-                    limits: {pids: 64, memory-mib: 512}
+                    limits: {pids: 64, memory-mib: 512, settle-timeout-ms: 45000}
                     cycles: 40
                     expect: {spawn: fails}
                 """);
         Scenario cell = ScenarioFiles.load(List.of(file)).get(0);
         assertThat(cell.expectation()).isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.FAILS));
-        assertThat(cell.limits()).isEqualTo(new Limits(64, 512L << 20));
+        assertThat(cell.limits()).isEqualTo(new Limits(64, 512L << 20, Limits.DEFAULT.upTimeout(),
+                java.time.Duration.ofSeconds(45)));
     }
 
     @Test
