@@ -51,6 +51,17 @@ public final class Lab {
         return Judge.judge(runner.run(scenario));
     }
 
+    /**
+     * Why a cell could not run, in one message: when the engine no longer answers, that is the cause, named
+     * first (the exception is only its symptom: a refused connection, a vanished container).
+     */
+    public String whyCouldNotRun(RuntimeException e) {
+        if (!DockerEngine.answers(docker)) {
+            return "the Docker engine stopped answering (" + DockerEngine.address() + "): " + e.getMessage();
+        }
+        return e.getMessage();
+    }
+
     /** Checks one promise of an init. */
     public synchronized PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
         if (promises == null) {

@@ -143,10 +143,10 @@ final class MatrixCommand {
                     errors.add(verdict.explain());
                 }
             } catch (RuntimeException e) {
-                CellError error = CellError.of(cell, e.getMessage());
+                CellError error = CellError.of(cell, lab.whyCouldNotRun(e));
                 errors.add(error.line());
                 couldNotRun.add(error);
-                outcome = "ERROR " + e.getMessage();
+                outcome = "ERROR " + error.cause();
             }
             progress.printf("[zombielab] cell %d of %d: %s (%s)%n", i + 1, cells.size(), outcome,
                     elapsedAndRemaining(started, i + 1, cells.size()));

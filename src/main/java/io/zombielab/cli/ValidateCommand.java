@@ -85,7 +85,7 @@ final class ValidateCommand {
                     errors.add(verdict.explain());
                 }
             } catch (RuntimeException e) {
-                errors.add(reaper.name() + ": '" + promise.id() + "' could not be checked: " + e.getMessage());
+                errors.add(reaper.name() + ": '" + promise.id() + "' could not be checked: " + lab.whyCouldNotRun(e));
             }
         }
         long judged = reaper.promises().stream().filter(reaper.expected()::containsKey).count();

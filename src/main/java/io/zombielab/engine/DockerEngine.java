@@ -24,12 +24,51 @@ public final class DockerEngine {
             throw new EngineUnavailableException("TESTCONTAINERS_RYUK_DISABLED is not 'true': Testcontainers would try to "
                     + "pull its Ryuk image and wait minutes for a registry. " + HOW_TO_FIX);
         }
+        // Testcontainers falls back to the local socket when DOCKER_HOST does not answer: a run would then
+        // go to an engine the user did not name. Checked first, in milliseconds.
+        String named = System.getenv("DOCKER_HOST");
+        if (named != null && !named.isBlank() && !listening(named.trim())) {
+            throw new EngineUnavailableException("no Docker engine answers at DOCKER_HOST=" + named + ". " + HOW_TO_FIX);
+        }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new EngineUnavailableException("no Docker engine answers"
                     + (System.getenv("DOCKER_HOST") != null ? " at DOCKER_HOST=" + System.getenv("DOCKER_HOST") : "")
                     + ". " + HOW_TO_FIX);
         }
         return DockerClientFactory.instance().client();
+    }
+
+    /** Whether something listens where DOCKER_HOST points (tcp://host:port or unix:///path). */
+    static boolean listening(String dockerHost) {
+        java.net.URI uri = java.net.URI.create(dockerHost);
+        if ("unix".equals(uri.getScheme())) {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(uri.getPath()));
+        }
+        if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+            return true; // a scheme we do not check (ssh, npipe): Testcontainers says what it thinks of it
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the engine still answers a ping: a cell that broke mid-run may have lost its engine. */
+    public static boolean answers(DockerClient docker) {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Where the engine is, for messages: DOCKER_HOST, or the local socket. */
+    public static String address() {
+        String host = System.getenv("DOCKER_HOST");
+        return host != null && !host.isBlank() ? "DOCKER_HOST=" + host : "the local socket";
     }
 
     private static void applyApiVersion() {
