@@ -12,14 +12,15 @@ import java.util.function.Function;
 public final class Main {
 
     static final String USAGE_TEXT = """
-            usage: zombielab reproduce [--quiet | --json]
-                   zombielab matrix [--reaper ID]... [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
+            usage: zombielab reproduce [--parallel N] [--quiet | --json]
+                   zombielab matrix [--reaper ID]... [--parallel N] [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
                    zombielab validate --reaper ID [--quiet | --json]
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
                    zombielab flakes REPORT.json REPORT.json...
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
               matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
                          --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)
+              --parallel runs N cells at once, each in its own container (also ZOMBIELAB_PARALLEL=N; default 1)
               --quiet    no progress, only the summary line; --json: the JSON report on stdout
               every run writes its reports to target/zombielab-report/ (html, md, json, svg, txt)
               validate   checks an init's promises: a reference one (tini, tini-group, docker-init, dumb-init,

@@ -36,12 +36,18 @@ final class MatrixCommand {
 
     static Function<Lab, Integer> reproduce(List<String> args, PrintStream out, PrintStream err) {
         Output output = Output.TABLE;
-        for (String arg : args) {
-            output = outputOption(arg, output)
-                    .orElseThrow(() -> new Main.UsageException("reproduce takes only --quiet or --json, not '" + arg + "'"));
+        int parallel = Parallelism.fromEnvironment();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--parallel")) {
+                parallel = Parallelism.parse(i + 1 < args.size() ? args.get(++i) : null, "--parallel");
+                continue;
+            }
+            output = outputOption(arg, output).orElseThrow(() -> new Main.UsageException(
+                    "reproduce takes only --parallel N, --quiet or --json, not '" + arg + "'"));
         }
         return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL, true, output,
-                out, err);
+                parallel, out, err);
     }
 
     /** {@code --quiet} or {@code --json}, if {@code arg} is one; the two exclude each other. */
@@ -62,10 +68,13 @@ final class MatrixCommand {
         List<String> reapers = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         Output output = Output.TABLE;
+        int parallel = Parallelism.fromEnvironment();
         for (int i = 0; i < args.size(); i++) {
             var mode = outputOption(args.get(i), output);
             if (mode.isPresent()) {
                 output = mode.get();
+            } else if (args.get(i).equals("--parallel")) {
+                parallel = Parallelism.parse(i + 1 < args.size() ? args.get(++i) : null, "--parallel");
             } else if (args.get(i).equals("--reaper")) {
                 if (i + 1 == args.size()) {
                     throw new Main.UsageException("--reaper needs a reaper id, e.g. --reaper tini");
@@ -81,7 +90,7 @@ final class MatrixCommand {
         }
         return prepare(files.isEmpty() ? allScenarioFiles(ProjectLayout.current()) : files,
                 reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), false, output,
-                out, err);
+                parallel, out, err);
     }
 
     private static ReaperFilter filterFromEnvironment() {
@@ -101,7 +110,7 @@ final class MatrixCommand {
     }
 
     private static Function<Lab, Integer> prepare(List<Path> files, ReaperFilter filter, boolean story, Output output,
-                                                  PrintStream out, PrintStream err) {
+                                                  int parallel, PrintStream out, PrintStream err) {
         List<Scenario> cells;
         try {
             cells = filter.apply(ScenarioFiles.load(files));
@@ -112,7 +121,7 @@ final class MatrixCommand {
             throw new Main.UsageException("no cell of " + files + " has a reaper in " + filter.reapers()
                     + "\nnothing was run.", false);
         }
-        return lab -> run(lab, cells, files, story, output, out, err);
+        return lab -> run(lab, cells, files, story, output, parallel, out, err);
     }
 
     private static List<Path> allScenarioFiles(ProjectLayout layout) {
@@ -123,33 +132,26 @@ final class MatrixCommand {
         }
     }
 
-    private static int run(Lab lab, List<Scenario> cells, List<Path> files, boolean story, Output output, PrintStream out,
-                           PrintStream err) {
+    private static int run(Lab lab, List<Scenario> cells, List<Path> files, boolean story, Output output, int parallel,
+                           PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         PrintStream progress = output == Output.QUIET ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err;
+        if (parallel > 1) {
+            progress.printf("[zombielab] %d cells, %d at a time%n", cells.size(), parallel);
+        }
         List<Verdict> verdicts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<CellError> couldNotRun = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Scenario cell = cells.get(i);
-            progress.printf("[zombielab] cell %d of %d: %s ...%n", i + 1, cells.size(), cell);
-            String outcome;
-            try {
-                Verdict verdict = lab.run(cell);
-                verdicts.add(verdict);
-                outcome = String.format("%s in %.1f s", verdict.holds() ? "holds" : "DOES NOT HOLD",
-                        verdict.observation().elapsed().toMillis() / 1000.0);
-                if (!verdict.holds()) {
-                    errors.add(verdict.explain());
+        for (CellPool.Outcome outcome : new CellPool(lab, parallel, progress).run(cells)) {
+            if (outcome.error() != null) {
+                errors.add(outcome.error().line());
+                couldNotRun.add(outcome.error());
+            } else {
+                verdicts.add(outcome.verdict());
+                if (!outcome.verdict().holds()) {
+                    errors.add(outcome.verdict().explain());
                 }
-            } catch (RuntimeException e) {
-                CellError error = CellError.of(cell, lab.whyCouldNotRun(e));
-                errors.add(error.line());
-                couldNotRun.add(error);
-                outcome = "ERROR " + error.cause();
             }
-            progress.printf("[zombielab] cell %d of %d: %s (%s)%n", i + 1, cells.size(), outcome,
-                    elapsedAndRemaining(started, i + 1, cells.size()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),

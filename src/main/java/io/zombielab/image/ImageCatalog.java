@@ -6,6 +6,8 @@ import io.zombielab.scenario.Reaper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -21,9 +23,12 @@ public final class ImageCatalog {
     private final ProjectLayout layout;
     private final String baseImage;
     private final Consumer<String> progress;
-    private final Map<String, String> resolved = new ConcurrentHashMap<>();
-    /** Builds that failed in this JVM: every cell that needs the image gets the same error, nothing is retried. */
-    private final Map<String, ImageBuildException> failed = new ConcurrentHashMap<>();
+    /**
+     * One build per image name in this JVM, shared by every cell that needs it, also by cells running at the
+     * same time: the first asks for it, the others wait for its result. A failed build is kept too: every cell
+     * that needs the image gets the same error, nothing is retried.
+     */
+    private final Map<String, CompletableFuture<String>> builds = new ConcurrentHashMap<>();
 
     public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Consumer<String> progress) {
         this.docker = docker;
@@ -74,33 +79,44 @@ public final class ImageCatalog {
     }
 
     private String ensure(String name, String kind, java.util.function.Supplier<ImageFromDockerfile> recipe) {
-        ImageBuildException earlier = failed.get(name);
-        if (earlier != null) {
-            throw new ImageBuildException(earlier.getMessage() + " (failed earlier in this run; not retried)", earlier);
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> build = builds.putIfAbsent(name, mine);
+        if (build == null) {
+            build = mine;
+            try {
+                mine.complete(build(name, kind, recipe));
+            } catch (ImageBuildException e) {
+                mine.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                // Not the image's fault (the engine went away, say): the next cell may try again.
+                builds.remove(name, mine);
+                mine.completeExceptionally(e);
+            }
         }
         try {
-            return build(name, kind, recipe);
-        } catch (ImageBuildException e) {
-            failed.putIfAbsent(name, e);
-            throw e;
+            return build.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ImageBuildException failed) {
+                throw build == mine ? failed
+                        : new ImageBuildException(failed.getMessage() + " (failed earlier in this run; not retried)", failed);
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
     private String build(String name, String kind, java.util.function.Supplier<ImageFromDockerfile> recipe) {
-        return resolved.computeIfAbsent(name, n -> {
-            if (exists(n)) {
-                return n;
-            }
-            progress.accept("building image " + n + " (its content changed or it was never built)...");
-            long started = System.nanoTime();
-            try {
-                recipe.get().withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image(kind))).get();
-            } catch (RuntimeException e) {
-                throw new ImageBuildException("building image " + n + " failed: " + rootMessage(e), e);
-            }
-            progress.accept("built " + n + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
-            return n;
-        });
+        if (exists(name)) {
+            return name;
+        }
+        progress.accept("building image " + name + " (its content changed or it was never built)...");
+        long started = System.nanoTime();
+        try {
+            recipe.get().withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image(kind))).get();
+        } catch (RuntimeException e) {
+            throw new ImageBuildException("building image " + name + " failed: " + rootMessage(e), e);
+        }
+        progress.accept("built " + name + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        return name;
     }
 
     private boolean exists(String image) {

@@ -67,4 +67,28 @@ class MainTest {
         assertThat(run("validate", "--reaper", "tini", "--quiet", "--json")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--quiet and --json exclude each other");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "--parallel {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "9", "two"})
+    @DisplayName("--parallel with no count of 1 to 8: exit 2, saying what it needs and what it got, nothing run")
+    void badParallel(String value) {
+        assertThat(run("matrix", "--parallel", value, "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--parallel needs a count of cells to run at once, 1 to 8, not '" + value + "'")
+                .doesNotContain("cell 1 of");
+    }
+
+    @Test
+    @DisplayName("two cells at a time: they overlap, every one holds, and the report keeps the file's order")
+    void parallelCells() {
+        assertThat(run("matrix", "--parallel", "2", "--reaper", "none", "--reaper", "tini", "scenarios/story.yaml"))
+                .as(err()).isEqualTo(ExitCode.OK);
+        String said = err();
+        assertThat(said).contains("4 cells, 2 at a time");
+        // Cell 2 started before cell 1 had finished: they ran at the same time.
+        assertThat(said.indexOf("cell 2 of 4: stage 2")).isLessThan(said.indexOf("cell 1 of 4: holds"));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("4 of 4 cells hold");
+        assertThat(table.indexOf("stage 1: original code")).isLessThan(table.indexOf("stage 2: first fix"));
+        assertThat(table.indexOf("stage 2: first fix")).isLessThan(table.indexOf("an init alone (tini + pid kill)"));
+    }
 }
