@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ProjectLayout;
+import io.zombielab.run.ContainerSpec;
 import io.zombielab.run.PromiseKit;
 import io.zombielab.run.PromiseRunner;
 import io.zombielab.run.ScenarioRunner;
@@ -60,6 +61,11 @@ public final class Lab {
             return "the Docker engine stopped answering (" + DockerEngine.address() + "): " + e.getMessage();
         }
         return e.getMessage();
+    }
+
+    /** The container a cell would run in, its image built: for {@code zombielab plan}. */
+    public ContainerSpec plan(Scenario scenario) {
+        return ContainerSpec.of(scenario, images.forReaper(scenario.reaper()), runId);
     }
 
     /** Checks one promise of an init. */

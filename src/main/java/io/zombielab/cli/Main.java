@@ -16,7 +16,9 @@ public final class Main {
                    zombielab matrix [--reaper ID]... [--parallel N] [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
                    zombielab validate --reaper ID [--quiet | --json]
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
+                   zombielab plan [--reaper ID]... [SCENARIO_FILE...]
                    zombielab flakes REPORT.json REPORT.json...
+                   zombielab speed REPORT.json BASELINE.tsv
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
               matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
                          --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)
@@ -25,7 +27,9 @@ public final class Main {
               every run writes its reports to target/zombielab-report/ (html, md, json, svg, txt)
               validate   checks an init's promises: a reference one (tini, tini-group, docker-init, dumb-init,
                          catatonit) or yours, in your image, in front of zombielab's static test program
-              flakes     compares the report.json of runs of the same cells; prints cells whose verdict changed""";
+              plan       prints each cell's container as a docker run line (builds its image; runs nothing)
+              flakes     compares the report.json of runs of the same cells; prints cells whose verdict changed
+              speed      the harness's seconds per cell against bench/baseline's for the same cells (bench/speed)""";
 
     private Main() {
     }
@@ -40,9 +44,9 @@ public final class Main {
             return ExitCode.USAGE;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (args[0].equals("flakes")) {
+        if (args[0].equals("flakes") || args[0].equals("speed")) {
             try {
-                return FlakesCommand.run(rest, out, err);
+                return args[0].equals("flakes") ? FlakesCommand.run(rest, out, err) : SpeedCommand.run(rest, out);
             } catch (UsageException e) {
                 err.println("[zombielab] ERROR: " + e.getMessage() + (e.showUsage ? "\n" + USAGE_TEXT : ""));
                 return ExitCode.USAGE;
@@ -54,6 +58,7 @@ public final class Main {
                 case "reproduce" -> MatrixCommand.reproduce(rest, out, err);
                 case "matrix" -> MatrixCommand.matrix(rest, out, err);
                 case "validate" -> ValidateCommand.parse(rest, out, err);
+                case "plan" -> PlanCommand.parse(rest, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

@@ -88,7 +88,7 @@ final class MatrixCommand {
                 files.add(Path.of(args.get(i)));
             }
         }
-        return prepare(files.isEmpty() ? allScenarioFiles(ProjectLayout.current()) : files,
+        return prepare(files.isEmpty() ? allScenarioFiles() : files,
                 reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), false, output,
                 parallel, out, err);
     }
@@ -124,8 +124,9 @@ final class MatrixCommand {
         return lab -> run(lab, cells, files, story, output, parallel, out, err);
     }
 
-    private static List<Path> allScenarioFiles(ProjectLayout layout) {
-        try (Stream<Path> list = Files.list(layout.scenarios())) {
+    /** Every scenarios/*.yaml of the checkout: the default matrix. */
+    static List<Path> allScenarioFiles() {
+        try (Stream<Path> list = Files.list(ProjectLayout.current().scenarios())) {
             return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -42,4 +42,10 @@ public record ScenarioObservation(
         long kib = finalCensus.liveOrphans().stream().mapToLong(p -> Math.max(0, p.rssAnonKiB())).sum();
         return completedCycles() == 0 ? 0 : kib * 1024.0 / completedCycles();
     }
+
+    /** The same observation, timed anew: the runner times a cell to its container's removal. */
+    public ScenarioObservation withElapsed(Duration took) {
+        return new ScenarioObservation(scenario, samples, finalSnapshot, finalCensus, processTable, tree, upTable,
+                spawnFailure, containerLog, took);
+    }
 }

@@ -46,8 +46,14 @@ public final class ScenarioRunner {
         this.progress = progress;
     }
 
+    /** Runs the cell; its elapsed time runs from asking for its image to its container's removal. */
     public ScenarioObservation run(Scenario scenario) {
         long started = System.nanoTime();
+        ScenarioObservation observed = observe(scenario, started);
+        return observed.withElapsed(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private ScenarioObservation observe(Scenario scenario, long started) {
         String image = images.forReaper(scenario.reaper());
         EventLog events = new EventLog();
         try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events)) {
