@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,17 @@ class MainTest {
         assertThat(table).contains("4 of 4 cells hold");
         assertThat(table.indexOf("stage 1: original code")).isLessThan(table.indexOf("stage 2: first fix"));
         assertThat(table.indexOf("stage 2: first fix")).isLessThan(table.indexOf("an init alone (tini + pid kill)"));
+    }
+
+    @Test
+    @DisplayName("plan: a docker run line per cell, with the limits, read-only root, labels and init the harness uses")
+    void plan() {
+        assertThat(run("plan", "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line)
+                .contains("\tdocker run -d ", "--label io.zombielab=true", "--pids-limit 512", "--read-only",
+                        "--tmpfs /tmp:rw,nosuid,size=64m", "--publish 127.0.0.1::7070", "/opt/zombielab/bin/supervisor-go"));
+        assertThat(lines.get(0)).startsWith("none/go/pid-kill\t3\tchain\t0\t").doesNotContain("--init");
+        assertThat(lines.get(4)).startsWith("docker-init/go/pid-kill\t").contains(" --init ");
     }
 }
