@@ -91,7 +91,20 @@ public final class ScenarioRunner {
                     tree = ProcessTree.of(up, chain);
                     upTable = ProcessTableFormatter.format(up, ledger);
                 }
-                supervisor.stop();
+                try {
+                    supervisor.stop();
+                } catch (SupervisorClient.SupervisorException e) {
+                    // npm already gone when the stop came: if the OOM killer took it, the cycle ended there
+                    // (a race between its kill and the chain's "ready"); any other reason is an error.
+                    Optional<String> oom = oomKilled(cycle, oomKillsBefore, last, probe.snapshot());
+                    if (oom.isEmpty()) {
+                        throw new SupervisorClient.SupervisorException("cycle " + cycle + ": " + e.getMessage(), e);
+                    }
+                    spawnFailure = oom;
+                    endedByOomKill = true;
+                    progress.accept(scenario.id() + ": " + oom.get());
+                    break;
+                }
                 stopped.add(chain);
                 int settledCycle = cycle;
                 AtomicReference<Snapshot> settled = new AtomicReference<>();

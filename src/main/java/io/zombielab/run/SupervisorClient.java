@@ -52,7 +52,7 @@ public final class SupervisorClient {
             super(message);
         }
 
-        SupervisorException(String message, Throwable cause) {
+        public SupervisorException(String message, Throwable cause) {
             super(message, cause);
         }
     }
