@@ -58,9 +58,15 @@ public final class Lab {
      */
     public String whyCouldNotRun(RuntimeException e) {
         if (!DockerEngine.answers(docker)) {
-            return "the Docker engine stopped answering (" + DockerEngine.address() + "): " + e.getMessage();
+            return "the Docker engine stopped answering (" + DockerEngine.address() + "); the cell saw: " + symptom(e);
         }
         return e.getMessage();
+    }
+
+    /** The first line of what broke, without the Java class name a library put in front of it. */
+    private static String symptom(RuntimeException e) {
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return message.replaceFirst("^([a-z0-9_]+\\.)+[A-Za-z0-9_$]+(Exception|Error): ", "");
     }
 
     /** The container a cell would run in, its image built: for {@code zombielab plan}. */
