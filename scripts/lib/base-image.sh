@@ -31,7 +31,7 @@ zl_add_packages() {
   local from="$1" tag="$2" pkgs="$3"
   printf 'FROM %s\nRUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends %s >/dev/null && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb\n' \
     "$from" "$(echo "$pkgs" | tr , ' ')" \
-    | docker build -q --label "$ZL_LABEL" --label io.zombielab.kind=base -t "$tag" - >/var/tmp/zombielab-base-build.log 2>&1 \
+    | docker build -q --force-rm --label "$ZL_LABEL" --label io.zombielab.kind=base -t "$tag" - >/var/tmp/zombielab-base-build.log 2>&1 \
     || { tail -n 20 /var/tmp/zombielab-base-build.log >&2; return 1; }
 }
 

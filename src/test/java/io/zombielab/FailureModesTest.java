@@ -56,6 +56,7 @@ class FailureModesTest {
     class BrokenCells {
 
         private final String run = runId("broken-cells");
+        private List<String> containersBefore;
         private Path checkout;
         private int exit;
         private String stderr;
@@ -63,6 +64,7 @@ class FailureModesTest {
 
         @BeforeAll
         void runTheMatrix() throws IOException {
+            containersBefore = allContainers();
             checkout = copyOfTheCheckoutWithABrokenTiniImage();
             Path cells = checkout.resolve("scenarios").resolve("broken.yaml");
             Files.createDirectories(cells.getParent());
@@ -161,10 +163,19 @@ class FailureModesTest {
             assertThat(exit).as(stderr).isEqualTo(1);
         }
 
+        private List<String> allContainers() {
+            return DOCKER.listContainersCmd().withShowAll(true).exec().stream().map(c -> c.getId()).toList();
+        }
+
         @Test
-        @DisplayName("nothing is left: no container of the run, and the reports say what could not run")
+        @DisplayName("nothing is left: no container of the run, none of the failed build, and the reports say what could not run")
         void nothingLeft() throws IOException {
             assertThat(containersOf(run)).isEmpty();
+            // The failed build step's container carries no label: any new container without one is it.
+            assertThat(DOCKER.listContainersCmd().withShowAll(true).exec().stream()
+                    .filter(c -> !containersBefore.contains(c.getId()))
+                    .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(Labels.PROJECT)).map(c -> c.getId() + " " + c.getStatus()))
+                    .as("containers left by the failed build").isEmpty();
             assertThat(Files.readString(checkout.resolve("target/zombielab-report/matrix.md")))
                     .contains("**could not run**: scenario broken: its image does not build [tini/go/pgid-term]")
                     .contains("**could not run**: scenario broken: settles slower than its limit [none/go/pgid-term]");

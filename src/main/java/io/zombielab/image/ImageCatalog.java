@@ -111,7 +111,8 @@ public final class ImageCatalog {
         progress.accept("building image " + name + " (its content changed or it was never built)...");
         long started = System.nanoTime();
         try {
-            recipe.get().withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image(kind))).get();
+            // forcerm: a step that fails leaves no intermediate container behind (the engine keeps it otherwise).
+            recipe.get().withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image(kind)).withForcerm(true)).get();
         } catch (RuntimeException e) {
             throw new ImageBuildException("building image " + name + " failed: " + rootMessage(e), e);
         }
