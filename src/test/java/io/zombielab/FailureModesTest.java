@@ -171,10 +171,12 @@ class FailureModesTest {
         @DisplayName("nothing is left: no container of the run, none of the failed build, and the reports say what could not run")
         void nothingLeft() throws IOException {
             assertThat(containersOf(run)).isEmpty();
-            // The failed build step's container carries no label: any new container without one is it.
+            // A failed build step's container carries the image's labels but no run id: any new one is it
+            // (containers of other runs going on meanwhile carry theirs).
             assertThat(DOCKER.listContainersCmd().withShowAll(true).exec().stream()
                     .filter(c -> !containersBefore.contains(c.getId()))
-                    .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(Labels.PROJECT)).map(c -> c.getId() + " " + c.getStatus()))
+                    .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(Labels.RUN))
+                    .map(c -> c.getId().substring(0, 12) + " " + c.getStatus() + " " + c.getLabels()))
                     .as("containers left by the failed build").isEmpty();
             assertThat(Files.readString(checkout.resolve("target/zombielab-report/matrix.md")))
                     .contains("**could not run**: scenario broken: its image does not build [tini/go/pgid-term]")
