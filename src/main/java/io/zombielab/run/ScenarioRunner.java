@@ -189,7 +189,17 @@ public final class ScenarioRunner {
         if (up.get()) {
             return Optional.empty();
         }
-        Snapshot after = seen.get() != null ? seen.get() : probe.snapshot();
+        // A fresh look: the last snapshot of the wait may predate what ended it (npm killed by the OOM
+        // killer, seen as its "exited" event, before the kill count was read). Kept only if none can be taken.
+        Snapshot after;
+        try {
+            after = probe.snapshot();
+        } catch (RuntimeException e) {
+            if (seen.get() == null) {
+                throw e;
+            }
+            after = seen.get();
+        }
         if (after.cgroup().oomKills() > oomBefore) {
             return oomKilled(cycle, oomBefore, before, after).map(message -> new StartFailure(message, true));
         }
@@ -201,7 +211,7 @@ public final class ScenarioRunner {
             return StartFailure.of("cycle " + cycle + ": npm exited (" + exit + ") before the chain was up"
                     + (causes.isEmpty() ? "" : "; " + causes));
         }
-        var cgroup = seen.get().cgroup();
+        var cgroup = after.cgroup();
         return StartFailure.of("cycle " + cycle + ": the pids limit refused " + (cgroup.forksRefused() - refusedBefore)
                 + " fork(s) while the chain was starting (pids " + cgroup.pidsCurrent() + " of " + cgroup.pidsMax() + ")"
                 + (causes.isEmpty() ? "" : "; " + causes));
