@@ -104,4 +104,15 @@ class MainTest {
         assertThat(lines.get(0)).startsWith("none/go/pid-kill\t3\tchain\t0\t").doesNotContain("--init");
         assertThat(lines.get(4)).startsWith("docker-init/go/pid-kill\t").contains(" --init ");
     }
+
+    @Test
+    @DisplayName("flakes and speed with a file that is no report: exit 2, the file named, no engine needed")
+    void notAReport() throws Exception {
+        java.nio.file.Path bogus = java.nio.file.Files.createTempFile("not-a-report", ".json");
+        java.nio.file.Files.writeString(bogus, "{\"cells\": 3}");
+        assertThat(run("flakes", bogus.toString(), bogus.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains(bogus + ": not a zombielab report.json (no \"verdicts\")");
+        assertThat(run("speed", bogus.toString(), "/nonexistent.tsv")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains(bogus + ": not a zombielab report.json");
+    }
 }
