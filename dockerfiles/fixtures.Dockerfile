@@ -1,4 +1,4 @@
-# zombielab's fixtures on top of the base image: the workloads, the supervisors and the probe.
+# zombielab's fixtures on top of the base image: the workloads and the supervisors.
 # Reaper variants (reaper-*.Dockerfile) are built FROM this image and only change what runs as PID 1.
 ARG BASE_IMAGE
 
@@ -8,10 +8,6 @@ RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq 
 WORKDIR /src/supervisor-go
 COPY fixtures/supervisor-go/ ./
 RUN CGO_ENABLED=0 go build -o /out/supervisor-go .
-# zl-promise is copied into images users name: static, so it needs nothing from them.
-WORKDIR /src/promise-kit
-COPY fixtures/promise-kit/ ./
-RUN CGO_ENABLED=0 go build -ldflags='-s -w' -o /out/zl-promise .
 
 # The real workload, fixtures/next-app: installed from its lockfile and built once. The dependencies are
 # a layer of their own, keyed by the lockfile, so editing a page rebuilds the app but reinstalls nothing.
@@ -37,8 +33,7 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=fals
     NEXT_TELEMETRY_DISABLED=1
 COPY --from=next-build /src/next-app/ /opt/zombielab/workloads/next-app/
 COPY fixtures/chain/ /opt/zombielab/workloads/chain/
-COPY fixtures/probe/zl-probe /opt/zombielab/bin/zl-probe
-COPY --from=go-build /out/supervisor-go /out/zl-promise /opt/zombielab/bin/
+COPY --from=go-build /out/supervisor-go /opt/zombielab/bin/
 COPY fixtures/supervisor-java/ /opt/zombielab/src/supervisor-java/
 COPY fixtures/reaper-java/ /opt/zombielab/src/reaper-java/
 RUN javac -d /opt/zombielab/java -cp /usr/share/java/jna.jar \

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ProjectLayout;
+import io.zombielab.probe.ProbeChoice;
 import io.zombielab.run.ContainerSpec;
 import io.zombielab.run.PromiseKit;
 import io.zombielab.run.PromiseRunner;
@@ -24,28 +25,42 @@ import java.util.function.Consumer;
 /** The whole pipeline for one JVM: scenario -> image -> run -> observe -> verdict. */
 public final class Lab {
 
+    /** The environment variable that forces a probe: auto (the default), host or universal. */
+    public static final String PROBE_VARIABLE = "ZOMBIELAB_PROBE";
+
     private final DockerClient docker;
     private final ImageCatalog images;
     private final ScenarioRunner runner;
     private final String runId;
+    private final ProbeChoice probeChoice;
     private PromiseRunner promises;
-    private PromiseKit kit;
 
-    private Lab(DockerClient docker, ImageCatalog images, ScenarioRunner runner, String runId) {
+    private Lab(DockerClient docker, ImageCatalog images, String runId, ProbeChoice probeChoice, Consumer<String> progress) {
         this.docker = docker;
         this.images = images;
-        this.runner = runner;
         this.runId = runId;
+        this.probeChoice = probeChoice;
+        this.runner = new ScenarioRunner(images, runId, probeChoice, progress);
     }
 
-    /** Checks the engine and base image, then builds nothing until a scenario needs an image. */
+    /** Checks the engine and base image, then builds nothing until a scenario needs an image; the probe as ZOMBIELAB_PROBE says. */
     public static Lab open(Consumer<String> progress) {
+        return open(progress, probeChoiceFromEnvironment());
+    }
+
+    /** The same, with the probe chosen by the caller. */
+    public static Lab open(Consumer<String> progress, ProbeChoice probeChoice) {
         var docker = DockerEngine.client();
         var images = new ImageCatalog(docker, ProjectLayout.current(), ImageCatalog.baseImageFromEnvironment(), progress);
         String runId = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                         + ManagementFactory.getRuntimeMXBean().getPid());
-        return new Lab(docker, images, new ScenarioRunner(images, runId, progress), runId);
+        return new Lab(docker, images, runId, probeChoice, progress);
+    }
+
+    /** ZOMBIELAB_PROBE: auto (or unset), host or universal; anything else is refused, naming the variable. */
+    public static ProbeChoice probeChoiceFromEnvironment() {
+        return ProbeChoice.parse(System.getenv(PROBE_VARIABLE), PROBE_VARIABLE);
     }
 
     public Verdict run(Scenario scenario) {
@@ -77,17 +92,9 @@ public final class Lab {
     /** Checks one promise of an init. */
     public synchronized PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
         if (promises == null) {
-            promises = new PromiseRunner(docker, promiseKit(), runId);
+            promises = new PromiseRunner(docker, PromiseKit.forEngine(docker), runId, probeChoice);
         }
         return PromiseJudge.judge(promises.check(reaper, promise));
-    }
-
-    /** The static zl-promise program, copied out of the fixtures image once per lab. */
-    public synchronized PromiseKit promiseKit() {
-        if (kit == null) {
-            kit = PromiseKit.fromImage(docker, images.fixtures());
-        }
-        return kit;
     }
 
     /** A reference init as zombielab builds it: its reaper variant image. */

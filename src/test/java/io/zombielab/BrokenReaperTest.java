@@ -2,24 +2,23 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
-import io.zombielab.image.Labels;
-import io.zombielab.image.ProjectLayout;
+import io.zombielab.run.PromiseKit;
 import io.zombielab.scenario.Promise;
 import io.zombielab.scenario.PromiseOutcome;
 import io.zombielab.scenario.ReaperUnderTest;
 import io.zombielab.verdict.PromiseVerdict;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * validate must catch an init that reaps only its own child: built here from src/test/resources/broken-reaper,
- * validated as a user's image would be, through its own ENTRYPOINT.
+ * validate must catch an init that reaps only its own child: zl-helper's inert init (it waits for its own
+ * child only and never reaps the orphans PID 1 adopts, like a Go service at PID 1), put in front by
+ * {@code --entrypoint} as a user's own init would be. It forwards signals and passes exit codes, so exactly
+ * one promise must break: reaps-orphans.
  */
 @DisplayName("A broken reaper (reaps only its own child)")
 class BrokenReaperTest {
@@ -30,14 +29,8 @@ class BrokenReaperTest {
     @BeforeAll
     static void buildTheBrokenReaper() {
         lab = Lab.open(line -> System.out.println("[zombielab] " + line));
-        ImageCatalog images = new ImageCatalog(DockerEngine.client(), ProjectLayout.current(),
-                ImageCatalog.baseImageFromEnvironment(), line -> System.out.println("[zombielab] " + line));
-        String image = new ImageFromDockerfile("zombielab/test-broken-reaper", false)
-                .withFileFromPath("Dockerfile", Path.of("src/test/resources/broken-reaper/Dockerfile"))
-                .withBuildArg("FIXTURES_IMAGE", images.fixtures())
-                .withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image("test")))
-                .get();
-        broken = new ReaperUnderTest("broken-reaper", image, Optional.empty(), false, ReaperUnderTest.universalPromises());
+        broken = new ReaperUnderTest("broken-reaper", ImageCatalog.baseImageFromEnvironment(),
+                Optional.of(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--")), false, ReaperUnderTest.universalPromises());
     }
 
     @Test

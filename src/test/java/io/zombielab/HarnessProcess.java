@@ -29,7 +29,7 @@ final class HarnessProcess implements AutoCloseable {
 
     /** Starts {@code Main args} from the checkout's compiled classes, with {@code env} added to this JVM's. */
     static HarnessProcess start(Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
-        String classpath = "target/classes:" + Files.readString(Path.of("target/classpath.txt")).trim();
+        String classpath = "target/classes:target/lib/*";
         List<String> command = new ArrayList<>(List.of("java", "-cp", classpath));
         command.addAll(jvmOptions);
         command.add("io.zombielab.cli.Main");

@@ -1,8 +1,6 @@
 package io.zombielab;
 
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.ReaperFilter;
-import io.zombielab.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,7 @@ class MatrixTest {
             List<Path> others = files.filter(p -> p.toString().endsWith(".yaml"))
                     .filter(p -> !p.getFileName().toString().equals("story.yaml"))
                     .filter(p -> !p.getFileName().toString().startsWith("next-")).sorted().toList();
-            return ReaperFilter.fromEnvironment().apply(ScenarioFiles.load(others)).stream();
+            return TestCells.of(others);
         }
     }
 

@@ -3,8 +3,6 @@ package io.zombielab;
 import io.zombielab.report.MemoryChart;
 import io.zombielab.report.ReportFolder;
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.ReaperFilter;
-import io.zombielab.scenario.ScenarioFiles;
 import io.zombielab.verdict.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +32,7 @@ class NextAppTest {
     }
 
     static Stream<Scenario> cells() {
-        return ReaperFilter.fromEnvironment().apply(ScenarioFiles.load(
-                List.of(Path.of("scenarios/next-app.yaml"), Path.of("scenarios/next-crash.yaml")))).stream();
+        return TestCells.of(List.of(Path.of("scenarios/next-app.yaml"), Path.of("scenarios/next-crash.yaml")));
     }
 
     @DisplayName("holds its expectation:")

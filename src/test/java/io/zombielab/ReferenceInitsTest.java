@@ -28,10 +28,10 @@ class ReferenceInitsTest {
 
     static Stream<Arguments> promises() {
         ReaperFilter filter = ReaperFilter.fromEnvironment();
-        return Arrays.stream(Reaper.values()).filter(r -> r != Reaper.NONE).filter(filter::admits).flatMap(reaper ->
+        return TestCells.shard(Arrays.stream(Reaper.values()).filter(r -> r != Reaper.NONE).filter(filter::admits).flatMap(reaper ->
                 Arrays.stream(Promise.values())
                         .filter(p -> !(reaper.injectedByEngine() && p == Promise.SUB_REAPER))
-                        .map(p -> Arguments.of(reaper, p)));
+                        .map(p -> Arguments.of(reaper, p))).toList());
     }
 
     @DisplayName("init keeps promise:")

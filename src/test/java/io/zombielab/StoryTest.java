@@ -1,8 +1,6 @@
 package io.zombielab;
 
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.ReaperFilter;
-import io.zombielab.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,7 +25,7 @@ class StoryTest {
     }
 
     static Stream<Scenario> cells() {
-        return ReaperFilter.fromEnvironment().apply(ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml")))).stream();
+        return TestCells.of(List.of(Path.of("scenarios/story.yaml")));
     }
 
     @DisplayName("holds its row of the truth table:")

@@ -1,6 +1,5 @@
 package io.zombielab.assertions;
 
-import io.zombielab.Lab;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -12,24 +11,15 @@ import org.testcontainers.containers.GenericContainer;
  * assertThatContainer(myContainer).afterOrphaning(10).hasNoZombies();
  * </pre>
  *
- * The container must be running. zombielab copies its static test program into it and, through the Docker
- * API, makes orphans that PID 1 adopts and that then exit: a PID 1 that reaps leaves no zombie.
+ * The container must be running. zombielab starts a sidecar in its PID namespace that makes orphans there,
+ * which PID 1 adopts and which then exit: a PID 1 that reaps leaves no zombie.
  */
 public final class PidOneAssertions {
-
-    private static Lab lab;
 
     private PidOneAssertions() {
     }
 
     public static ContainerAssert assertThatContainer(GenericContainer<?> container) {
-        return new ContainerAssert(container, lab());
-    }
-
-    private static synchronized Lab lab() {
-        if (lab == null) {
-            lab = Lab.open(line -> System.err.println("[zombielab] " + line));
-        }
-        return lab;
+        return new ContainerAssert(container);
     }
 }

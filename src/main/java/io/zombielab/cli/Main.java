@@ -13,7 +13,7 @@ public final class Main {
 
     static final String USAGE_TEXT = """
             usage: zombielab reproduce [--parallel N] [--quiet | --json]
-                   zombielab matrix [--reaper ID]... [--parallel N] [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
+                   zombielab matrix [--reaper ID]... [--shard K/N] [--parallel N] [--quiet | --json] [--scenarios] [SCENARIO_FILE...]
                    zombielab validate --reaper ID [--quiet | --json]
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
                    zombielab plan [--reaper ID]... [SCENARIO_FILE...]
@@ -22,6 +22,7 @@ public final class Main {
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
               matrix     runs the cells of the given scenario files (default: every scenarios/*.yaml);
                          --reaper keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)
+                         --shard K/N runs the K-th of N equal parts of them, for parallel CI jobs (also ZOMBIELAB_SHARD=K/N)
               --parallel runs N cells at once, each in its own container (also ZOMBIELAB_PARALLEL=N; default 1)
               --quiet    no progress, only the summary line; --json: the JSON report on stdout
               every run writes its reports to target/zombielab-report/ (html, md, json, svg, txt)

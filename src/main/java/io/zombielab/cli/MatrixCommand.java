@@ -12,6 +12,7 @@ import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFileException;
 import io.zombielab.scenario.ScenarioFiles;
+import io.zombielab.scenario.Shard;
 import io.zombielab.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,8 +47,8 @@ final class MatrixCommand {
             output = outputOption(arg, output).orElseThrow(() -> new Main.UsageException(
                     "reproduce takes only --parallel N, --quiet or --json, not '" + arg + "'"));
         }
-        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL, true, output,
-                parallel, out, err);
+        return prepare(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL, Shard.ALL, true,
+                output, parallel, out, err);
     }
 
     /** {@code --quiet} or {@code --json}, if {@code arg} is one; the two exclude each other. */
@@ -69,12 +70,15 @@ final class MatrixCommand {
         List<Path> files = new ArrayList<>();
         Output output = Output.TABLE;
         int parallel = Parallelism.fromEnvironment();
+        Shard shard = shardFromEnvironment();
         for (int i = 0; i < args.size(); i++) {
             var mode = outputOption(args.get(i), output);
             if (mode.isPresent()) {
                 output = mode.get();
             } else if (args.get(i).equals("--parallel")) {
                 parallel = Parallelism.parse(i + 1 < args.size() ? args.get(++i) : null, "--parallel");
+            } else if (args.get(i).equals("--shard")) {
+                shard = shard(i + 1 < args.size() ? args.get(++i) : null);
             } else if (args.get(i).equals("--reaper")) {
                 if (i + 1 == args.size()) {
                     throw new Main.UsageException("--reaper needs a reaper id, e.g. --reaper tini");
@@ -89,8 +93,8 @@ final class MatrixCommand {
             }
         }
         return prepare(files.isEmpty() ? allScenarioFiles() : files,
-                reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), false, output,
-                parallel, out, err);
+                reapers.isEmpty() ? filterFromEnvironment() : filter(String.join(",", reapers), "--reaper"), shard, false,
+                output, parallel, out, err);
     }
 
     private static ReaperFilter filterFromEnvironment() {
@@ -98,6 +102,25 @@ final class MatrixCommand {
             return ReaperFilter.fromEnvironment();
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage(), false);
+        }
+    }
+
+    private static Shard shardFromEnvironment() {
+        try {
+            return Shard.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage(), false);
+        }
+    }
+
+    private static Shard shard(String value) {
+        if (value == null) {
+            throw new Main.UsageException("--shard needs K/N (job K of N, e.g. 2/4)");
+        }
+        try {
+            return Shard.parse(value, "--shard");
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
         }
     }
 
@@ -109,16 +132,21 @@ final class MatrixCommand {
         }
     }
 
-    private static Function<Lab, Integer> prepare(List<Path> files, ReaperFilter filter, boolean story, Output output,
-                                                  int parallel, PrintStream out, PrintStream err) {
-        List<Scenario> cells;
+    private static Function<Lab, Integer> prepare(List<Path> files, ReaperFilter filter, Shard shard, boolean story,
+                                                  Output output, int parallel, PrintStream out, PrintStream err) {
+        List<Scenario> filtered;
         try {
-            cells = filter.apply(ScenarioFiles.load(files));
+            filtered = filter.apply(ScenarioFiles.load(files));
         } catch (ScenarioFileException e) {
             throw new Main.UsageException(e.getMessage() + "\nnothing was run.", false);
         }
-        if (cells.isEmpty()) {
+        if (filtered.isEmpty()) {
             throw new Main.UsageException("no cell of " + files + " has a reaper in " + filter.reapers()
+                    + "\nnothing was run.", false);
+        }
+        List<Scenario> cells = shard.select(filtered);
+        if (cells.isEmpty()) {
+            throw new Main.UsageException("shard " + shard + " of " + filtered.size() + " cells is empty: use fewer shards"
                     + "\nnothing was run.", false);
         }
         return lab -> run(lab, cells, files, story, output, parallel, out, err);
@@ -176,6 +204,7 @@ final class MatrixCommand {
         out.println();
         out.println("zombielab: " + report.cells() + " cells from " + files.stream().map(Path::toString).toList()
                 + " (run " + report.runId() + ")");
+        out.println("observed by the " + report.observedBy());
         out.println();
         out.print(MatrixTable.render(verdicts));
         out.println();

@@ -99,6 +99,8 @@ final class ValidateCommand {
                 out.println();
                 out.println("zombielab validate: " + reaper.name() + " (image " + reaper.image() + ", entrypoint "
                         + reaper.entrypoint().map(List::toString).orElse("of the image") + ")");
+                out.println("observed by the " + io.zombielab.report.ProbeModes.describe(
+                        verdicts.stream().flatMap(v -> v.observation().probe().stream()).toList()));
                 out.println();
                 out.print(PromiseTable.render(verdicts));
                 errors.forEach(e -> out.println("\n" + e));

@@ -20,4 +20,9 @@ public final class Labels {
     public static Map<String, String> scenarioContainer(String runId, String scenarioId) {
         return Map.of(PROJECT, "true", KIND, "scenario", RUN, runId, SCENARIO, scenarioId);
     }
+
+    /** The universal probe's sidecar beside a cell's container: swept with its run like any container of it. */
+    public static Map<String, String> probeSidecar(String runId, String scenarioId) {
+        return Map.of(PROJECT, "true", KIND, "probe", RUN, runId, SCENARIO, scenarioId);
+    }
 }

@@ -1,5 +1,8 @@
 package io.zombielab.observe;
 
+import io.zombielab.probe.CgroupFigures;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.Snapshot;
 import java.util.Set;
 
 /** Tells zombies and live orphans apart in a snapshot. */

@@ -1,5 +1,8 @@
 package io.zombielab.observe;
 
+import io.zombielab.probe.CgroupFigures;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.Snapshot;
 /**
  * The container once a cycle has been stopped and has settled (cycle 0: before the first start).
  *

@@ -1,5 +1,6 @@
 package io.zombielab.observe;
 
+import io.zombielab.probe.ProbeMode;
 import io.zombielab.scenario.Promise;
 import io.zombielab.scenario.ReaperUnderTest;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param groupSize          how many processes were in the child's group or groups (group checks)
  * @param processTable       the process table at the moment of judgement
  * @param containerLog       everything the container printed
+ * @param probe              how the container was observed; empty for the checks that only read its exit code
  */
 public record PromiseObservation(
         ReaperUnderTest reaper,
@@ -25,5 +27,6 @@ public record PromiseObservation(
         int signalled,
         int groupSize,
         String processTable,
-        String containerLog) {
+        String containerLog,
+        Optional<ProbeMode> probe) {
 }

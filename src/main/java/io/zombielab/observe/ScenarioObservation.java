@@ -1,5 +1,7 @@
 package io.zombielab.observe;
 
+import io.zombielab.probe.ProbeMode;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.Scenario;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 /**
  * Everything one run of a scenario saw: a sample per cycle, the final process table and the container's log.
  *
+ * @param probe          how the container was observed
  * @param samples        cycle 0 (before the first start) then one per completed cycle
  * @param finalSnapshot  the process table after the last cycle settled
  * @param finalCensus    its classification
@@ -19,6 +22,7 @@ import java.util.Optional;
  */
 public record ScenarioObservation(
         Scenario scenario,
+        ProbeMode probe,
         List<CycleSample> samples,
         Snapshot finalSnapshot,
         Census finalCensus,
@@ -45,7 +49,7 @@ public record ScenarioObservation(
 
     /** The same observation, timed anew: the runner times a cell to its container's removal. */
     public ScenarioObservation withElapsed(Duration took) {
-        return new ScenarioObservation(scenario, samples, finalSnapshot, finalCensus, processTable, tree, upTable,
+        return new ScenarioObservation(scenario, probe, samples, finalSnapshot, finalCensus, processTable, tree, upTable,
                 spawnFailure, containerLog, took);
     }
 }

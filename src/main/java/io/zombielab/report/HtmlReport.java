@@ -35,7 +35,8 @@ public final class HtmlReport {
         h.append("<h1>zombielab: ").append(run.holding()).append(" of ").append(run.cells()).append(" cells hold</h1>\n")
                 .append("<p>").append(esc(run.title())).append(" &middot; run ").append(esc(run.runId()))
                 .append(" &middot; ").append(run.took().toSeconds()).append(" s &middot; ")
-                .append(esc(run.finishedAt().toString())).append("</p>\n");
+                .append(esc(run.finishedAt().toString())).append(" &middot; observed by the ").append(esc(run.observedBy()))
+                .append("</p>\n");
         h.append("<table id=\"matrix\"><thead><tr><th>cell</th><th>reaper</th><th>supervisor</th><th>kill</th>")
                 .append("<th>cycles</th><th>zombies</th><th>orphans</th><th>mem/cycle</th><th>leak/cycle</th><th>pids</th>")
                 .append("<th>verdict</th></tr></thead><tbody>\n");

@@ -23,6 +23,7 @@ public final class JsonReport {
         top.put("cells", run.cells());
         top.put("holding", run.holding());
         top.put("allHold", run.allHold());
+        top.put("observedBy", run.observedBy());
         top.put("errors", run.errors().stream().map(JsonReport::error).toList());
         top.put("reading", run.reading());
         top.put("verdicts", run.verdicts().stream().map(JsonReport::cell).toList());
@@ -39,6 +40,7 @@ public final class JsonReport {
         cell.put("kill", o.scenario().kill().id());
         cell.put("workload", o.scenario().workload().id());
         cell.put("holds", v.holds());
+        cell.put("probe", o.probe().id());
         cell.put("cyclesPlanned", o.scenario().cycles());
         cell.put("cyclesCompleted", o.completedCycles());
         cell.put("endedEarly", o.spawnFailure().orElse(null));

@@ -13,7 +13,7 @@ public final class MarkdownReport {
     public static String render(RunReport run) {
         StringBuilder md = new StringBuilder("## zombielab: ").append(run.holding()).append(" of ").append(run.cells())
                 .append(" cells hold\n\n").append(run.title()).append(" (run ").append(run.runId()).append(", ")
-                .append(run.took().toSeconds()).append(" s)\n\n")
+                .append(run.took().toSeconds()).append(" s; observed by the ").append(run.observedBy()).append(")\n\n")
                 .append("| cell | reaper | kill | cycles | zombies | orphans | mem/cycle | leak/cycle | pids | verdict |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Verdict v : run.verdicts()) {

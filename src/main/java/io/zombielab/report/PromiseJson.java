@@ -17,6 +17,7 @@ public final class PromiseJson {
         top.put("init", init);
         top.put("image", image);
         top.put("allKept", errors.isEmpty() && verdicts.stream().allMatch(PromiseVerdict::holds));
+        top.put("observedBy", ProbeModes.describe(verdicts.stream().flatMap(v -> v.observation().probe().stream()).toList()));
         top.put("errors", errors);
         top.put("promises", verdicts.stream().map(v -> {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -33,4 +33,9 @@ public record RunReport(String title, String runId, Instant finishedAt, Duration
     public boolean allHold() {
         return errors.isEmpty() && holding() == verdicts.size();
     }
+
+    /** Which probe observed the cells: "host probe (the host's /proc ...)", or each of them where they differ. */
+    public String observedBy() {
+        return ProbeModes.describe(verdicts.stream().map(v -> v.observation().probe()).toList());
+    }
 }

@@ -21,7 +21,9 @@ public final class ContainerSafety {
     public enum Kind {
         SCENARIO,
         /** The static test program is copied into it before it starts, which a read-only root refuses. */
-        PROMISE
+        PROMISE,
+        /** The universal probe's sidecar (zl-helper FROM scratch): every rule, read-only root included. */
+        PROBE
     }
 
     private ContainerSafety() {
@@ -50,7 +52,7 @@ public final class ContainerSafety {
         if (host.getMemory() == null || host.getMemory() <= 0) {
             broken.add("it has no memory limit");
         }
-        if (kind == Kind.SCENARIO && !Boolean.TRUE.equals(host.getReadonlyRootfs())) {
+        if (kind != Kind.PROMISE && !Boolean.TRUE.equals(host.getReadonlyRootfs())) {
             broken.add("its root file system (the fixtures) is writable");
         }
         var labels = container.getConfig().getLabels();

@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.image.Labels;
 import io.zombielab.observe.ChainLedger;
-import io.zombielab.observe.ProcessTableFormatter;
-import io.zombielab.observe.Probe;
+import io.zombielab.probe.ProcessTable;
+import io.zombielab.probe.Probe;
+import io.zombielab.probe.ProbeChoice;
 import io.zombielab.observe.PromiseObservation;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.Promise;
 import io.zombielab.scenario.ReaperUnderTest;
 import java.time.Duration;
@@ -45,11 +46,13 @@ public final class PromiseRunner {
     private final DockerClient docker;
     private final PromiseKit kit;
     private final String runId;
+    private final ProbeChoice probeChoice;
 
-    public PromiseRunner(DockerClient docker, PromiseKit kit, String runId) {
+    public PromiseRunner(DockerClient docker, PromiseKit kit, String runId, ProbeChoice probeChoice) {
         this.docker = docker;
         this.kit = kit;
         this.runId = runId;
+        this.probeChoice = probeChoice;
     }
 
     public PromiseObservation check(ReaperUnderTest reaper, Promise promise) {
@@ -65,11 +68,20 @@ public final class PromiseRunner {
         try (GenericContainer<?> container = container(reaper, promise, argv, events)) {
             container.start();
             ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.PROMISE, reaper.name() + " " + promise.id());
-            Probe probe = ProbeChoice.forContainer(container);
+            String cell = "promise:" + reaper.name() + "/" + promise.id();
             return switch (promise) {
-                case REAPS_ORPHANS, SUB_REAPER -> orphans(reaper, promise, container, probe, events);
+                case REAPS_ORPHANS, SUB_REAPER -> {
+                    try (Probe probe = ContainerProbes.attach(container, probeChoice, runId, cell)) {
+                        yield orphans(reaper, promise, container, probe, events);
+                    }
+                }
+                // These end by themselves at once: nothing to look at while they run.
                 case PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH -> exit(reaper, promise, container, events);
-                case FORWARDS_SIGTERM, SIGNAL_REACH, OWN_GROUPS_UNREACHED -> stop(reaper, promise, container, probe, events);
+                case FORWARDS_SIGTERM, SIGNAL_REACH, OWN_GROUPS_UNREACHED -> {
+                    try (Probe probe = ContainerProbes.attach(container, probeChoice, runId, cell)) {
+                        yield stop(reaper, promise, container, probe, events);
+                    }
+                }
             };
         }
     }
@@ -123,7 +135,7 @@ public final class PromiseRunner {
         }
         stopContainer(container, STOP_TIMEOUT_SECONDS);
         return new PromiseObservation(reaper, promise, exitCode(container), Optional.empty(), (int) last.zombieCount(),
-                0, 0, ProcessTableFormatter.format(last, new ChainLedger()), events.text());
+                0, 0, ProcessTable.format(last), events.text(), Optional.of(probe.mode()));
     }
 
     private PromiseObservation exit(ReaperUnderTest reaper, Promise promise, GenericContainer<?> container,
@@ -131,7 +143,7 @@ public final class PromiseRunner {
         Integer code = docker.waitContainerCmd(container.getContainerId()).start()
                 .awaitStatusCode(UP.toSeconds(), TimeUnit.SECONDS);
         return new PromiseObservation(reaper, promise, Optional.of(code.longValue()), Optional.empty(), 0, 0, 0, "",
-                events.text());
+                events.text(), Optional.empty());
     }
 
     private PromiseObservation stop(ReaperUnderTest reaper, Promise promise, GenericContainer<?> container,
@@ -148,7 +160,7 @@ public final class PromiseRunner {
                 : signals.size();
         int groupSize = promise == Promise.FORWARDS_SIGTERM ? 1 : GROUP_CHILDREN + 1;
         return new PromiseObservation(reaper, promise, exitCode(container), Optional.of(latency), 0, signalled,
-                groupSize, ProcessTableFormatter.format(before, new ChainLedger()), events.text());
+                groupSize, ProcessTable.format(before), events.text(), Optional.of(probe.mode()));
     }
 
     /** `docker stop`: SIGTERM to PID 1, SIGKILL after the timeout; how long it took says which ended it. */

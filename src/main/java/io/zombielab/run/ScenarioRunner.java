@@ -6,12 +6,13 @@ import io.zombielab.image.ImageCatalog;
 import io.zombielab.observe.ChainLedger;
 import io.zombielab.observe.Classifier;
 import io.zombielab.observe.CycleSample;
-import io.zombielab.observe.Probe;
-import io.zombielab.observe.ProcessInfo;
-import io.zombielab.observe.ProcessTableFormatter;
+import io.zombielab.probe.Probe;
+import io.zombielab.probe.ProbeChoice;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessTable;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.NextAppWorkload;
 import io.zombielab.scenario.Scenario;
 import java.time.Duration;
@@ -37,12 +38,14 @@ public final class ScenarioRunner {
 
     private final ImageCatalog images;
     private final String runId;
+    private final ProbeChoice probeChoice;
     private final Consumer<String> progress;
     private final AppHealth health = new AppHealth();
 
-    public ScenarioRunner(ImageCatalog images, String runId, Consumer<String> progress) {
+    public ScenarioRunner(ImageCatalog images, String runId, ProbeChoice probeChoice, Consumer<String> progress) {
         this.images = images;
         this.runId = runId;
+        this.probeChoice = probeChoice;
         this.progress = progress;
     }
 
@@ -56,10 +59,8 @@ public final class ScenarioRunner {
     private ScenarioObservation observe(Scenario scenario, long started) {
         String image = images.forReaper(scenario.reaper());
         EventLog events = new EventLog();
-        try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events)) {
-            container.start();
-            ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.SCENARIO, "scenario " + scenario);
-            Probe probe = ProbeChoice.forContainer(container);
+        try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events);
+             Probe probe = startWithProbe(container, scenario)) {
             SupervisorClient supervisor = new SupervisorClient(container.getHost(),
                     container.getMappedPort(SupervisorClient.CONTROL_PORT));
             Readiness readiness = readiness(scenario, container, events);
@@ -89,7 +90,7 @@ public final class ScenarioRunner {
                 ledger.record(up);
                 if (cycle == 1) {
                     tree = ProcessTree.of(up, chain);
-                    upTable = ProcessTableFormatter.format(up, ledger);
+                    upTable = ProcessTable.format(up, ledger::chainOf);
                 }
                 try {
                     supervisor.stop();
@@ -142,10 +143,17 @@ public final class ScenarioRunner {
                             + "); judging the last settled cycle");
                 }
             }
-            return new ScenarioObservation(scenario, samples, last, Classifier.classify(last, stopped, ledger),
-                    ProcessTableFormatter.format(last, ledger), tree, upTable, spawnFailure, events.text(),
+            return new ScenarioObservation(scenario, probe.mode(), samples, last, Classifier.classify(last, stopped, ledger),
+                    ProcessTable.format(last, ledger::chainOf), tree, upTable, spawnFailure, events.text(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** Starts the cell's container, checks it is safe to run, and attaches the probe that observes it. */
+    private Probe startWithProbe(GenericContainer<?> container, Scenario scenario) {
+        container.start();
+        ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.SCENARIO, "scenario " + scenario);
+        return ContainerProbes.attach(container, probeChoice, runId, scenario.id());
     }
 
     /**
@@ -287,7 +295,7 @@ public final class ScenarioRunner {
         } catch (ConditionTimeoutException e) {
             String table;
             try {
-                table = ProcessTableFormatter.format(probe.snapshot(), ledger);
+                table = ProcessTable.format(probe.snapshot(), ledger::chainOf);
             } catch (RuntimeException probeFailure) {
                 table = "(no process table: " + probeFailure.getMessage() + ")";
             }

@@ -1,7 +1,7 @@
 package io.zombielab.run;
 
-import io.zombielab.observe.ProcessInfo;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.Snapshot;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.zombielab.observe;
 
+import io.zombielab.probe.CgroupFigures;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

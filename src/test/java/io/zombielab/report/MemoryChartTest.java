@@ -1,13 +1,14 @@
 package io.zombielab.report;
 
+import io.zombielab.probe.ProbeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.observe.Census;
-import io.zombielab.observe.CgroupFigures;
+import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
 import java.io.ByteArrayInputStream;
@@ -34,7 +35,7 @@ class MemoryChartTest {
         for (int c = 0; c <= cycles; c++) {
             samples.add(new CycleSample(c, new CgroupFigures(0, (20 + c * mibPerCycle) << 20, 5, 512, 0, 0), none));
         }
-        return new ScenarioObservation(scenario, samples, new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()),
+        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()),
                 none, "", ProcessTree.NONE, "", end, "", Duration.ZERO);
     }
 

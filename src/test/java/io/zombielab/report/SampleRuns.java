@@ -1,12 +1,13 @@
 package io.zombielab.report;
 
+import io.zombielab.probe.ProbeMode;
 import io.zombielab.observe.Census;
-import io.zombielab.observe.CgroupFigures;
+import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
-import io.zombielab.observe.ProcessInfo;
+import io.zombielab.probe.ProcessInfo;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
 import io.zombielab.verdict.Judge;
@@ -49,7 +50,7 @@ final class SampleRuns {
                     new ProcessTree.Node(2, 12, "zl-c1-L1", "zl-c1-L1"), new ProcessTree.Node(3, 13, "zl-c1-L2", "zl-c1-L2"));
             List<ProcessInfo> all = new ArrayList<>(zombies);
             all.addAll(orphans);
-            verdicts.add(Judge.judge(new ScenarioObservation(s, samples, new Snapshot(Instant.EPOCH, all, samples.get(3).cgroup()),
+            verdicts.add(Judge.judge(new ScenarioObservation(s, ProbeMode.HOST, samples, new Snapshot(Instant.EPOCH, all, samples.get(3).cgroup()),
                     census, "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n     1      0      1 S   4636 -  supervisor-go <pid 1>\n",
                     new ProcessTree("c1", nodes),
                     "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n    10      1     10 S   60000 c1   npm run start\n",

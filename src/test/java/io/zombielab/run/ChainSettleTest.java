@@ -2,9 +2,9 @@ package io.zombielab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.observe.CgroupFigures;
-import io.zombielab.observe.ProcessInfo;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.CgroupFigures;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.KillStrategy;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.zombielab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.observe.CgroupFigures;
-import io.zombielab.observe.ProcessInfo;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.CgroupFigures;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,14 +1,15 @@
 package io.zombielab.verdict;
 
+import io.zombielab.probe.ProbeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.observe.Census;
-import io.zombielab.observe.CgroupFigures;
+import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
-import io.zombielab.observe.ProcessInfo;
+import io.zombielab.probe.ProcessInfo;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
-import io.zombielab.observe.Snapshot;
+import io.zombielab.probe.Snapshot;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
@@ -70,7 +71,7 @@ class JudgeTest {
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
         Snapshot last = new Snapshot(Instant.EPOCH, all, samples.get(cycles).cgroup());
-        return new ScenarioObservation(scenario, samples, last, census, "  PID ... (table)\n", tree, "",
+        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, last, census, "  PID ... (table)\n", tree, "",
                 cycles < scenario.cycles() ? Optional.of("cycle " + (cycles + 1) + ": fork failed") : Optional.empty(),
                 "", Duration.ofSeconds(1));
     }

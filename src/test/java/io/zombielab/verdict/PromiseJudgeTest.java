@@ -7,6 +7,7 @@ import io.zombielab.scenario.Promise;
 import io.zombielab.scenario.PromiseOutcome;
 import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.ReaperUnderTest;
+import io.zombielab.probe.ProbeMode;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +19,7 @@ class PromiseJudgeTest {
 
     private static PromiseObservation seen(Promise promise, Long exit, Duration stop, int zombies, int signalled, int group) {
         return new PromiseObservation(TINI, promise, Optional.ofNullable(exit), Optional.ofNullable(stop), zombies,
-                signalled, group, "  PID ... (table)", "");
+                signalled, group, "  PID ... (table)", "", Optional.of(ProbeMode.HOST));
     }
 
     @Test
@@ -63,7 +64,7 @@ class PromiseJudgeTest {
     void warningIsEvidence() {
         PromiseVerdict v = PromiseJudge.judge(new PromiseObservation(TINI, Promise.SUB_REAPER, Optional.of(143L),
                 Optional.empty(), 5, 0, 0, "", "zombielab-event orphans-done count=5\n[WARN  tini (7)] Tini is not running as PID 1 "
-                + "and isn't registered as a child subreaper.\n"));
+                + "and isn't registered as a child subreaper.\n", Optional.of(ProbeMode.HOST)));
         assertThat(v.holds()).isTrue(); // tini is expected to leave them: it needs -s
         assertThat(v.evidence()).contains("5 zombies", "the init warned: [WARN  tini (7)] Tini is not running as PID 1");
     }
@@ -73,7 +74,7 @@ class PromiseJudgeTest {
     void unjudgedIsReported() {
         ReaperUnderTest user = new ReaperUnderTest("mine", "img", Optional.empty(), false, ReaperUnderTest.universalPromises());
         PromiseVerdict v = PromiseJudge.judge(new PromiseObservation(user, Promise.SIGNAL_REACH, Optional.of(143L),
-                Optional.of(Duration.ofMillis(40)), 0, 3, 3, "", ""));
+                Optional.of(Duration.ofMillis(40)), 0, 3, 3, "", "", Optional.of(ProbeMode.HOST)));
         assertThat(v.expected()).isEmpty();
         assertThat(v.holds()).isTrue();
     }

@@ -1,4 +1,4 @@
-package io.zombielab.observe;
+package io.zombielab.probe;
 
 /**
  * Memory and PID figures of the container's cgroup.

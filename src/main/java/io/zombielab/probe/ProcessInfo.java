@@ -1,4 +1,4 @@
-package io.zombielab.observe;
+package io.zombielab.probe;
 
 /**
  * One row of a container's process table, as the kernel reports it in /proc/[pid]/stat.
@@ -17,6 +17,9 @@ package io.zombielab.observe;
  */
 public record ProcessInfo(int pid, String comm, char state, int ppid, int pgid, long startTime, long rssKiB,
                           String chain, String cmdline, long rssAnonKiB) {
+
+    /** The environment variable that marks which chain a process belongs to (the lab's workloads set it). */
+    public static final String CHAIN_VARIABLE = "ZOMBIELAB_CHAIN";
 
     /** A row whose anonymous memory was not read. */
     public ProcessInfo(int pid, String comm, char state, int ppid, int pgid, long startTime, long rssKiB,

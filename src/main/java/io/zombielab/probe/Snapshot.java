@@ -1,4 +1,4 @@
-package io.zombielab.observe;
+package io.zombielab.probe;
 
 import java.time.Instant;
 import java.util.List;

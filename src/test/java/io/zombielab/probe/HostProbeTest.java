@@ -1,4 +1,4 @@
-package io.zombielab.observe;
+package io.zombielab.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,18 +81,42 @@ class HostProbeTest {
         assertThat(s.cgroup()).isEqualTo(new CgroupFigures(4096000, 2048000, 12, 64, 3));
     }
 
-    @Test
-    @DisplayName("on cgroup v2 the figures come from the unified hierarchy")
-    void cgroupV2() throws IOException {
-        Files.writeString(proc.resolve("100/cgroup"), "0::/system.slice/docker-abc.scope\n");
-        Path dir = Files.createDirectories(cgroup.resolve("system.slice/docker-abc.scope"));
+    /** A cgroup v2 directory of a container, with every file the figures are read from. */
+    private void cgroupV2(String path) throws IOException {
+        Files.writeString(proc.resolve("100/cgroup"), "0::" + path + "\n");
+        Path dir = Files.createDirectories(cgroup.resolve(path.substring(1)));
         Files.writeString(dir.resolve("memory.current"), "5000\n");
         Files.writeString(dir.resolve("memory.stat"), "anon 3000\nfile 2000\n");
+        Files.writeString(dir.resolve("memory.events"), "low 0\nhigh 0\nmax 4\noom 1\noom_kill 1\n");
         Files.writeString(dir.resolve("pids.current"), "4\n");
         Files.writeString(dir.resolve("pids.max"), "max\n");
-        Files.writeString(dir.resolve("pids.events"), "max 0\n");
+        Files.writeString(dir.resolve("pids.events"), "max 2\n");
+    }
 
-        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(new CgroupFigures(5000, 3000, 4, -1, 0));
+    @Test
+    @DisplayName("cgroup v2 under systemd's driver: the figures come from system.slice/docker-<id>.scope")
+    void cgroupV2Systemd() throws IOException {
+        cgroupV2("/system.slice/docker-abc.scope");
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(new CgroupFigures(5000, 3000, 4, -1, 2, 1));
+    }
+
+    @Test
+    @DisplayName("cgroup v2 under the cgroupfs driver: the figures come from docker/<id>")
+    void cgroupV2Cgroupfs() throws IOException {
+        cgroupV2("/docker/abc");
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(new CgroupFigures(5000, 3000, 4, -1, 2, 1));
+    }
+
+    @Test
+    @DisplayName("the host shows a container only where the pid's cgroup names it and its environment is readable")
+    void visibility() throws IOException {
+        cgroupV2("/system.slice/docker-abc.scope");
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).isPresent();
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "other", 100))
+                .as("a remote engine's pid that is some other process here").isEmpty();
+        Files.delete(proc.resolve("100/environ"));
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).as("environment not readable").isEmpty();
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 0)).as("no pid: not running").isEmpty();
     }
 
     @Test

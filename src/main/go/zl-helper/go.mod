@@ -1,0 +1,3 @@
+module zombielab/zl-helper
+
+go 1.19

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"syscall"
+	"time"
+	"unsafe"
+)
+
+// orphanExit is one orphan's last word: its pid, the parent it had when it exited (the process that
+// adopted it), and when the word arrived (microseconds before its exit).
+type orphanExit struct {
+	pid, ppid int
+	at        time.Time
+}
+
+// spawnOrphans makes count processes that outlive their parent: this process -> middle (exits at once)
+// -> leaf. This process reaps each middle; the leaf then belongs to the PID namespace's init (or the
+// nearest sub-reaper) and exits, so it stays a zombie unless that process reaps it. Each leaf reports
+// on a pipe just before it exits; the channel is closed once every leaf has (EOF: all ends closed).
+func spawnOrphans(count int, stdout io.Writer) (<-chan orphanExit, error) {
+	reader, writer, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < count; i++ {
+		cmd := exec.Command("/proc/self/exe", "middle")
+		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
+		cmd.ExtraFiles = []*os.File{writer} // fd 3 in the middle and the leaf
+		if err := cmd.Run(); err != nil {
+			writer.Close()
+			reader.Close()
+			return nil, fmt.Errorf("orphan %d of %d: %w", i+1, count, err)
+		}
+	}
+	writer.Close()
+	exits := make(chan orphanExit, count)
+	go func() {
+		defer close(exits)
+		defer reader.Close()
+		lines := bufio.NewScanner(reader)
+		for lines.Scan() {
+			var e orphanExit
+			if _, err := fmt.Sscanf(lines.Text(), "%d %d", &e.pid, &e.ppid); err == nil {
+				e.at = time.Now()
+				exits <- e
+			}
+		}
+	}()
+	return exits, nil
+}
+
+func middle() {
+	setName("zl-orphan-mid")
+	cmd := exec.Command("/proc/self/exe", "leaf")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.ExtraFiles = []*os.File{os.NewFile(3, "report")}
+	cmd.Env = append(os.Environ(), fmt.Sprintf("ZL_PROMISE_PARENT=%d", os.Getpid()))
+	// The kernel tells the leaf when we die: no polling, no timing.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGWINCH}
+	if err := cmd.Start(); err != nil {
+		fail(err)
+	}
+	os.Exit(0) // without waiting: the leaf is orphaned
+}
+
+func leaf() {
+	// A zombie keeps only its kernel name: make it say what it is ("exe" otherwise, from /proc/self/exe).
+	setName("zl-orphan")
+	report := os.NewFile(3, "report")
+	died := make(chan os.Signal, 1)
+	signal.Notify(died, syscall.SIGWINCH)
+	// SIGWINCH is ignored by default, so a death before Notify is caught by comparing parents instead.
+	if fmt.Sprint(os.Getppid()) == os.Getenv("ZL_PROMISE_PARENT") {
+		<-died
+	}
+	event("orphan-exiting pid=%d ppid=%d", os.Getpid(), os.Getppid())
+	fmt.Fprintf(report, "%d %d\n", os.Getpid(), os.Getppid())
+	os.Exit(0)
+}
+
+// setName sets the kernel's name of this process (prctl PR_SET_NAME), what ps shows for a zombie.
+func setName(name string) {
+	b := append([]byte(name), 0)
+	syscall.RawSyscall(syscall.SYS_PRCTL, syscall.PR_SET_NAME, uintptr(unsafe.Pointer(&b[0])), 0)
+}

@@ -1,0 +1,152 @@
+package main
+
+// The sidecar's protocol: one request a line on a TCP connection, each answered by lines that end
+// with one starting with "end". A connection may carry any number of requests.
+//
+//	ping                         pong <pid>, end
+//	snapshot                     a snapshot (snapshot.go), ending in "end <n>"
+//	orphans <count> <window-ms>  makes count orphans in the shared PID namespace (each exits once its
+//	                             parent is gone, so the namespace's init adopts it); then, per orphan,
+//	                             "orphan <pid> adopted-by <ppid> reaped-after-us <n>" once it is gone, or
+//	                             "orphan <pid> adopted-by <ppid> unreaped <state>" if it is still there
+//	                             window-ms after the last orphan exited; end <count>
+//
+// A request that fails is answered "error <message>" then "end 0".
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const procRoot = "/proc"
+
+func serve(args []string) {
+	fs := flag.NewFlagSet("serve", flag.ExitOnError)
+	port := fs.Int("port", 7071, "TCP port to listen on")
+	fs.Parse(args)
+	listener, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
+	if err != nil {
+		fail(err)
+	}
+	event("sidecar-ready pid=%d port=%d", os.Getpid(), *port)
+	for {
+		conn, err := listener.Accept()
+		if err != nil {
+			fail(err)
+		}
+		go answer(conn)
+	}
+}
+
+func answer(conn net.Conn) {
+	defer conn.Close()
+	requests := bufio.NewScanner(conn)
+	out := bufio.NewWriter(conn)
+	for requests.Scan() {
+		if err := handle(out, strings.Fields(requests.Text())); err != nil {
+			fmt.Fprintf(out, "error %s\nend 0\n", escape(err.Error()))
+		}
+		if out.Flush() != nil {
+			return
+		}
+	}
+}
+
+func handle(out *bufio.Writer, request []string) error {
+	if len(request) == 0 {
+		return fmt.Errorf("empty request")
+	}
+	switch {
+	case request[0] == "ping" && len(request) == 1:
+		fmt.Fprintf(out, "pong %d\nend 0\n", os.Getpid())
+		return nil
+	case request[0] == "snapshot" && len(request) == 1:
+		return writeSnapshot(out, procRoot, os.Getpid())
+	case request[0] == "orphans" && len(request) == 3:
+		count, err1 := strconv.Atoi(request[1])
+		window, err2 := strconv.Atoi(request[2])
+		if err1 != nil || err2 != nil || count < 1 || count > 1000 || window < 0 {
+			return fmt.Errorf("orphans needs a count of 1..1000 and a window in ms, got %q", strings.Join(request[1:], " "))
+		}
+		return makeOrphans(out, count, time.Duration(window)*time.Millisecond)
+	}
+	return fmt.Errorf("unknown request %q (known: ping, snapshot, orphans COUNT WINDOW_MS)", strings.Join(request, " "))
+}
+
+// watched is an orphan that has exited and may not be reaped yet.
+type watched struct {
+	exit      orphanExit
+	startTime string // field 22 of its stat: a pid taken again by another process is not the orphan
+}
+
+// makeOrphans makes the orphans and times, for each, how long its adopter took to reap it: from its
+// last word (just before it exits) until its /proc entry is gone.
+func makeOrphans(out io.Writer, count int, window time.Duration) error {
+	exits, err := spawnOrphans(count, nil)
+	if err != nil {
+		return err
+	}
+	pending := map[int]watched{}
+	var lastExit time.Time
+	open := true
+	for open || len(pending) > 0 {
+		if open {
+			select {
+			case e, ok := <-exits:
+				if !ok {
+					open = false
+					continue
+				}
+				pending[e.pid] = watched{exit: e, startTime: startTime(e.pid)}
+				lastExit = e.at
+			case <-time.After(200 * time.Microsecond):
+			}
+		} else {
+			time.Sleep(200 * time.Microsecond)
+		}
+		for pid, w := range pending {
+			state, start := stateOf(pid)
+			if state == "" || (w.startTime != "" && start != w.startTime) {
+				fmt.Fprintf(out, "orphan %d adopted-by %d reaped-after-us %d\n", pid, w.exit.ppid,
+					time.Since(w.exit.at).Microseconds())
+				delete(pending, pid)
+			}
+		}
+		if !open && len(pending) > 0 && time.Since(lastExit) > window {
+			for pid, w := range pending {
+				state, _ := stateOf(pid)
+				fmt.Fprintf(out, "orphan %d adopted-by %d unreaped %s\n", pid, w.exit.ppid, state)
+			}
+			break
+		}
+	}
+	fmt.Fprintf(out, "end %d\n", count)
+	return nil
+}
+
+// stateOf is the state letter and start time of a process, or "" when there is none with that pid.
+func stateOf(pid int) (state, start string) {
+	data, err := os.ReadFile(filepath.Join(procRoot, strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return "", ""
+	}
+	text := string(data)
+	fields := strings.Fields(text[strings.LastIndex(text, ")")+1:])
+	if len(fields) < 20 {
+		return "", ""
+	}
+	return fields[0], fields[19]
+}
+
+func startTime(pid int) string {
+	_, start := stateOf(pid)
+	return start
+}

@@ -1,6 +1,0 @@
-package io.zombielab.observe;
-
-/** Takes snapshots of one container. */
-public interface Probe {
-    Snapshot snapshot();
-}

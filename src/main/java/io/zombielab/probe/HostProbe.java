@@ -1,0 +1,183 @@
+package io.zombielab.probe;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a container's process table and cgroup figures from the host's /proc and /sys/fs/cgroup: the
+ * fastest probe, where the host shows the container (a local engine) and lets this user read its
+ * processes' environments (root, or the containers' own user). It starts nothing inside or beside the
+ * container, so it also works when the container has no PID left to fork.
+ *
+ * <p>The container's processes are the descendants of its init's host pid: zombies have already left the
+ * cgroup's process list and lost their namespace links, but keep their parent. Pids are translated to
+ * the container's namespace with the NSpid and NSpgid lines of /proc/[pid]/status.
+ */
+public final class HostProbe implements Probe {
+
+    private final Path proc;
+    private final Path cgroupRoot;
+    private final long initHostPid;
+
+    public HostProbe(Path proc, Path cgroupRoot, long initHostPid) {
+        this.proc = proc;
+        this.cgroupRoot = cgroupRoot;
+        this.initHostPid = initHostPid;
+    }
+
+    /**
+     * A probe for the container {@code containerId} whose init has host pid {@code initHostPid}, if this
+     * host shows it: that pid's cgroup names the container (on a remote engine the same pid is some other
+     * process of this host, or none), and its environment is readable (the chains' markers are there).
+     */
+    public static Optional<HostProbe> forLocalContainer(String containerId, long initHostPid) {
+        return forLocalContainer(Path.of("/proc"), Path.of("/sys/fs/cgroup"), containerId, initHostPid);
+    }
+
+    static Optional<HostProbe> forLocalContainer(Path proc, Path cgroupRoot, String containerId, long initHostPid) {
+        if (initHostPid <= 0 || containerId == null || containerId.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = proc.resolve(Long.toString(initHostPid));
+        boolean ours = readText(dir.resolve("cgroup")).map(c -> c.contains(containerId)).orElse(false);
+        if (!ours || readBytes(dir.resolve("environ")).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HostProbe(proc, cgroupRoot, initHostPid));
+    }
+
+    @Override
+    public ProbeMode mode() {
+        return ProbeMode.HOST;
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        Instant at = Instant.now();
+        Map<Long, StatLine> stats = new HashMap<>();
+        try (Stream<Path> entries = Files.list(proc)) {
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir ->
+                    readText(dir.resolve("stat")).ifPresent(stat -> stats.put(Long.parseLong(dir.getFileName().toString()),
+                            StatLine.parse(stat.trim()))));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + proc + ": " + e.getMessage(), e);
+        }
+        if (!stats.containsKey(initHostPid)) {
+            throw new IllegalStateException("the container's init (host pid " + initHostPid + ") is gone");
+        }
+        List<ProcessInfo> processes = new ArrayList<>();
+        List<Long> members = descendantsOf(initHostPid, stats);
+        Map<Long, Status> status = new HashMap<>();
+        members.forEach(pid -> readText(proc.resolve(pid + "/status")).map(Status::parse).ifPresent(s -> status.put(pid, s)));
+        for (long pid : members) {
+            Status s = status.get(pid);
+            if (s == null || s.nsPid() < 0) {
+                continue; // gone while we looked
+            }
+            StatLine host = stats.get(pid);
+            String chain = readBytes(proc.resolve(pid + "/environ")).map(HostProbe::chainMarker).orElse("");
+            String cmdline = readBytes(proc.resolve(pid + "/cmdline"))
+                    .map(b -> new String(b, StandardCharsets.UTF_8).replace('\0', ' ').trim()).orElse("");
+            Status parent = status.get((long) host.ppid());
+            processes.add(new ProcessInfo(s.nsPid(), host.comm(), host.state(),
+                    pid == initHostPid || parent == null ? 0 : parent.nsPid(), Math.max(s.nsPgid(), 0),
+                    host.startTime(), host.rssPages() * 4, chain, cmdline,
+                    host.state() == 'Z' ? 0 : s.rssAnonKiB()));
+        }
+        processes.sort(java.util.Comparator.comparingInt(ProcessInfo::pid));
+        return new Snapshot(at, processes, cgroupFiles().figures());
+    }
+
+    /** What the host's /proc/[pid]/status says of a process, in the container's namespace. */
+    private record Status(int nsPid, int nsPgid, long rssAnonKiB) {
+        static Status parse(String status) {
+            return new Status(lastNumber(status, "NSpid:"), lastNumber(status, "NSpgid:"), firstNumber(status, "RssAnon:"));
+        }
+
+        /** The last number of a line such as "NSpid:	8090	1": the innermost namespace's. */
+        private static int lastNumber(String status, String key) {
+            return status.lines().filter(l -> l.startsWith(key)).findFirst().map(l -> {
+                String[] f = l.substring(key.length()).trim().split("\\s+");
+                return Integer.parseInt(f[f.length - 1]);
+            }).orElse(-1);
+        }
+
+        /** The first number of a line such as "RssAnon:	   51656 kB"; -1 without the line. */
+        private static long firstNumber(String status, String key) {
+            return status.lines().filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0])).orElse(-1L);
+        }
+    }
+
+    private static List<Long> descendantsOf(long root, Map<Long, StatLine> stats) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        stats.forEach((pid, stat) -> children.computeIfAbsent((long) stat.ppid(), k -> new ArrayList<>()).add(pid));
+        List<Long> result = new ArrayList<>(List.of(root));
+        for (int i = 0; i < result.size(); i++) {
+            result.addAll(children.getOrDefault(result.get(i), List.of()));
+        }
+        return result;
+    }
+
+    /**
+     * The container's cgroup files on this host, wherever its cgroup is: one directory per controller on
+     * v1 ("N:memory:/docker/id" lines of /proc/[pid]/cgroup), one on v2 ("0::/system.slice/docker-id.scope"
+     * under systemd's driver, "0::/docker/id" under cgroupfs).
+     */
+    private CgroupFiles cgroupFiles() {
+        String cgroups = readText(proc.resolve(initHostPid + "/cgroup")).orElseThrow(() ->
+                new IllegalStateException("cannot read /proc/" + initHostPid + "/cgroup"));
+        Optional<String> memory = controllerPath(cgroups, "memory");
+        Optional<String> pids = controllerPath(cgroups, "pids");
+        if (memory.isPresent() && pids.isPresent()) {
+            return name -> {
+                int slash = name.indexOf('/');
+                String controller = slash < 0 ? "" : name.substring(0, slash);
+                Optional<String> path = controller.equals("memory") ? memory : controller.equals("pids") ? pids : Optional.empty();
+                return path.flatMap(p -> readText(cgroupRoot.resolve(controller + p).resolve(name.substring(slash + 1))));
+            };
+        }
+        String unified = controllerPath(cgroups, "").orElseThrow(() ->
+                new IllegalStateException("no memory/pids cgroup for host pid " + initHostPid + ":\n" + cgroups));
+        Path dir = cgroupRoot.resolve(unified.substring(1));
+        return name -> name.contains("/") ? Optional.empty() : readText(dir.resolve(name));
+    }
+
+    /** The path of one controller in /proc/[pid]/cgroup ("N:memory:/docker/id"); "" names the v2 line ("0::/..."). */
+    private static Optional<String> controllerPath(String cgroups, String controller) {
+        return cgroups.lines().map(l -> l.split(":", 3)).filter(f -> f.length == 3)
+                .filter(f -> controller.isEmpty() ? f[1].isEmpty() : List.of(f[1].split(",")).contains(controller))
+                .map(f -> f[2]).findFirst();
+    }
+
+    private static String chainMarker(byte[] environ) {
+        for (String entry : new String(environ, StandardCharsets.UTF_8).split("\0")) {
+            if (entry.startsWith(ProcessInfo.CHAIN_VARIABLE + "=")) {
+                return entry.substring(ProcessInfo.CHAIN_VARIABLE.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    private static Optional<String> readText(Path file) {
+        return readBytes(file).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** Empty when the process vanished or the file cannot be read: processes come and go while we look. */
+    private static Optional<byte[]> readBytes(Path file) {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.zombielab.probe;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Renders a snapshot the way `ps` would, with the chain marker, for failure messages and reports. */
+public final class ProcessTable {
+
+    private ProcessTable() {
+    }
+
+    /** The table, each process's chain its own marker. */
+    public static String format(Snapshot snapshot) {
+        return format(snapshot, p -> p.chain().isEmpty() ? Optional.empty() : Optional.of(p.chain()));
+    }
+
+    /** The table, each process's chain as {@code chainOf} knows it (a zombie has lost its own marker). */
+    public static String format(Snapshot snapshot, Function<ProcessInfo, Optional<String>> chainOf) {
+        StringBuilder out = new StringBuilder(String.format("%6s %6s %6s %-4s %9s %-6s %s%n",
+                "PID", "PPID", "PGID", "STAT", "RSS(KiB)", "CHAIN", "COMMAND"));
+        snapshot.processes().stream().sorted(Comparator.comparingInt(ProcessInfo::pid)).forEach(p ->
+                out.append(String.format("%6d %6d %6d %-4s %9d %-6s %s%n", p.pid(), p.ppid(), p.pgid(),
+                        p.state(), p.rssKiB(), chainOf.apply(p).orElse("-"), p.displayCommand())));
+        CgroupFigures c = snapshot.cgroup();
+        out.append(String.format("cgroup: memory %s (anon rss %s), pids %s of %s%n", mib(c.memoryUsageBytes()),
+                mib(c.memoryRssBytes()), c.pidsCurrent() < 0 ? "?" : Long.toString(c.pidsCurrent()),
+                c.pidsMax() < 0 ? "max" : Long.toString(c.pidsMax())));
+        return out.toString();
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "?" : (bytes >> 20) + " MiB";
+    }
+}

@@ -1,0 +1,28 @@
+package io.zombielab.run;
+
+import io.zombielab.image.Labels;
+import io.zombielab.probe.Probe;
+import io.zombielab.probe.ProbeChoice;
+import io.zombielab.probe.ProbeSidecar;
+import io.zombielab.probe.Probes;
+import org.testcontainers.containers.GenericContainer;
+
+/** The probe of a cell's or a promise's container, its sidecar (if any) labelled with the run and held to every safety rule. */
+final class ContainerProbes {
+
+    private ContainerProbes() {
+    }
+
+    static Probe attach(GenericContainer<?> container, ProbeChoice choice, String runId, String cell) {
+        Probe probe = Probes.attach(container, choice, Labels.probeSidecar(runId, cell));
+        if (probe instanceof ProbeSidecar sidecar) {
+            try {
+                ContainerSafety.require(sidecar.getContainerInfo(), ContainerSafety.Kind.PROBE, "the probe sidecar of " + cell);
+            } catch (RuntimeException e) {
+                probe.close();
+                throw e;
+            }
+        }
+        return probe;
+    }
+}
