@@ -1,6 +1,7 @@
 # Makes sure zombielab's base image exists locally, without needing a container registry:
 #   1. a local image with the recipe's tag is used as it is;
-#   2. else, where a registry answers, Debian's slim image is pulled and the packages added;
+#   2. else, where a registry answers (and ZOMBIELAB_NO_PULL is not 1), Debian's slim image is pulled and the
+#      packages added;
 #   3. else the image is made from scratch: debootstrap of Debian bookworm, then `docker import`.
 # The tag is a hash of the recipe (packages.txt and this file): a changed recipe rebuilds once, an
 # unchanged one never does.
@@ -35,6 +36,7 @@ zl_add_packages() {
     || { tail -n 20 /var/tmp/zombielab-base-build.log >&2; return 1; }
 }
 
+# ZOMBIELAB_NO_PULL=1 skips the registry: the base image is made from Debian's packages even where one answers.
 zl_pull_debian() {
   timeout 60 docker pull -q debian:bookworm-slim >/dev/null 2>&1 && echo debian:bookworm-slim
 }
@@ -42,20 +44,20 @@ zl_pull_debian() {
 # Debian bookworm minbase from its packages, imported as an image; prints the image's name.
 zl_debootstrap_debian() {
   local tag="$1" mirror rootfs image="${1/zombielab\/base/zombielab/bootstrap}"
-  [ "$(id -u)" = 0 ] || zl_fail "the base image must be built with debootstrap, which needs root."
+  [ "$(id -u)" = 0 ] || zl_fail_env "the base image must be built with debootstrap, which needs root."
   if ! command -v debootstrap >/dev/null 2>&1; then
     zl_say "Base image: installing debootstrap..."
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null || zl_fail "apt-get install debootstrap failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null || zl_fail_env "apt-get install debootstrap failed"
   fi
   mirror=$(zl_debian_mirror)
-  [ -n "$mirror" ] || zl_fail "no Debian bookworm mirror in /etc/apt/sources.list*; set ZOMBIELAB_DEBIAN_MIRROR to one."
+  [ -n "$mirror" ] || zl_fail_env "no Debian bookworm mirror in /etc/apt/sources.list*; set ZOMBIELAB_DEBIAN_MIRROR to one."
   rootfs=$(mktemp -d /var/tmp/zombielab-rootfs.XXXXXX)
   zl_say "Base image: debootstrap of bookworm minbase into $rootfs (about a minute)..."
   if ! debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/var/tmp/zombielab-debootstrap.log 2>&1; then
     cp "$rootfs/debootstrap/debootstrap.log" /var/tmp/zombielab-debootstrap-detail.log 2>/dev/null
     rm -rf "$rootfs"
     tail -n 20 /var/tmp/zombielab-debootstrap.log >&2
-    zl_fail "debootstrap failed (logs: /var/tmp/zombielab-debootstrap*.log)"
+    zl_fail_env "debootstrap failed (logs: /var/tmp/zombielab-debootstrap*.log)"
   fi
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
   zl_say "Base image: importing the rootfs as $image..."
@@ -65,7 +67,7 @@ zl_debootstrap_debian() {
       --change 'CMD ["/bin/bash"]' - "$image" >/dev/null
   local rc=$?
   rm -rf "$rootfs"
-  [ $rc = 0 ] || zl_fail "docker import of the base rootfs failed"
+  [ $rc = 0 ] || zl_fail_env "docker import of the base rootfs failed"
   echo "$image"
 }
 
@@ -77,16 +79,18 @@ zl_ensure_base_image() {
   else
     pkgs=$(zl_base_packages "$root")
     started=$(date +%s)
-    zl_say "Base image: $tag missing; trying a registry first..."
     local debian
-    if debian=$(zl_pull_debian); then
+    if [ "${ZOMBIELAB_NO_PULL:-0}" = 1 ]; then
+      zl_say "Base image: $tag missing; ZOMBIELAB_NO_PULL=1: making Debian from its packages."
+      debian=$(zl_debootstrap_debian "$tag") || exit
+    elif zl_say "Base image: $tag missing; trying a registry first..." && debian=$(zl_pull_debian); then
       zl_say "Base image: pulled $debian"
     else
       zl_say "Base image: no registry answered; making Debian from its packages instead."
-      debian=$(zl_debootstrap_debian "$tag") || exit 1
+      debian=$(zl_debootstrap_debian "$tag") || exit
     fi
     zl_say "Base image: installing $pkgs with apt-get (a minute or two)..."
-    zl_add_packages "$debian" "$tag" "$pkgs" || zl_fail "installing the base packages into $debian failed (see above)"
+    zl_add_packages "$debian" "$tag" "$pkgs" || zl_fail_env "installing the base packages into $debian failed (see above)"
     zl_say "Base image: $tag built in $(( $(date +%s) - started )) s"
   fi
   export ZOMBIELAB_BASE_IMAGE="$tag"

@@ -3,6 +3,30 @@
 
 zl_doctor_line() { printf '%-8s %-16s %s\n' "$1" "$2" "$3"; }
 
+# Which probe a run will use: ZOMBIELAB_PROBE when set; else the host probe where this user can read the
+# containers' processes on this host (root, and a local engine), the universal one (a sidecar) everywhere else.
+zl_doctor_probe() {
+  local universal="universal: a sidecar in each container's PID namespace (zombielab/helper, made FROM scratch on first use)"
+  local host="host: reads the containers' /proc and cgroup files on this host"
+  case "${ZOMBIELAB_PROBE:-auto}" in
+    universal) zl_doctor_line ok "probe" "$universal (ZOMBIELAB_PROBE=universal)" ;;
+    host)
+      if [ "$(id -u)" = 0 ] && [[ "${DOCKER_HOST:-unix://}" == unix://* ]]; then
+        zl_doctor_line ok "probe" "$host (ZOMBIELAB_PROBE=host)"
+      else
+        zl_doctor_line MISSING "probe" "ZOMBIELAB_PROBE=host, but this host cannot show the containers' processes (not root, or a remote engine): unset it"
+        return 1
+      fi ;;
+    auto)
+      if [ "$(id -u)" = 0 ] && [[ "${DOCKER_HOST:-unix://}" == unix://* ]]; then
+        zl_doctor_line ok "probe" "$host (root, local engine)"
+      else
+        zl_doctor_line ok "probe" "$universal (not root or a remote engine: the host cannot show the containers' processes)"
+      fi ;;
+    *) zl_doctor_line MISSING "probe" "ZOMBIELAB_PROBE=$ZOMBIELAB_PROBE: not a probe (auto, host or universal)"; return 1 ;;
+  esac
+}
+
 zl_doctor() {
   local root="$1" missing=0 engine=0 api="" tag
   echo "zombielab doctor: what a run needs on this machine"
@@ -37,11 +61,7 @@ zl_doctor() {
       fi ;;
     *) zl_doctor_line MISSING "cgroup" "no cgroup file system at /sys/fs/cgroup" ; missing=1 ;;
   esac
-  if [ "$(id -u)" = 0 ] && [ -z "${DOCKER_HOST:-}" ]; then
-    zl_doctor_line ok "probe" "host: reads containers' /proc and cgroup figures from this host (root, local engine)"
-  else
-    zl_doctor_line ok "probe" "docker exec fallback (the host probe needs root and a local engine); slower, same results"
-  fi
+  zl_doctor_probe || missing=1
   tag=$(zl_base_tag "$root")
   if [ "$engine" = 1 ]; then
     if docker image inspect "$tag" >/dev/null 2>&1; then
@@ -76,8 +96,8 @@ zl_doctor() {
     zl_doctor_line MISSING "maven" "no mvn: apt-get install maven"
     missing=1
   fi
-  if [ -f "$root/target/classpath.txt" ] && [ -d "$root/target/classes/io/zombielab" ]; then
-    zl_doctor_line ok "build" "compiled; dependencies resolved (target/classpath.txt)"
+  if [ -d "$root/target/lib" ] && [ -d "$root/target/classes/io/zombielab" ]; then
+    zl_doctor_line ok "build" "built; its jars in target/lib (a changed source rebuilds on the next run)"
   else
     zl_doctor_line pending "build" "not compiled yet: the first run compiles and downloads dependencies"
   fi

@@ -10,19 +10,19 @@ zl_ensure_engine() {
     return 0
   fi
   if [ -n "${DOCKER_HOST:-}" ]; then
-    zl_fail "DOCKER_HOST=$DOCKER_HOST does not answer 'docker info'. Start that engine, or unset DOCKER_HOST to let zombielab start a local one."
+    zl_fail_env "DOCKER_HOST=$DOCKER_HOST does not answer 'docker info'. Start that engine, or unset DOCKER_HOST to let zombielab start a local one."
   fi
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    zl_fail "no Docker engine answers, and zombielab can only install one as root on Debian/Ubuntu. Install Docker and start it (e.g. 'sudo systemctl start docker'), then run this again."
+    zl_fail_env "no Docker engine answers, and zombielab can only install one as root on Debian/Ubuntu. Install Docker and start it (e.g. 'sudo systemctl start docker'), then run this again."
   fi
   if ! command -v dockerd >/dev/null 2>&1; then
     zl_say "Docker engine: not installed; installing Debian's docker.io (about 20 s)..."
     # apt-get update only when the lists are missing or stale: it is the slow half of the install.
     if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || zl_fail "apt-get update failed"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || zl_fail_env "apt-get update failed"
     fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null \
-      || zl_fail "apt-get install docker.io failed (see the lines above)"
+      || zl_fail_env "apt-get install docker.io failed (see the lines above)"
   fi
   if pgrep -x dockerd >/dev/null 2>&1; then
     zl_say "Docker engine: dockerd is running but not answering yet; waiting..."
@@ -37,5 +37,5 @@ zl_ensure_engine() {
     sleep 0.25
   done
   tail -n 20 /var/log/zombielab-dockerd.log >&2 2>/dev/null
-  zl_fail "dockerd did not answer within 30 s (its log is above)."
+  zl_fail_env "dockerd did not answer within 30 s (its log is above)."
 }

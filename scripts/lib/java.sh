@@ -1,17 +1,24 @@
 # Java, Maven and the settings Testcontainers needs against the engine zombielab prepared.
 
+# Java runs every command; checked always.
+zl_ensure_java() {
+  local version
+  command -v java >/dev/null 2>&1 || zl_ensure_maven
+  version=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+  [ "${version%%.*}" -ge 17 ] 2>/dev/null || zl_fail_env "Java 17 or newer is needed; 'java' is ${version:-missing}."
+}
+
+# Maven builds and tests: checked only when a build or the tests run.
 zl_ensure_maven() {
   if ! command -v mvn >/dev/null 2>&1; then
     [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-      || zl_fail "Maven (mvn) is missing; install Maven 3.8+ and a JDK 17+."
+      || zl_fail_env "Maven (mvn) is missing; install Maven 3.8+ and a JDK 17+."
     zl_say "Maven: installing Debian's maven and a JDK 17..."
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null \
-      || zl_fail "apt-get install maven failed"
+      || zl_fail_env "apt-get install maven failed"
   fi
-  local version
-  version=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-  [ "${version%%.*}" -ge 17 ] 2>/dev/null || zl_fail "Java 17 or newer is needed; 'java' is ${version:-missing}."
-  zl_say "Maven: $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), Java $version"
+  zl_ensure_java
+  zl_say "Maven: $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), Java $(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')"
 }
 
 # Testcontainers reads these from the environment only. They fit the local engine zombielab starts:

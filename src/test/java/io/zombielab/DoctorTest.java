@@ -15,9 +15,17 @@ class DoctorTest {
     }
 
     private static Answer doctor(String dockerHost) throws Exception {
+        return doctor(dockerHost, null);
+    }
+
+    private static Answer doctor(String dockerHost, String probe) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("./zombielab", "doctor").redirectErrorStream(true);
+        builder.environment().remove("ZOMBIELAB_PROBE");
         if (dockerHost != null) {
             builder.environment().put("DOCKER_HOST", dockerHost);
+        }
+        if (probe != null) {
+            builder.environment().put("ZOMBIELAB_PROBE", probe);
         }
         long start = System.nanoTime();
         Process p = builder.start();
@@ -42,5 +50,17 @@ class DoctorTest {
         Answer a = doctor(null);
         assertThat(a.exit()).as(a.text()).isZero();
         assertThat(a.text()).contains("ok       engine", "ok       base image       " + System.getenv("ZOMBIELAB_BASE_IMAGE"), "ready:");
+        assertThat(a.text()).as("the probe a run here chooses").contains("root".equals(System.getProperty("user.name"))
+                ? "ok       probe            host: reads the containers' /proc and cgroup files on this host (root, local engine)"
+                : "ok       probe            universal: a sidecar in each container's PID namespace");
+    }
+
+    @Test
+    @DisplayName("says which probe ZOMBIELAB_PROBE forces, and refuses one that is not a probe")
+    void forcedProbe() throws Exception {
+        assertThat(doctor(null, "universal").text()).contains("ok       probe            universal: a sidecar", "(ZOMBIELAB_PROBE=universal)");
+        Answer exec = doctor(null, "exec");
+        assertThat(exec.exit()).as(exec.text()).isEqualTo(3);
+        assertThat(exec.text()).contains("MISSING  probe            ZOMBIELAB_PROBE=exec: not a probe (auto, host or universal)");
     }
 }

@@ -1,0 +1,39 @@
+# Builds zombielab with Maven when its sources changed since the last build, and says so when they did not:
+# a run from a built checkout (a CI cache, a copy made for another user) needs neither Maven's repository
+# nor Go. The build leaves the CLI's classes in target/classes and every jar it needs in target/lib.
+
+ZL_BUILD_STAMP=target/zombielab-build.stamp
+
+# Whether the build is older than any of its sources (or missing).
+zl_build_stale() {
+  [ -f "$ZL_BUILD_STAMP" ] && [ -d target/classes ] && [ -d target/lib ] || return 0
+  [ -n "$(find pom.xml src scripts/build-helper.sh -newer "$ZL_BUILD_STAMP" -print -quit 2>/dev/null)" ]
+}
+
+# Go builds zl-helper, the static binary the jar carries: needed only when the build runs.
+zl_ensure_go() {
+  command -v go >/dev/null 2>&1 && return 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+    || zl_fail_env "Go 1.19 or later is needed to build zl-helper (src/main/go/zl-helper): install it (Debian: apt-get install golang-go)."
+  zl_say "Go: installing Debian's golang-go (it builds zl-helper, zombielab's static helper binary)..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends golang-go >/dev/null \
+    || zl_fail_env "apt-get install golang-go failed"
+}
+
+# Maven prints stray terminal codes even when quiet: its output is kept for when it fails.
+zl_build() {
+  if ! zl_build_stale; then
+    zl_say "Build: up to date (target/classes, target/lib; nothing changed since $ZL_BUILD_STAMP)"
+    return 0
+  fi
+  zl_ensure_maven
+  zl_ensure_go
+  zl_say "Building with Maven (downloads dependencies the first time)..."
+  mkdir -p target
+  mvn -B -ntp -Dstyle.color=never -DskipTests compile >target/zombielab-compile.log 2>&1 \
+    || { tail -n 40 target/zombielab-compile.log >&2; zl_fail "the build failed (log: target/zombielab-compile.log)"; }
+  touch "$ZL_BUILD_STAMP"
+}
+
+# The CLI's classpath: the build's classes and the jars it copied.
+zl_classpath() { echo "target/classes:target/lib/*"; }
