@@ -102,6 +102,11 @@ public final class Lab {
         return ReaperUnderTest.reference(reaper, images.forReaper(reaper));
     }
 
+    /** Times the host and the universal probe on one container here. */
+    public io.zombielab.run.ProbeComparison.Result compareProbes(int samples) {
+        return io.zombielab.run.ProbeComparison.run(ImageCatalog.baseImageFromEnvironment(), runId, samples);
+    }
+
     public String runId() {
         return runId;
     }

@@ -31,6 +31,12 @@ class KilledRunTest {
                 .withLabelFilter(java.util.Map.of(Labels.RUN, run)).exec().stream().map(c -> c.getId()).toList();
     }
 
+    /** The run's universal probe sidecars: labelled with the run like its cells' containers. */
+    private List<String> sidecarsOf(String run) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(Labels.RUN, run, Labels.KIND, "probe")).exec().stream().map(c -> c.getId()).toList();
+    }
+
     /** Host processes whose environment carries the run id: the harness and whatever it started. */
     private static List<Long> processesOf(String run) throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -46,21 +52,23 @@ class KilledRunTest {
     }
 
     @Test
-    @DisplayName("killed mid-cell: its container outlives it, and the next start removes it")
+    @DisplayName("killed mid-cell: its container and its probe's sidecar outlive it, and the next start removes both")
     void killedMidRun() throws Exception {
         String classpath = "target/classes:target/lib/*";
         Path log = Files.createTempFile("zombielab-killed-run", ".log");
         // The run id ends in the harness's pid, as the launcher makes it: exec keeps the shell's pid.
-        Process harness = new ProcessBuilder("bash", "-c", "export ZOMBIELAB_RUN_ID=$(date +%Y%m%d-%H%M%S)-$$; "
+        Process harness = new ProcessBuilder("bash", "-c", "export ZOMBIELAB_PROBE=universal ZOMBIELAB_RUN_ID=$(date +%Y%m%d-%H%M%S)-$$; "
                 + "echo $ZOMBIELAB_RUN_ID; exec java -cp '" + classpath + "' io.zombielab.cli.Main matrix scenarios/pid-exhaustion.yaml")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await("the harness's run id").atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("\n"));
         String run = Files.readString(log).lines().findFirst().orElseThrow().trim();
         assertThat(run).matches("\\d{8}-\\d{6}-" + harness.pid());
         try {
-            await("a container of run " + run).atMost(Duration.ofSeconds(60)).until(() -> !containersOf(run).isEmpty());
+            await("a cell's container and its sidecar, of run " + run).atMost(Duration.ofSeconds(60))
+                    .until(() -> !sidecarsOf(run).isEmpty());
             harness.destroyForcibly().waitFor();   // SIGKILL: no finally block, no shutdown hook runs
-            assertThat(containersOf(run)).as("the killed run's container, before the next start").isNotEmpty();
+            assertThat(containersOf(run)).as("the killed run's container, before the next start").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(sidecarsOf(run)).as("the killed run's sidecar, before the next start").isNotEmpty();
 
             Process nextStart = new ProcessBuilder("bash", "-c",
                     "set -e; . scripts/lib/log.sh; . scripts/lib/java.sh; zl_remove_stale_runs")

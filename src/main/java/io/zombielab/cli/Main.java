@@ -17,6 +17,7 @@ public final class Main {
                    zombielab validate --reaper ID [--quiet | --json]
                    zombielab validate --image IMAGE [--entrypoint "CMD ARG..."] [--name NAME] [--quiet | --json]
                    zombielab plan [--reaper ID]... [SCENARIO_FILE...]
+                   zombielab probes [--samples N]
                    zombielab flakes REPORT.json REPORT.json...
                    zombielab speed REPORT.json BASELINE.tsv
               reproduce  runs the story's cells (scenarios/story.yaml) in containers and prints the matrix
@@ -29,6 +30,7 @@ public final class Main {
               validate   checks an init's promises: a reference one (tini, tini-group, docker-init, dumb-init,
                          catatonit) or yours, in your image, in front of zombielab's static test program
               plan       prints each cell's container as a docker run line (builds its image; runs nothing)
+              probes     times the host and the universal probe on one container here (median of N snapshots)
               flakes     compares the report.json of runs of the same cells; prints cells whose verdict changed
               speed      the harness's seconds per cell against bench/baseline's for the same cells (bench/speed)""";
 
@@ -60,6 +62,7 @@ public final class Main {
                 case "matrix" -> MatrixCommand.matrix(rest, out, err);
                 case "validate" -> ValidateCommand.parse(rest, out, err);
                 case "plan" -> PlanCommand.parse(rest, out);
+                case "probes" -> ProbesCommand.parse(rest, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
