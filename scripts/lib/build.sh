@@ -1,20 +1,21 @@
 # Builds zombielab with Maven when its sources changed since the last build, and says so when they did not:
 # a run from a built checkout (a CI cache, a copy made for another user) needs neither Maven's repository
-# nor Go. The build leaves the CLI's classes in target/classes and every jar it needs in target/lib.
+# nor Go. The build leaves the CLI's classes (the lab module's) in target/classes and every jar it needs,
+# zombielab-probe's included, in target/lib.
 
 ZL_BUILD_STAMP=target/zombielab-build.stamp
 
 # Whether the build is older than any of its sources (or missing).
 zl_build_stale() {
   [ -f "$ZL_BUILD_STAMP" ] && [ -d target/classes ] && [ -d target/lib ] || return 0
-  [ -n "$(find pom.xml src scripts/build-helper.sh -newer "$ZL_BUILD_STAMP" -print -quit 2>/dev/null)" ]
+  [ -n "$(find pom.xml src scripts/build-helper.sh -name target -prune -o -newer "$ZL_BUILD_STAMP" -print -quit 2>/dev/null)" ]
 }
 
 # Go builds zl-helper, the static binary the jar carries: needed only when the build runs.
 zl_ensure_go() {
   command -v go >/dev/null 2>&1 && return 0
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-    || zl_fail_env "Go 1.19 or later is needed to build zl-helper (src/main/go/zl-helper): install it (Debian: apt-get install golang-go)."
+    || zl_fail_env "Go 1.19 or later is needed to build zl-helper (src/probe/src/main/go/zl-helper): install it (Debian: apt-get install golang-go)."
   zl_say "Go: installing Debian's golang-go (it builds zl-helper, zombielab's static helper binary)..."
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends golang-go >/dev/null \
     || zl_fail_env "apt-get install golang-go failed"
@@ -30,7 +31,9 @@ zl_build() {
   zl_ensure_go
   zl_say "Building with Maven (downloads dependencies the first time)..."
   mkdir -p target
-  mvn -B -ntp -Dstyle.color=never -DskipTests compile >target/zombielab-compile.log 2>&1 \
+  # The modules are packaged (the CLI's target/lib holds zombielab-probe's jar); tests, sources and javadoc skipped.
+  mvn -B -ntp -Dstyle.color=never -Dmaven.test.skip=true -Dmaven.source.skip=true -Dmaven.javadoc.skip=true package \
+    >target/zombielab-compile.log 2>&1 \
     || { tail -n 40 target/zombielab-compile.log >&2; zl_fail "the build failed (log: target/zombielab-compile.log)"; }
   touch "$ZL_BUILD_STAMP"
 }

@@ -1,0 +1,118 @@
+package io.zombielab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The command line's answers to bad input, which come before any engine is asked. */
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("a malformed scenario file: exit 2, every problem with file:line, nothing run, no usage text")
+    void malformedScenarioFile() {
+        assertThat(run("matrix", "src/lab/src/test/resources/scenarios-malformed/three-problems.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill'",
+                "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1", "nothing was run.")
+                .doesNotContain("usage:");
+    }
+
+    @Test
+    @DisplayName("matrix --scenarios FILE reads FILE, as matrix FILE does")
+    void scenariosOption() {
+        assertThat(run("matrix", "--scenarios", "src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("three-problems.yaml:3:").doesNotContain("unknown option");
+    }
+
+    @Test
+    @DisplayName("an unknown command: exit 2, named, with the usage text")
+    void unknownCommand() {
+        assertThat(run("reproduec")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("unknown command 'reproduec'", "usage: zombielab reproduce");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--reaper with a name that is no reaper: exit 2, the name and the known ones")
+    void unknownReaperOption() {
+        assertThat(run("matrix", "--reaper", "tiny", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--reaper: unknown reaper 'tiny' (known: [none, tini");
+    }
+
+    @Test
+    @DisplayName("--reaper that leaves no cell: exit 2 and nothing run, rather than an empty matrix")
+    void filterLeavesNothing() {
+        assertThat(run("matrix", "--reaper", "java", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("has a reaper in [java]", "nothing was run.");
+    }
+
+    @Test
+    @DisplayName("--quiet and --json together: exit 2, saying they exclude each other")
+    void quietAndJson() {
+        assertThat(run("validate", "--reaper", "tini", "--quiet", "--json")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--quiet and --json exclude each other");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "--parallel {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "9", "two"})
+    @DisplayName("--parallel with no count of 1 to 8: exit 2, saying what it needs and what it got, nothing run")
+    void badParallel(String value) {
+        assertThat(run("matrix", "--parallel", value, "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--parallel needs a count of cells to run at once, 1 to 8, not '" + value + "'")
+                .doesNotContain("cell 1 of");
+    }
+
+    @Test
+    @DisplayName("two cells at a time: they overlap, every one holds, and the report keeps the file's order")
+    void parallelCells() {
+        assertThat(run("matrix", "--parallel", "2", "--reaper", "none", "--reaper", "tini", "scenarios/story.yaml"))
+                .as(err()).isEqualTo(ExitCode.OK);
+        String said = err();
+        assertThat(said).contains("4 cells, 2 at a time");
+        // Cell 2 started before cell 1 had finished: they ran at the same time.
+        assertThat(said.indexOf("cell 2 of 4: stage 2")).isLessThan(said.indexOf("cell 1 of 4: holds"));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("4 of 4 cells hold");
+        assertThat(table.indexOf("stage 1: original code")).isLessThan(table.indexOf("stage 2: first fix"));
+        assertThat(table.indexOf("stage 2: first fix")).isLessThan(table.indexOf("an init alone (tini + pid kill)"));
+    }
+
+    @Test
+    @DisplayName("plan: a docker run line per cell, with the limits, read-only root, labels and init the harness uses")
+    void plan() {
+        assertThat(run("plan", "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line)
+                .contains("\tdocker run -d ", "--label io.zombielab=true", "--pids-limit 512", "--read-only",
+                        "--tmpfs /tmp:rw,nosuid,size=64m", "--publish 127.0.0.1::7070", "/opt/zombielab/bin/supervisor-go"));
+        assertThat(lines.get(0)).startsWith("none/go/pid-kill\t3\tchain\t0\t").doesNotContain("--init");
+        assertThat(lines.get(4)).startsWith("docker-init/go/pid-kill\t").contains(" --init ");
+    }
+
+    @Test
+    @DisplayName("flakes and speed with a file that is no report: exit 2, the file named, no engine needed")
+    void notAReport() throws Exception {
+        java.nio.file.Path bogus = java.nio.file.Files.createTempFile("not-a-report", ".json");
+        java.nio.file.Files.writeString(bogus, "{\"cells\": 3}");
+        assertThat(run("flakes", bogus.toString(), bogus.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains(bogus + ": not a zombielab report.json (no \"verdicts\")");
+        assertThat(run("speed", bogus.toString(), "/nonexistent.tsv")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains(bogus + ": not a zombielab report.json");
+    }
+}
