@@ -10,8 +10,15 @@ public final class ProcessTable {
     private ProcessTable() {
     }
 
-    /** The table, each process's chain its own marker. */
+    /** The table as `ps` shows it; a CHAIN column only where a process carries a chain marker (the lab's workloads). */
     public static String format(Snapshot snapshot) {
+        if (snapshot.processes().stream().allMatch(p -> p.chain().isEmpty())) {
+            StringBuilder out = new StringBuilder(String.format("%6s %6s %6s %-4s %9s %s%n",
+                    "PID", "PPID", "PGID", "STAT", "RSS(KiB)", "COMMAND"));
+            sorted(snapshot).forEach(p -> out.append(String.format("%6d %6d %6d %-4s %9d %s%n", p.pid(), p.ppid(), p.pgid(),
+                    p.state(), p.rssKiB(), p.displayCommand())));
+            return cgroup(out, snapshot);
+        }
         return format(snapshot, p -> p.chain().isEmpty() ? Optional.empty() : Optional.of(p.chain()));
     }
 
@@ -19,14 +26,20 @@ public final class ProcessTable {
     public static String format(Snapshot snapshot, Function<ProcessInfo, Optional<String>> chainOf) {
         StringBuilder out = new StringBuilder(String.format("%6s %6s %6s %-4s %9s %-6s %s%n",
                 "PID", "PPID", "PGID", "STAT", "RSS(KiB)", "CHAIN", "COMMAND"));
-        snapshot.processes().stream().sorted(Comparator.comparingInt(ProcessInfo::pid)).forEach(p ->
-                out.append(String.format("%6d %6d %6d %-4s %9d %-6s %s%n", p.pid(), p.ppid(), p.pgid(),
-                        p.state(), p.rssKiB(), chainOf.apply(p).orElse("-"), p.displayCommand())));
+        sorted(snapshot).forEach(p -> out.append(String.format("%6d %6d %6d %-4s %9d %-6s %s%n", p.pid(), p.ppid(), p.pgid(),
+                p.state(), p.rssKiB(), chainOf.apply(p).orElse("-"), p.displayCommand())));
+        return cgroup(out, snapshot);
+    }
+
+    private static java.util.stream.Stream<ProcessInfo> sorted(Snapshot snapshot) {
+        return snapshot.processes().stream().sorted(Comparator.comparingInt(ProcessInfo::pid));
+    }
+
+    private static String cgroup(StringBuilder out, Snapshot snapshot) {
         CgroupFigures c = snapshot.cgroup();
-        out.append(String.format("cgroup: memory %s (anon rss %s), pids %s of %s%n", mib(c.memoryUsageBytes()),
+        return out.append(String.format("cgroup: memory %s (anon rss %s), pids %s of %s%n", mib(c.memoryUsageBytes()),
                 mib(c.memoryRssBytes()), c.pidsCurrent() < 0 ? "?" : Long.toString(c.pidsCurrent()),
-                c.pidsMax() < 0 ? "max" : Long.toString(c.pidsMax())));
-        return out.toString();
+                c.pidsMax() < 0 ? "max" : Long.toString(c.pidsMax()))).toString();
     }
 
     private static String mib(long bytes) {

@@ -1,0 +1,40 @@
+package io.zombielab.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The process table as failures show it: like ps, a zombie named as ps names it, the cgroup's figures below. */
+class ProcessTableTest {
+
+    private static final CgroupFigures FIGURES = new CgroupFigures(15 << 20, 14 << 20, 8, -1, 0, 0);
+
+    @Test
+    @DisplayName("a user's container: no CHAIN column, a zombie as [name] <defunct>, an unlimited pids.max as max")
+    void usersContainer() {
+        Snapshot s = new Snapshot(Instant.EPOCH, List.of(
+                new ProcessInfo(30, "node", 'Z', 1, 23, 9, 0, "", "", 0),
+                new ProcessInfo(1, "node", 'S', 0, 1, 1, 50104, "", "node /app/job-service.js", 100)), FIGURES);
+        assertThat(ProcessTable.format(s)).isEqualTo("""
+                   PID   PPID   PGID STAT  RSS(KiB) COMMAND
+                     1      0      1 S        50104 node /app/job-service.js
+                    30      1     23 Z            0 [node] <defunct>
+                cgroup: memory 15 MiB (anon rss 14 MiB), pids 8 of max
+                """);
+    }
+
+    @Test
+    @DisplayName("the lab's chains: a CHAIN column, unknown figures as ?")
+    void labChains() {
+        Snapshot s = new Snapshot(Instant.EPOCH, List.of(new ProcessInfo(9, "zl-c1-L1", 'S', 1, 9, 9, 4, "c1", "zl-c1-L1", 4)),
+                new CgroupFigures(-1, -1, -1, 64, -1, -1));
+        assertThat(ProcessTable.format(s)).isEqualTo("""
+                   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND
+                     9      1      9 S            4 c1     zl-c1-L1
+                cgroup: memory ? (anon rss ?), pids ? of 64
+                """);
+    }
+}
