@@ -6,14 +6,13 @@ import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ProjectLayout;
 import io.zombielab.probe.ProbeChoice;
 import io.zombielab.run.ContainerSpec;
-import io.zombielab.run.PromiseKit;
-import io.zombielab.run.PromiseRunner;
 import io.zombielab.run.ScenarioRunner;
-import io.zombielab.scenario.Promise;
+import io.zombielab.promise.Promise;
+import io.zombielab.promise.PromiseKit;
+import io.zombielab.promise.PromiseRunner;
+import io.zombielab.promise.PromiseVerdict;
+import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.scenario.Reaper;
-import io.zombielab.scenario.ReaperUnderTest;
-import io.zombielab.verdict.PromiseJudge;
-import io.zombielab.verdict.PromiseVerdict;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.verdict.Judge;
 import io.zombielab.verdict.Verdict;
@@ -94,7 +93,7 @@ public final class Lab {
         if (promises == null) {
             promises = new PromiseRunner(docker, PromiseKit.forEngine(docker), runId, probeChoice);
         }
-        return PromiseJudge.judge(promises.check(reaper, promise));
+        return promises.check(reaper, promise);
     }
 
     /** A reference init as zombielab builds it: its reaper variant image. */

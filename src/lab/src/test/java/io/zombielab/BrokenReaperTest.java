@@ -3,11 +3,12 @@ package io.zombielab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.image.ImageCatalog;
-import io.zombielab.run.PromiseKit;
-import io.zombielab.scenario.Promise;
-import io.zombielab.scenario.PromiseOutcome;
-import io.zombielab.scenario.ReaperUnderTest;
-import io.zombielab.verdict.PromiseVerdict;
+import io.zombielab.promise.PromiseKit;
+import io.zombielab.promise.Promise;
+import io.zombielab.promise.Promises;
+import io.zombielab.promise.PromiseOutcome;
+import io.zombielab.promise.ReaperUnderTest;
+import io.zombielab.promise.PromiseVerdict;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,18 +37,18 @@ class BrokenReaperTest {
     @Test
     @DisplayName("breaks reaps-orphans: the orphans it adopts stay zombies, and validate says so with the process table")
     void breaksTheReapingPromise() {
-        PromiseVerdict verdict = lab.check(broken, Promise.REAPS_ORPHANS);
+        PromiseVerdict verdict = lab.check(broken, Promises.REAPS_ORPHANS);
 
         assertThat(verdict.holds()).as(verdict::explain).isFalse();
         assertThat(verdict.observed()).isEqualTo(PromiseOutcome.LEFT_ZOMBIES);
-        assertThat(verdict.observation().zombies()).isEqualTo(5);
+        assertThat(verdict.evidence()).startsWith("5 zombies after the orphans exited");
         assertThat(verdict.explain()).contains("broken-reaper BREAKS 'reaps-orphans'", "5 zombies", "<defunct>");
     }
 
     @Test
     @DisplayName("keeps the promises it does implement: exit codes pass through, SIGTERM is forwarded")
     void keepsTheOthers() {
-        for (Promise promise : new Promise[] {Promise.PASSES_EXIT_CODE, Promise.PASSES_SIGNAL_DEATH, Promise.FORWARDS_SIGTERM}) {
+        for (Promise promise : new Promise[] {Promises.PASSES_EXIT_CODE, Promises.PASSES_SIGNAL_DEATH, Promises.FORWARDS_SIGTERM}) {
             PromiseVerdict verdict = lab.check(broken, promise);
             assertThat(verdict.holds()).as(verdict::explain).isTrue();
         }

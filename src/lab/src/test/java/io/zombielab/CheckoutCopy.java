@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class CheckoutCopy implements AutoCloseable {
 
-    private static final List<String> PARTS = List.of("zombielab", "pom.xml", "scripts", "src", "fixtures",
+    private static final List<String> PARTS = List.of("zombielab", "pom.xml", "scripts", "src", "fixtures", "docs",
             "dockerfiles", "scenarios", "target/classes", "target/lib");
 
     private final Path root;

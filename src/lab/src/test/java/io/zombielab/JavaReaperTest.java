@@ -2,9 +2,9 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.scenario.Promise;
+import io.zombielab.promise.Promises;
 import io.zombielab.scenario.Reaper;
-import io.zombielab.verdict.PromiseVerdict;
+import io.zombielab.promise.PromiseVerdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
@@ -26,7 +26,7 @@ class JavaReaperTest {
 
     @RepeatedTest(value = 5, name = "try {currentRepetition} of {totalRepetitions}")
     void exitCodeSurvivesReaping() {
-        PromiseVerdict verdict = lab.check(lab.referenceInit(Reaper.JAVA), Promise.PASSES_EXIT_CODE);
-        assertThat(verdict.observation().exitCode()).as(verdict::explain).contains(7L);
+        PromiseVerdict verdict = lab.check(lab.referenceInit(Reaper.JAVA), Promises.PASSES_EXIT_CODE);
+        assertThat(verdict.seen().exitCode()).as(verdict::explain).contains(7L);
     }
 }

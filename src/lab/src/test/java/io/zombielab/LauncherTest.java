@@ -50,7 +50,7 @@ class LauncherTest {
     void usage() {
         LauncherRun none = launcher(Map.of());
         assertThat(none.exit()).as(none.said()).isEqualTo(2);
-        assertThat(none.stderr()).contains("./zombielab reproduce", "./zombielab test");
+        assertThat(none.stderr()).contains("usage: zombielab reproduce", "zombielab test", "exit codes:");
         LauncherRun unknown = launcher(Map.of(), "frobnicate");
         assertThat(unknown.exit()).as(unknown.said()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("unknown command 'frobnicate'");

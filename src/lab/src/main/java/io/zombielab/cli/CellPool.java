@@ -4,7 +4,7 @@ import io.zombielab.Lab;
 import io.zombielab.report.CellError;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.verdict.Verdict;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -25,9 +25,9 @@ final class CellPool {
 
     private final Lab lab;
     private final int parallel;
-    private final PrintStream progress;
+    private final PrintWriter progress;
 
-    CellPool(Lab lab, int parallel, PrintStream progress) {
+    CellPool(Lab lab, int parallel, PrintWriter progress) {
         this.lab = lab;
         this.parallel = parallel;
         this.progress = progress;
@@ -50,7 +50,7 @@ final class CellPool {
                     progress.printf("[zombielab] cell %d of %d: %s ...%n", number, cells.size(), cell);
                     Outcome outcome = runOne(cell);
                     progress.printf("[zombielab] cell %d of %d: %s (%s)%n", number, cells.size(), describe(outcome),
-                            MatrixCommand.elapsedAndRemaining(started, done.incrementAndGet(), cells.size()));
+                            elapsedAndRemaining(started, done.incrementAndGet(), cells.size()));
                     return outcome;
                 }));
             }
@@ -83,5 +83,12 @@ final class CellPool {
         }
         return String.format("%s in %.1f s", o.verdict().holds() ? "holds" : "DOES NOT HOLD",
                 o.verdict().observation().elapsed().toMillis() / 1000.0);
+    }
+
+    /** "elapsed 40 s, about 80 s left": the rest estimated from the mean time of the cells done. */
+    static String elapsedAndRemaining(long startedNanos, int done, int total) {
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        double left = elapsed / done * (total - done);
+        return String.format("elapsed %.0f s", elapsed) + (done == total ? "" : String.format(", about %.0f s left", left));
     }
 }

@@ -1,6 +1,6 @@
 package io.zombielab.cli;
 
-/** What the `zombielab` command's exit status means (documented in README). */
+/** What the `zombielab` command's exit status means (README, "Exit codes"; the launcher uses the same). */
 final class ExitCode {
     /** Every cell holds, every judged promise is kept. */
     static final int OK = 0;

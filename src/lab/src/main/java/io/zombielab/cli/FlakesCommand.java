@@ -1,31 +1,31 @@
 package io.zombielab.cli;
 
 import io.zombielab.report.FlakeReport;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code flakes REPORT.json...}: compares the reports of runs of the same cells (bench/flakes makes them) and
  * prints every cell whose verdict changed. Needs no engine. Exit 0 only when every cell held in every run.
  */
-final class FlakesCommand {
+@Command(name = "flakes", description = "compares the report.json of runs of the same cells; prints cells whose verdict changed")
+final class FlakesCommand implements Callable<Integer> {
 
-    private FlakesCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() < 2) {
-            throw new Main.UsageException("flakes needs the report.json of two runs or more, e.g. target/flakes/*/run-*.json");
-        }
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (String arg : args) {
-            runs.add(ReportFiles.read(Path.of(arg)));
-        }
-        FlakeReport report = FlakeReport.of(runs);
-        out.print(report.render());
+    @Parameters(paramLabel = "REPORT.json", arity = "2..*", description = "the report.json of two runs or more")
+    List<Path> reports;
+
+    @Override
+    public Integer call() {
+        FlakeReport report = FlakeReport.of(reports.stream().map(ReportFiles::read).toList());
+        spec.commandLine().getOut().print(report.render());
         return report.cellsNotAlwaysHolding() == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 }

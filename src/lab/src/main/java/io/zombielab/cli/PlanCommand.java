@@ -1,59 +1,44 @@
 package io.zombielab.cli;
 
-import io.zombielab.Lab;
 import io.zombielab.run.ContainerSpec;
-import io.zombielab.scenario.NextAppWorkload;
-import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Scenario;
-import io.zombielab.scenario.ScenarioFileException;
-import io.zombielab.scenario.ScenarioFiles;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code plan [--reaper ID]... [FILE...]}: each cell's container as a {@code docker run} line, its images built
- * first; runs nothing. One tab-separated line a cell: id, cycles, workload, the next app's port base (0 for
- * the chain), the command. For running a cell by hand, and for bench/baseline, which runs the same cells
- * with the docker CLI alone.
+ * first; runs nothing. One tab-separated line a cell: id, cycles, workload, the port base of a workload that
+ * listens (0 for none), the command. For running a cell by hand, and for bench/baseline, which runs the same
+ * cells with the docker CLI alone.
  */
-final class PlanCommand {
+@Command(name = "plan", description = "prints each cell's container as a docker run line (builds its image; runs nothing)")
+final class PlanCommand extends LabCommand {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
-    private PlanCommand() {
-    }
+    @Mixin
+    Options.ReaperMixin reapers;
 
-    static Function<Lab, Integer> parse(List<String> args, PrintStream out) {
-        List<String> reapers = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--reaper") && i + 1 < args.size()) {
-                reapers.add(args.get(++i));
-            } else if (args.get(i).startsWith("--")) {
-                throw new Main.UsageException("unknown option '" + args.get(i) + "' for plan");
-            } else {
-                files.add(Path.of(args.get(i)));
-            }
-        }
-        List<Scenario> cells;
-        try {
-            ReaperFilter filter = reapers.isEmpty() ? ReaperFilter.ALL : ReaperFilter.parse(String.join(",", reapers), "--reaper");
-            cells = filter.apply(ScenarioFiles.load(files.isEmpty() ? MatrixCommand.allScenarioFiles() : files));
-        } catch (ScenarioFileException e) {
-            throw new Main.UsageException(e.getMessage() + "\nnothing was planned.", false);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageException(e.getMessage());
-        }
+    @Mixin
+    Options.ShardMixin shard;
+
+    @Parameters(paramLabel = "SCENARIO_FILE", arity = "0..*", description = "a scenario file")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    LabWork prepare() {
+        List<Scenario> cells = MatrixRun.of(files, reapers.filter(), shard.shard(), false).cells();
         return lab -> {
             for (Scenario cell : cells) {
                 ContainerSpec spec = lab.plan(cell);
-                int portBase = cell.workload() instanceof NextAppWorkload app ? app.portBase() : 0;
-                out.println(String.join("\t", cell.id(), Integer.toString(cell.cycles()), cell.workload().id(),
+                int portBase = cell.workload().serverPortBase().orElse(0); // bench/baseline reads 0 as "listens on none"
+                out().println(String.join("\t", cell.id(), Integer.toString(cell.cycles()), cell.workload().id(),
                         Integer.toString(portBase), spec.dockerRun().stream().map(PlanCommand::quote)
                                 .collect(Collectors.joining(" "))));
             }

@@ -2,31 +2,39 @@ package io.zombielab.cli;
 
 import io.zombielab.report.SpeedTable;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code speed REPORT.json BASELINE.tsv}: bench/'s table, the harness's time per cell against the shell baseline's. */
-final class SpeedCommand {
+@Command(name = "speed", description = "the harness's seconds per cell against bench/baseline's for the same cells (bench/speed)")
+final class SpeedCommand implements Callable<Integer> {
 
-    private SpeedCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(List<String> args, PrintStream out) {
-        if (args.size() != 2) {
-            throw new Main.UsageException("speed needs the harness's report.json and bench/baseline's output");
-        }
+    @Parameters(index = "0", paramLabel = "REPORT.json", description = "the harness's report.json")
+    Path report;
+
+    @Parameters(index = "1", paramLabel = "BASELINE.tsv", description = "bench/baseline's output")
+    Path baseline;
+
+    @Override
+    public Integer call() {
         SpeedTable table;
         try {
-            table = SpeedTable.of(ReportFiles.read(Path.of(args.get(0))), Files.readAllLines(Path.of(args.get(1))));
+            table = SpeedTable.of(ReportFiles.read(report), Files.readAllLines(baseline));
         } catch (IOException e) {
-            throw new Main.UsageException("cannot read " + args.get(1) + ": " + e.getMessage(), false);
+            throw new UsageException("cannot read " + baseline + ": " + e.getMessage(), false);
         }
         if (table.rows().isEmpty()) {
-            throw new Main.UsageException("no cell is in both " + args.get(0) + " and " + args.get(1), false);
+            throw new UsageException("no cell is in both " + report + " and " + baseline, false);
         }
-        out.print(table.render());
+        spec.commandLine().getOut().print(table.render());
         return ExitCode.OK;
     }
 }

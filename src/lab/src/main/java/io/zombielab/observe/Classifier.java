@@ -3,6 +3,7 @@ package io.zombielab.observe;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
+import io.zombielab.fixture.Chain;
 import java.util.Set;
 
 /** Tells zombies and live orphans apart in a snapshot. */
@@ -14,12 +15,12 @@ public final class Classifier {
     /**
      * @param stoppedChains chains the supervisor has stopped: any of their processes still alive is an orphan
      */
-    public static Census classify(Snapshot snapshot, Set<String> stoppedChains, ChainLedger ledger) {
+    public static Census classify(Snapshot snapshot, Set<Chain> stoppedChains, ChainLedger ledger) {
         return new Census(
                 snapshot.processes().stream().filter(ProcessInfo::isZombie).toList(),
                 snapshot.processes().stream()
                         .filter(ProcessInfo::isAlive)
-                        .filter(p -> ledger.chainOf(p).map(stoppedChains::contains).orElse(false))
+                        .filter(p -> ledger.chainOf(p).flatMap(Chain::of).map(stoppedChains::contains).orElse(false))
                         .toList());
     }
 }

@@ -3,6 +3,7 @@ package io.zombielab.observe;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
+import io.zombielab.fixture.Chain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,14 +32,14 @@ public record ProcessTree(String chain, List<Node> nodes) {
     }
 
     /** The tree of {@code chain}'s live processes in a snapshot. */
-    public static ProcessTree of(Snapshot snapshot, String chain) {
+    public static ProcessTree of(Snapshot snapshot, Chain chain) {
         List<ProcessInfo> members = snapshot.processes().stream()
-                .filter(p -> p.isAlive() && p.chain().equals(chain)).toList();
+                .filter(p -> p.isAlive() && p.chain().equals(chain.marker())).toList();
         Set<Integer> pids = members.stream().map(ProcessInfo::pid).collect(Collectors.toSet());
         List<Node> nodes = new ArrayList<>();
         members.stream().filter(p -> !pids.contains(p.ppid())).sorted(Comparator.comparingInt(ProcessInfo::pid))
                 .forEach(root -> walk(root, 0, members, nodes));
-        return new ProcessTree(chain, nodes);
+        return new ProcessTree(chain.marker(), nodes);
     }
 
     private static void walk(ProcessInfo p, int depth, List<ProcessInfo> members, List<Node> out) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param processTable   the final process table as text, chains attributed
  * @param tree           the process tree the first cycle made, as observed once it was up
  * @param upTable        the whole process table at that moment, before the first stop
- * @param spawnFailure   why the run ended early, if it did: the first start that failed, or an OOM kill
+ * @param endedEarly     why the run ended before its last cycle, if it did: a start that failed, or an OOM kill
  * @param containerLog   everything the container printed
  */
 public record ScenarioObservation(
@@ -29,12 +29,17 @@ public record ScenarioObservation(
         String processTable,
         ProcessTree tree,
         String upTable,
-        Optional<String> spawnFailure,
+        Optional<EndedEarly> endedEarly,
         String containerLog,
         Duration elapsed) {
 
     public ScenarioObservation {
         samples = List.copyOf(samples);
+    }
+
+    /** Why the run ended early, in words, if it did. */
+    public Optional<String> spawnFailure() {
+        return endedEarly.map(EndedEarly::reason);
     }
 
     public int completedCycles() {
@@ -50,6 +55,6 @@ public record ScenarioObservation(
     /** The same observation, timed anew: the runner times a cell to its container's removal. */
     public ScenarioObservation withElapsed(Duration took) {
         return new ScenarioObservation(scenario, probe, samples, finalSnapshot, finalCensus, processTable, tree, upTable,
-                spawnFailure, containerLog, took);
+                endedEarly, containerLog, took);
     }
 }

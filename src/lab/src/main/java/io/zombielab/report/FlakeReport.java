@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The same cells run K times, compared: a cell flips when its verdict (holds, fails, could not run) is not the
- * same in every run. Reads the report.json of each run, so it compares runs of separate processes.
+ * same in every run. Reads the report.json of each run back, so it compares runs of separate processes.
  */
 public final class FlakeReport {
 
@@ -35,29 +35,26 @@ public final class FlakeReport {
         }
     }
 
-    private final List<Map<String, Object>> runs;
+    private final List<ReportDocument> runs;
     private final List<CellRuns> cells;
 
-    private FlakeReport(List<Map<String, Object>> runs, List<CellRuns> cells) {
+    private FlakeReport(List<ReportDocument> runs, List<CellRuns> cells) {
         this.runs = runs;
         this.cells = cells;
     }
 
-    /** @param runs the parsed report.json of each run, in the order they ran */
-    @SuppressWarnings("unchecked")
-    public static FlakeReport of(List<Map<String, Object>> runs) {
+    /** @param runs the report.json of each run, read back, in the order they ran */
+    public static FlakeReport of(List<ReportDocument> runs) {
         Map<String, Outcome[]> outcomes = new LinkedHashMap<>();
         Map<String, String[]> details = new LinkedHashMap<>();
         for (int r = 0; r < runs.size(); r++) {
             Map<String, Integer> seen = new LinkedHashMap<>();
-            for (Map<String, Object> v : (List<Map<String, Object>>) runs.get(r).getOrDefault("verdicts", List.of())) {
-                String key = key(v, seen);
-                boolean holds = Boolean.TRUE.equals(v.get("holds"));
-                record(outcomes, details, runs.size(), key, r, holds ? Outcome.HOLDS : Outcome.FAILS,
-                        holds ? "" : failedChecks(v));
+            for (MatrixRow v : runs.get(r).verdicts()) {
+                record(outcomes, details, runs.size(), key(v.name(), v.id(), seen), r, v.holds() ? Outcome.HOLDS : Outcome.FAILS,
+                        v.holds() ? "" : failedChecks(v));
             }
-            for (Map<String, Object> e : (List<Map<String, Object>>) runs.get(r).getOrDefault("errors", List.of())) {
-                record(outcomes, details, runs.size(), key(e, seen), r, Outcome.ERROR, String.valueOf(e.get("cause")));
+            for (CellError e : runs.get(r).errors()) {
+                record(outcomes, details, runs.size(), key(e.name(), e.id(), seen), r, Outcome.ERROR, e.cause());
             }
         }
         List<CellRuns> cells = new ArrayList<>();
@@ -65,9 +62,9 @@ public final class FlakeReport {
         return new FlakeReport(runs, cells);
     }
 
-    private static String key(Map<String, Object> cell, Map<String, Integer> seen) {
+    private static String key(String name, String id, Map<String, Integer> seen) {
         // Two files may hold a cell of the same name and id (story.yaml and matrix.yaml): number the repeats.
-        String key = cell.get("name") + " [" + cell.get("id") + "]";
+        String key = name + " [" + id + "]";
         int n = seen.merge(key, 1, Integer::sum);
         return n == 1 ? key : key + " #" + n;
     }
@@ -84,11 +81,9 @@ public final class FlakeReport {
         return all;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String failedChecks(Map<String, Object> verdict) {
-        return ((List<Map<String, Object>>) verdict.getOrDefault("checks", List.of())).stream()
-                .filter(c -> !Boolean.TRUE.equals(c.get("passed")))
-                .map(c -> c.get("name") + " " + c.get("observed") + " (expected " + c.get("expected") + ")")
+    private static String failedChecks(MatrixRow verdict) {
+        return verdict.checks().stream().filter(c -> !c.passed())
+                .map(c -> c.name() + " " + c.observedText() + " (expected " + c.expectedText() + ")")
                 .collect(Collectors.joining("; "));
     }
 
@@ -106,10 +101,9 @@ public final class FlakeReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format("zombielab flakes: %d runs, %d cells%n", runs.size(), cells.size()));
         for (int r = 0; r < runs.size(); r++) {
-            Map<String, Object> run = runs.get(r);
-            out.append(String.format("  run %2d  %-24s %s of %s cells hold, %d could not run, %s s%n", r + 1,
-                    run.get("runId"), run.get("holding"), run.get("cells"),
-                    ((List<?>) run.getOrDefault("errors", List.of())).size(), run.get("seconds")));
+            ReportDocument run = runs.get(r);
+            out.append(String.format("  run %2d  %-24s %d of %d cells hold, %d could not run, %.1f s%n", r + 1,
+                    run.runId(), run.holding(), run.cells(), run.errors().size(), run.seconds()));
         }
         List<CellRuns> flipped = cells.stream().filter(CellRuns::flips).toList();
         List<CellRuns> steadyBroken = cells.stream().filter(c -> !c.flips() && c.outcomes().get(0) != Outcome.HOLDS).toList();

@@ -3,6 +3,7 @@ package io.zombielab.report;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.verdict.Check;
 import io.zombielab.verdict.Judge;
+import java.util.List;
 import io.zombielab.verdict.Verdict;
 
 /**
@@ -40,19 +41,14 @@ public final class HtmlReport {
         h.append("<table id=\"matrix\"><thead><tr><th>cell</th><th>reaper</th><th>supervisor</th><th>kill</th>")
                 .append("<th>cycles</th><th>zombies</th><th>orphans</th><th>mem/cycle</th><th>leak/cycle</th><th>pids</th>")
                 .append("<th>verdict</th></tr></thead><tbody>\n");
-        for (int i = 0; i < run.verdicts().size(); i++) {
-            Verdict v = run.verdicts().get(i);
-            ScenarioObservation o = v.observation();
-            h.append("<tr><td><a href=\"#cell-").append(i).append("\">").append(esc(o.scenario().toString())).append("</a></td>")
-                    .append(td(o.scenario().reaper().id())).append(td(o.scenario().supervisor().id()))
-                    .append(td(o.scenario().kill().id()))
-                    .append(num(o.completedCycles() + "/" + o.scenario().cycles() + (o.spawnFailure().isPresent() ? " (ended)" : "")))
-                    .append(num(vs(o.finalCensus().zombies().size(), Judge.expectedZombies(o))))
-                    .append(num(vs(o.finalCensus().liveOrphans().size(), Judge.expectedLiveOrphans(o))))
-                    .append(num(String.format("%+.1f MiB", v.memoryGrowthBytesPerCycle() / (1 << 20))))
-                    .append(num(String.format("%.1f MiB", o.leakedRssAnonBytesPerCycle() / (1 << 20))))
-                    .append(num(Long.toString(o.finalSnapshot().cgroup().pidsCurrent())))
-                    .append(v.holds() ? "<td class=\"holds\">holds</td>" : "<td class=\"fails\">FAILS</td>")
+        List<MatrixRow> rows = run.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            MatrixRow r = rows.get(i);
+            h.append("<tr><td><a href=\"#cell-").append(i).append("\">").append(esc(r.cell())).append("</a></td>")
+                    .append(td(r.reaper())).append(td(r.supervisor())).append(td(r.kill()))
+                    .append(num(r.cycles(" (ended)"))).append(num(r.zombies().spelled())).append(num(r.liveOrphans().spelled()))
+                    .append(num(r.growth())).append(num(r.leak())).append(num(r.pidsText()))
+                    .append(r.holds() ? "<td class=\"holds\">holds</td>" : "<td class=\"fails\">FAILS</td>")
                     .append("</tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -79,7 +75,7 @@ public final class HtmlReport {
                 .append(esc(o.scenario().toString())).append(v.holds() ? " &mdash; holds" : " &mdash; <span class=\"fails\">FAILS</span>")
                 .append("</summary>\n<table><tr><th>check</th><th>expected</th><th>observed</th><th></th></tr>");
         for (Check c : v.checks()) {
-            h.append("<tr>").append(td(c.name())).append(td(c.expected())).append(td(c.actual()))
+            h.append("<tr>").append(td(c.name())).append(td(c.expectedText())).append(td(c.observedText()))
                     .append(c.passed() ? "<td class=\"holds\">ok</td>" : "<td class=\"fails\">FAIL</td>").append("</tr>");
         }
         h.append("</table>\n");
@@ -90,10 +86,6 @@ public final class HtmlReport {
                 .append("<p>per cycle:</p><pre>").append(esc(Judge.series(o.samples()))).append("</pre>\n")
                 .append("<p>process table after cycle ").append(o.completedCycles()).append(":</p><pre>")
                 .append(esc(o.processTable())).append("</pre>\n</details>\n");
-    }
-
-    private static String vs(int observed, int expected) {
-        return observed == expected ? Integer.toString(observed) : observed + " (expected " + expected + ")";
     }
 
     private static String td(String text) {

@@ -1,7 +1,5 @@
 package io.zombielab.report;
 
-import io.zombielab.observe.ScenarioObservation;
-import io.zombielab.verdict.Judge;
 import io.zombielab.verdict.Verdict;
 
 /** The run as Markdown, for a CI job summary: the matrix, the story's reading, and what did not hold. */
@@ -16,15 +14,10 @@ public final class MarkdownReport {
                 .append(run.took().toSeconds()).append(" s; observed by the ").append(run.observedBy()).append(")\n\n")
                 .append("| cell | reaper | kill | cycles | zombies | orphans | mem/cycle | leak/cycle | pids | verdict |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Verdict v : run.verdicts()) {
-            ScenarioObservation o = v.observation();
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %+.1f MiB | %.1f MiB | %d | %s |%n",
-                    cell(o.scenario().toString()), o.scenario().reaper().id(), o.scenario().kill().id(),
-                    o.completedCycles() + "/" + o.scenario().cycles() + (o.spawnFailure().isPresent() ? " (ended)" : ""),
-                    vs(o.finalCensus().zombies().size(), Judge.expectedZombies(o)),
-                    vs(o.finalCensus().liveOrphans().size(), Judge.expectedLiveOrphans(o)),
-                    v.memoryGrowthBytesPerCycle() / (1 << 20), o.leakedRssAnonBytesPerCycle() / (1 << 20),
-                    o.finalSnapshot().cgroup().pidsCurrent(), v.holds() ? "holds" : "**FAILS**"));
+        for (MatrixRow r : run.rows()) {
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", cell(r.cell()), r.reaper(),
+                    r.kill(), r.cycles(" (ended)"), r.zombies().spelled(), r.liveOrphans().spelled(), r.growth(), r.leak(),
+                    r.pidsText(), r.holds() ? "holds" : "**FAILS**"));
         }
         if (!run.reading().isEmpty()) {
             md.append("\n");
@@ -38,10 +31,6 @@ public final class MarkdownReport {
             }
         }
         return md.toString();
-    }
-
-    private static String vs(int observed, int expected) {
-        return observed == expected ? Integer.toString(observed) : observed + " (expected " + expected + ")";
     }
 
     private static String cell(String text) {

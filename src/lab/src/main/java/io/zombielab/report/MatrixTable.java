@@ -1,7 +1,5 @@
 package io.zombielab.report;
 
-import io.zombielab.observe.ScenarioObservation;
-import io.zombielab.verdict.Judge;
 import io.zombielab.verdict.Verdict;
 import java.util.List;
 
@@ -18,30 +16,20 @@ public final class MatrixTable {
     private MatrixTable() {
     }
 
-    public static String render(List<Verdict> verdicts) {
+    public static String render(List<MatrixRow> rows) {
         StringBuilder out = new StringBuilder(String.format(ROW,
                 "REAPER", "KILL", "CYCLES", "ZOMBIES", "ORPHANS", "MEM/CYCLE", "LEAK/CYCLE", "PIDS", "VERDICT", "CELL"));
-        for (Verdict v : verdicts) {
-            ScenarioObservation o = v.observation();
-            out.append(String.format(ROW,
-                    o.scenario().reaper().id(),
-                    o.scenario().kill().id(),
-                    o.completedCycles() + "/" + o.scenario().cycles() + (o.spawnFailure().isPresent() ? "!" : ""),
-                    observedVsExpected(o.finalCensus().zombies().size(), Judge.expectedZombies(o)),
-                    observedVsExpected(o.finalCensus().liveOrphans().size(), Judge.expectedLiveOrphans(o)),
-                    String.format("%+.1f MiB", v.memoryGrowthBytesPerCycle() / (1024 * 1024)),
-                    String.format("%.1f MiB", o.leakedRssAnonBytesPerCycle() / (1024 * 1024)),
-                    o.finalSnapshot().cgroup().pidsCurrent(),
-                    v.holds() ? "holds" : "FAILS",
-                    o.scenario().name()));
+        for (MatrixRow r : rows) {
+            out.append(String.format(ROW, r.reaper(), r.kill(), r.cycles("!"), r.zombies().terse(), r.liveOrphans().terse(),
+                    r.growth(), r.leak(), r.pidsText(), r.holds() ? "holds" : "FAILS", r.name()));
         }
         return out.toString();
     }
 
     /** One line per cell whose run ended early: at which cycle, and what was seen. */
-    public static List<String> spawnFailures(List<Verdict> verdicts) {
-        return verdicts.stream().map(Verdict::observation).filter(o -> o.spawnFailure().isPresent())
-                .map(o -> o.scenario() + ": ended at " + o.spawnFailure().get()).toList();
+    public static List<String> spawnFailures(List<MatrixRow> rows) {
+        return rows.stream().filter(r -> r.endedEarly().isPresent())
+                .map(r -> r.cell() + ": ended at " + r.endedEarly().get()).toList();
     }
 
     /** The process trees the workloads made, as observed (one line per distinct tree and workload). */
@@ -49,9 +37,5 @@ public final class MatrixTable {
         return verdicts.stream().map(Verdict::observation)
                 .map(o -> "process tree of " + o.scenario().workload().id() + " (observed): " + o.tree().names())
                 .distinct().toList();
-    }
-
-    private static String observedVsExpected(int observed, int expected) {
-        return observed == expected ? Integer.toString(observed) : observed + " (!=" + expected + ")";
     }
 }

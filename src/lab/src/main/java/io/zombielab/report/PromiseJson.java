@@ -1,34 +1,28 @@
 package io.zombielab.report;
 
-import io.zombielab.scenario.PromiseOutcome;
-import io.zombielab.verdict.PromiseVerdict;
-import java.util.LinkedHashMap;
+import io.zombielab.promise.PromiseOutcome;
+import io.zombielab.promise.PromiseVerdict;
 import java.util.List;
-import java.util.Map;
 
 /** `validate --json`: every promise of the init with what was expected, what was seen, and the evidence. */
 public final class PromiseJson {
+
+    /** The document: the init, whether it kept every judged promise, and each promise's row. */
+    public record Document(String init, String image, boolean allKept, String observedBy, List<String> errors,
+                           List<Row> promises) {
+    }
+
+    /** One promise: judged (expected) or only reported, kept or not, what was seen and the evidence. */
+    public record Row(String promise, boolean judged, boolean holds, String expected, String observed, String evidence) {
+    }
 
     private PromiseJson() {
     }
 
     public static String render(String init, String image, List<PromiseVerdict> verdicts, List<String> errors) {
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("init", init);
-        top.put("image", image);
-        top.put("allKept", errors.isEmpty() && verdicts.stream().allMatch(PromiseVerdict::holds));
-        top.put("observedBy", ProbeModes.describe(verdicts.stream().flatMap(v -> v.observation().probe().stream()).toList()));
-        top.put("errors", errors);
-        top.put("promises", verdicts.stream().map(v -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("promise", v.observation().promise().id());
-            p.put("judged", v.expected().isPresent());
-            p.put("holds", v.holds());
-            p.put("expected", v.expected().map(PromiseOutcome::text).orElse(null));
-            p.put("observed", v.observed().text());
-            p.put("evidence", v.evidence());
-            return p;
-        }).toList());
-        return Json.write(top);
+        return ReportJson.write(new Document(init, image, errors.isEmpty() && verdicts.stream().allMatch(PromiseVerdict::holds),
+                ProbeModes.describe(verdicts.stream().flatMap(v -> v.seen().probe().stream()).toList()), errors,
+                verdicts.stream().map(v -> new Row(v.promise().id(), v.expected().isPresent(), v.holds(),
+                        v.expected().map(PromiseOutcome::text).orElse(null), v.observed().text(), v.evidence())).toList()));
     }
 }

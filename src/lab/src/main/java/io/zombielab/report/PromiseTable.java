@@ -1,6 +1,6 @@
 package io.zombielab.report;
 
-import io.zombielab.verdict.PromiseVerdict;
+import io.zombielab.promise.PromiseVerdict;
 import java.util.List;
 
 /** The promises of one or more inits as a terminal table: one row per init and promise. */
@@ -14,7 +14,7 @@ public final class PromiseTable {
     public static String render(List<PromiseVerdict> verdicts) {
         StringBuilder out = new StringBuilder(String.format(ROW, "INIT", "PROMISE", "RESULT", "OBSERVED", "EVIDENCE"));
         for (PromiseVerdict v : verdicts) {
-            out.append(String.format(ROW, v.observation().reaper().name(), v.observation().promise().id(),
+            out.append(String.format(ROW, v.init().name(), v.promise().id(),
                     v.expected().isEmpty() ? "report" : v.holds() ? "pass" : "FAIL", v.observed().text(), v.evidence()));
         }
         return out.toString();

@@ -25,7 +25,7 @@ public final class ReportFolder {
     public static Path writeAll(RunReport run) {
         String chart = MemoryChart.svg("Memory per cycle: " + run.title(),
                 run.verdicts().stream().map(io.zombielab.verdict.Verdict::observation).toList());
-        write("matrix.txt", MatrixTable.render(run.verdicts()));
+        write("matrix.txt", MatrixTable.render(run.rows()));
         write("matrix.md", MarkdownReport.render(run));
         write("report.json", JsonReport.render(run));
         write("memory.svg", chart);

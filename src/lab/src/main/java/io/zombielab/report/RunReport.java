@@ -38,4 +38,15 @@ public record RunReport(String title, String runId, Instant finishedAt, Duration
     public String observedBy() {
         return ProbeModes.describe(verdicts.stream().map(v -> v.observation().probe()).toList());
     }
+
+    /** Each cell's row, in the run's order. */
+    public List<MatrixRow> rows() {
+        return verdicts.stream().map(MatrixRow::of).toList();
+    }
+
+    /** The run as report.json holds it. */
+    public ReportDocument document() {
+        return new ReportDocument(runId, title, finishedAt.toString(), Math.round(took.toMillis() / 100.0) / 10.0, cells(),
+                holding(), allHold(), observedBy(), errors, reading, rows());
+    }
 }

@@ -25,11 +25,10 @@ public final class SpeedTable {
     }
 
     /**
-     * @param harnessReport the parsed report.json of the harness's run
+     * @param harnessReport the report.json of the harness's run, read back
      * @param baselineLines bench/baseline's lines: id, seconds, ...
      */
-    @SuppressWarnings("unchecked")
-    public static SpeedTable of(Map<String, Object> harnessReport, List<String> baselineLines) {
+    public static SpeedTable of(ReportDocument harnessReport, List<String> baselineLines) {
         Map<String, Double> baseline = new LinkedHashMap<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (String line : baselineLines) {
@@ -40,11 +39,11 @@ public final class SpeedTable {
         }
         List<Row> rows = new ArrayList<>();
         seen.clear();
-        for (Map<String, Object> v : (List<Map<String, Object>>) harnessReport.get("verdicts")) {
-            String key = numbered(String.valueOf(v.get("id")), seen);
+        for (MatrixRow v : harnessReport.verdicts()) {
+            String key = numbered(v.id(), seen);
             Double base = baseline.get(key);
             if (base != null) {
-                rows.add(new Row(key, ((Number) v.get("seconds")).doubleValue(), base));
+                rows.add(new Row(key, v.seconds(), base));
             }
         }
         return new SpeedTable(rows);

@@ -10,8 +10,6 @@ import java.util.Optional;
 /** One line per stage of the story, read off the measured cells rather than written in advance. */
 public final class StoryReading {
 
-    private static final double MIB = 1024 * 1024;
-
     private StoryReading() {
     }
 
@@ -53,6 +51,6 @@ public final class StoryReading {
     }
 
     private static double growth(Verdict v) {
-        return v.memoryGrowthBytesPerCycle() / MIB;
+        return v.memoryGrowthMibPerCycle().orElse(Double.NaN);
     }
 }

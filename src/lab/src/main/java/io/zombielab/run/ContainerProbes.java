@@ -8,12 +8,12 @@ import io.zombielab.probe.Probes;
 import org.testcontainers.containers.GenericContainer;
 
 /** The probe of a cell's or a promise's container, its sidecar (if any) labelled with the run and held to every safety rule. */
-final class ContainerProbes {
+public final class ContainerProbes {
 
     private ContainerProbes() {
     }
 
-    static Probe attach(GenericContainer<?> container, ProbeChoice choice, String runId, String cell) {
+    public static Probe attach(GenericContainer<?> container, ProbeChoice choice, String runId, String cell) {
         Probe probe = Probes.attach(container, choice, Labels.probeSidecar(runId, cell));
         if (probe instanceof ProbeSidecar sidecar) {
             try {

@@ -1,7 +1,6 @@
 package io.zombielab.run;
 
 import io.zombielab.image.Labels;
-import io.zombielab.scenario.NextAppWorkload;
 import io.zombielab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +28,7 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
         // cell's memory limit) can be written; npm keeps its cache and logs there.
         env.put("npm_config_cache", "/tmp/npm-cache");
         List<Integer> ports = new ArrayList<>(List.of(SupervisorClient.CONTROL_PORT));
-        if (scenario.workload() instanceof NextAppWorkload app) {
-            // Each cycle's server gets a port of its own, each mapped to localhost for the readiness check.
-            for (int cycle = 1; cycle <= scenario.cycles(); cycle++) {
-                ports.add(app.port(cycle));
-            }
-        }
+        ports.addAll(scenario.workload().ports(scenario.cycles()));
         return new ContainerSpec(image, new TreeMap<>(Labels.scenarioContainer(runId, scenario.id())), env,
                 List.of(scenario.supervisor().command()), scenario.reaper().injectedByEngine(),
                 scenario.limits().pidsLimit(), scenario.limits().memoryBytes(), Map.of("/tmp", "rw,nosuid,size=64m"), true,

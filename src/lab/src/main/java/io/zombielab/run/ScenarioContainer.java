@@ -1,5 +1,6 @@
 package io.zombielab.run;
 
+import io.zombielab.fixture.EventLog;
 import io.zombielab.scenario.Scenario;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;

@@ -1,6 +1,6 @@
 package io.zombielab.scenario;
 
-import java.util.Arrays;
+import java.util.List;
 
 /** How the supervisor stops a workload. */
 public enum KillStrategy {
@@ -33,9 +33,7 @@ public enum KillStrategy {
     }
 
     public static KillStrategy byId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown kill strategy '" + id + "' (known: "
-                        + Arrays.stream(values()).map(KillStrategy::id).toList() + ")"));
+        return Ids.byId(List.of(values()), KillStrategy::id, id, "kill strategy");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.zombielab.scenario;
 
-import java.util.Arrays;
+import java.util.List;
 
 /** What runs as PID 1 in the scenario's container. */
 public enum Reaper {
@@ -48,9 +48,7 @@ public enum Reaper {
     }
 
     public static Reaper byId(String id) {
-        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown reaper '" + id + "' (known: "
-                        + Arrays.stream(values()).map(Reaper::id).toList() + ")"));
+        return Ids.byId(List.of(values()), Reaper::id, id, "reaper");
     }
 
     @Override

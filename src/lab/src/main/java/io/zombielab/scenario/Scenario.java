@@ -31,8 +31,7 @@ public record Scenario(
      * end in {@code /next-app}.
      */
     public String id() {
-        return reaper.id() + "/" + supervisor.id() + "/" + kill.id()
-                + (workload instanceof ChainWorkload ? "" : "/" + workload.id());
+        return reaper.id() + "/" + supervisor.id() + "/" + kill.id() + workload.idSuffix();
     }
 
     @Override

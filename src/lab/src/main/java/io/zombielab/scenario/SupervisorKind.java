@@ -1,6 +1,5 @@
 package io.zombielab.scenario;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +41,7 @@ public enum SupervisorKind {
     }
 
     public static SupervisorKind byId(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown supervisor '" + id + "' (known: "
-                        + Arrays.stream(values()).map(SupervisorKind::id).toList() + ")"));
+        return Ids.byId(List.of(values()), SupervisorKind::id, id, "supervisor");
     }
 
     @Override

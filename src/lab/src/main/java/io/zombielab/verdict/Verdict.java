@@ -2,10 +2,15 @@ package io.zombielab.verdict;
 
 import io.zombielab.observe.ScenarioObservation;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
-/** A scenario's checks, and the observation they were made on. */
-public record Verdict(ScenarioObservation observation, List<Check> checks, double memoryGrowthBytesPerCycle) {
+/**
+ * A scenario's checks, and the observation they were made on.
+ *
+ * @param memoryGrowthMibPerCycle the fitted growth of anonymous memory; empty when the probe gave no figure
+ */
+public record Verdict(ScenarioObservation observation, List<Check> checks, OptionalDouble memoryGrowthMibPerCycle) {
 
     public Verdict {
         checks = List.copyOf(checks);
@@ -18,7 +23,7 @@ public record Verdict(ScenarioObservation observation, List<Check> checks, doubl
     /** What a failed assertion shows: which scenario, which expectations, and the process table that broke them. */
     public String explain() {
         return "scenario " + observation.scenario() + (holds() ? " holds" : " does not hold") + ":\n"
-                + checks.stream().map(c -> "  " + c).collect(Collectors.joining("\n"))
+                + checks.stream().map(c -> "  " + c.line()).collect(Collectors.joining("\n"))
                 + "\nprocess table after cycle " + observation.completedCycles() + ":\n" + observation.processTable();
     }
 }

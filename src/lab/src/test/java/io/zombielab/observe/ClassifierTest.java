@@ -1,5 +1,6 @@
 package io.zombielab.observe;
 
+import io.zombielab.fixture.Chain;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
@@ -18,7 +19,7 @@ class ClassifierTest {
     }
 
     private static Snapshot snapshot(ProcessInfo... processes) {
-        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(0, 0, 0, -1, 0));
+        return new Snapshot(Instant.EPOCH, List.of(processes), CgroupFigures.UNKNOWN);
     }
 
     @Test
@@ -27,7 +28,7 @@ class ClassifierTest {
         ChainLedger ledger = new ChainLedger();
         Census census = Classifier.classify(
                 snapshot(proc(1, 'S', "", 1), proc(10, 'S', "c1", 10), proc(11, 'S', "c1", 11), proc(20, 'S', "c2", 20)),
-                Set.of("c1"), ledger);
+                Set.of(new Chain(1)), ledger);
         assertThat(census.liveOrphans()).extracting(ProcessInfo::pid).containsExactly(10, 11);
         assertThat(census.zombies()).isEmpty();
         assertThat(census.orphanRssKiB()).isEqualTo(2000);
@@ -39,7 +40,7 @@ class ClassifierTest {
         ChainLedger ledger = new ChainLedger();
         ledger.record(snapshot(proc(10, 'S', "c1", 10)));
         ProcessInfo zombie = proc(10, 'Z', "", 10);
-        Census census = Classifier.classify(snapshot(zombie, proc(30, 'Z', "", 30)), Set.of("c1"), ledger);
+        Census census = Classifier.classify(snapshot(zombie, proc(30, 'Z', "", 30)), Set.of(new Chain(1)), ledger);
 
         assertThat(census.zombies()).extracting(ProcessInfo::pid).containsExactly(10, 30);
         assertThat(census.liveOrphans()).isEmpty();

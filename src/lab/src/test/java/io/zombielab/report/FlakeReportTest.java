@@ -2,22 +2,25 @@ package io.zombielab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.verdict.Check;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class FlakeReportTest {
 
-    private static Map<String, Object> cell(String id, boolean holds) {
-        return Map.of("id", id, "name", "cell " + id, "holds", holds, "checks", holds ? List.of()
-                : List.of(Map.of("name", "zombies", "observed", "1", "expected", "0", "passed", false)));
+    private static MatrixRow cell(String id, boolean holds) {
+        return new MatrixRow(id, "cell " + id, "none", "go", "pid-kill", "chain", holds, "host", 3, 3, Optional.empty(),
+                new Tally(holds ? 0 : 1, 0), new Tally(0, 0), OptionalDouble.of(0), 0, OptionalLong.of(6), List.of(),
+                List.of(new Check.Count("zombies", 0, holds ? 0 : 1)), List.of(), 1.0);
     }
 
-    private static Map<String, Object> run(String runId, List<Map<String, Object>> verdicts, List<Map<String, Object>> errors) {
-        return Map.of("runId", runId, "cells", verdicts.size() + errors.size(), "holding",
-                verdicts.stream().filter(v -> Boolean.TRUE.equals(v.get("holds"))).count(), "seconds", 1.0,
-                "verdicts", verdicts, "errors", errors);
+    private static ReportDocument run(String runId, List<MatrixRow> verdicts, List<CellError> errors) {
+        return new ReportDocument(runId, "[test]", "2026-11-27T00:00:00Z", 1.0, verdicts.size() + errors.size(),
+                verdicts.stream().filter(MatrixRow::holds).count(), false, "host probe", errors, List.of(), verdicts);
     }
 
     @Test
@@ -46,7 +49,7 @@ class FlakeReportTest {
     void errorsAndSteadyFailures() {
         var ran = run("r1", List.of(cell("a", true), cell("b", false)), List.of());
         var errored = run("r2", List.of(cell("b", false)),
-                List.of(Map.of("id", "a", "name", "cell a", "cause", "the engine stopped answering")));
+                List.of(new CellError("a", "cell a", "the engine stopped answering")));
         FlakeReport report = FlakeReport.of(List.of(ran, errored));
         assertThat(report.flippedCells()).containsExactly("cell a [a]");
         assertThat(report.cellsNotAlwaysHolding()).isEqualTo(2);

@@ -4,6 +4,8 @@ import io.zombielab.probe.ProbeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.observe.Census;
+import io.zombielab.observe.EndedEarly;
+import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.observe.ProcessTree;
@@ -29,11 +31,11 @@ class MemoryChartTest {
 
     private static final List<Scenario> STORY = ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml")));
 
-    private static ScenarioObservation growing(Scenario scenario, long mibPerCycle, int cycles, Optional<String> end) {
+    private static ScenarioObservation growing(Scenario scenario, long mibPerCycle, int cycles, Optional<EndedEarly> end) {
         List<CycleSample> samples = new ArrayList<>();
         Census none = new Census(List.of(), List.of());
         for (int c = 0; c <= cycles; c++) {
-            samples.add(new CycleSample(c, new CgroupFigures(0, (20 + c * mibPerCycle) << 20, 5, 512, 0, 0), none));
+            samples.add(new CycleSample(c, TestFigures.figures(0, (20L + c * mibPerCycle) << 20, 5, 512, 0, 0), none));
         }
         return new ScenarioObservation(scenario, ProbeMode.HOST, samples, new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()),
                 none, "", ProcessTree.NONE, "", end, "", Duration.ZERO);
@@ -45,7 +47,7 @@ class MemoryChartTest {
         String svg = MemoryChart.svg("stage 1 <vs> stage 3", List.of(
                 growing(STORY.get(0), 90, 3, Optional.empty()),
                 growing(STORY.get(3), 0, 3, Optional.empty()),
-                growing(STORY.get(2), 90, 2, Optional.of("cycle 3: the kernel's OOM killer killed 1 process(es)"))));
+                growing(STORY.get(2), 90, 2, Optional.of(EndedEarly.oomKill("cycle 3: the kernel's OOM killer killed 1 process(es)")))));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         NodeList lines = doc.getElementsByTagName("polyline");

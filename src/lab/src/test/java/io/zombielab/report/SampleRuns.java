@@ -2,6 +2,7 @@ package io.zombielab.report;
 
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.observe.Census;
+import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.probe.ProcessInfo;
@@ -43,7 +44,7 @@ final class SampleRuns {
             List<CycleSample> samples = new ArrayList<>();
             for (int c = 0; c <= 3; c++) {
                 long anon = (4L + (orphansPerCycle > 0 ? 91L * c : 0)) << 20;
-                samples.add(new CycleSample(c, new CgroupFigures(anon, anon, 6, 512, 0, 0), census));
+                samples.add(new CycleSample(c, TestFigures.figures(anon, anon, 6, 512, 0, 0), census));
             }
             List<ProcessTree.Node> nodes = List.of(new ProcessTree.Node(0, 10, "npm run start", "npm run start"),
                     new ProcessTree.Node(1, 11, "sh", "sh -c node level.js"),

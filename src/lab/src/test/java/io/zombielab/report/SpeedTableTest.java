@@ -3,16 +3,18 @@ package io.zombielab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SpeedTableTest {
 
-    private static final Map<String, Object> HARNESS = Map.of("verdicts", List.of(
-            Map.of("id", "none/go/pid-kill", "seconds", 3.0),
-            Map.of("id", "tini/go/pgid-term", "seconds", 2.0),
-            Map.of("id", "none/go/pid-kill", "seconds", 6.0)));
+    /** What report.json holds of a run, as much as the table reads of it. */
+    private static final ReportDocument HARNESS = ReportJson.parse("""
+            {"runId": "r1", "verdicts": [
+              {"id": "none/go/pid-kill", "seconds": 3.0},
+              {"id": "tini/go/pgid-term", "seconds": 2.0},
+              {"id": "none/go/pid-kill", "seconds": 6.0}]}
+            """, "test");
 
     @Test
     @DisplayName("cells are matched by id, repeats in order; ratio is harness over baseline")

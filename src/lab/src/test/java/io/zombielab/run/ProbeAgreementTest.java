@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zombielab.engine.DockerEngine;
+import io.zombielab.fixture.Chain;
+import io.zombielab.fixture.Event;
+import io.zombielab.fixture.EventLog;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.Labels;
 import io.zombielab.image.ProjectLayout;
@@ -12,6 +15,7 @@ import io.zombielab.observe.ChainLedger;
 import io.zombielab.observe.Classifier;
 import io.zombielab.probe.EngineCgroup;
 import io.zombielab.probe.HostProbe;
+import io.zombielab.probe.PidsLimit;
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.ProbeSidecar;
 import io.zombielab.probe.ProcessInfo;
@@ -23,6 +27,7 @@ import io.zombielab.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,7 @@ import org.testcontainers.utility.DockerImageName;
 class ProbeAgreementTest {
 
     private static final String RUN = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID", "probe-agreement");
+    private static final Chain C1 = new Chain(1);
 
     @Test
     @DisplayName("on zombies of PID 1 listed last (stage 2 after one stopped cycle): same table, same zombies and orphans")
@@ -53,20 +59,20 @@ class ProbeAgreementTest {
             container.start();
             var supervisor = new SupervisorClient(container.getHost(), container.getMappedPort(SupervisorClient.CONTROL_PORT));
             supervisor.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> events.any(e -> e.is("ready", "chain", "c1")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.any(Event.ChainReady.class, e -> e.chain().equals(C1)));
             supervisor.stop();
-            await().atMost(Duration.ofSeconds(30)).until(() -> events.all(e -> e.is("exiting", "chain", "c1")).size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.all(Event.LevelExiting.class, e -> e.chain().equals(C1)).size() == 2);
             try (ProbeSidecar sidecar = sidecar(container)) {
                 ChainLedger ledger = new ChainLedger();
                 Agreement both = agree(container, sidecar, s -> s.zombieCount() == 2);
                 ledger.record(both.universal());
-                Census host = Classifier.classify(both.host(), Set.of("c1"), ledger);
-                Census universal = Classifier.classify(both.universal(), Set.of("c1"), ledger);
+                Census host = Classifier.classify(both.host(), Set.of(C1), ledger);
+                Census universal = Classifier.classify(both.universal(), Set.of(C1), ledger);
                 assertThat(pids(universal.zombies())).as(both.tables()).isEqualTo(pids(host.zombies())).hasSize(2);
                 assertThat(pids(universal.liveOrphans())).as(both.tables()).isEqualTo(pids(host.liveOrphans())).isEmpty();
                 assertThat(both.universal().processes().get(both.universal().processes().size() - 1).isZombie())
                         .as("the last process listed is a zombie (what broke the exec probe)\n" + both.tables()).isTrue();
-                assertThat(both.universal().cgroup().pidsMax()).isEqualTo(512);
+                assertThat(both.universal().cgroup().pidsLimit()).isEqualTo(PidsLimit.of(512));
             }
         }
     }
@@ -79,11 +85,12 @@ class ProbeAgreementTest {
                 .withCreateContainerCmdModifier(c -> c.getHostConfig().withPidsLimit(24L).withMemory(256L << 20))) {
             container.start();
             try (ProbeSidecar sidecar = sidecar(container)) {
-                Agreement both = agree(container, sidecar, s -> s.cgroup().forksRefused() > 0
-                        && s.cgroup().pidsCurrent() == s.cgroup().pidsMax());
+                Agreement both = agree(container, sidecar, s -> s.cgroup().forksRefused().orElse(0) > 0
+                        && s.cgroup().pids().equals(OptionalLong.of(24)) && s.cgroup().pidsLimit().equals(PidsLimit.of(24)));
                 assertThat(both.universal().cgroup().forksRefused()).as(both.tables())
-                        .isEqualTo(both.host().cgroup().forksRefused()).isPositive();
-                assertThat(both.universal().cgroup().pidsCurrent()).isEqualTo(24);
+                        .isEqualTo(both.host().cgroup().forksRefused());
+                assertThat(both.universal().cgroup().forksRefused().getAsLong()).isPositive();
+                assertThat(both.universal().cgroup().pids()).hasValue(24);
                 assertEngineAgrees(container, both.universal());
             }
         }
@@ -97,10 +104,10 @@ class ProbeAgreementTest {
                         .withMemorySwap(32L << 20))) {
             container.start();
             try (ProbeSidecar sidecar = sidecar(container)) {
-                Agreement both = agree(container, sidecar, s -> s.cgroup().oomKills() > 0
+                Agreement both = agree(container, sidecar, s -> s.cgroup().oomKills().orElse(0) > 0
                         && s.processes().size() == 1 && s.processes().get(0).comm().equals("sleep"));
                 assertThat(both.universal().cgroup().oomKills()).as(both.tables())
-                        .isEqualTo(both.host().cgroup().oomKills()).isEqualTo(1);
+                        .isEqualTo(both.host().cgroup().oomKills()).hasValue(1);
                 assertEngineAgrees(container, both.universal());
             }
         }
@@ -132,14 +139,14 @@ class ProbeAgreementTest {
                         Agreement a = new Agreement(host.snapshot(), universal.snapshot());
                         last.set(a);
                         return identities(a.host(), markers).equals(identities(a.universal(), markers))
-                                && a.host().cgroup().pidsCurrent() == a.universal().cgroup().pidsCurrent();
+                                && a.host().cgroup().pids().equals(a.universal().cgroup().pids());
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             assertThat(identities(last.get().universal(), markers)).as(last.get().tables())
                     .isEqualTo(identities(last.get().host(), markers));
         }
         Agreement a = last.get();
-        assertThat(a.universal().cgroup().pidsMax()).isEqualTo(a.host().cgroup().pidsMax());
+        assertThat(a.universal().cgroup().pidsLimit()).isEqualTo(a.host().cgroup().pidsLimit());
         assertThat(a.universal().cgroup().oomKills()).isEqualTo(a.host().cgroup().oomKills());
         assertThat(a.universal().cgroup().forksRefused()).isEqualTo(a.host().cgroup().forksRefused());
         return a;
@@ -148,10 +155,10 @@ class ProbeAgreementTest {
     /** The engine's stats and events, the universal probe's fallback, give the same pids and OOM kills. */
     private static void assertEngineAgrees(GenericContainer<?> container, Snapshot files) {
         var api = EngineCgroup.read(container.getDockerClient(), container.getContainerId());
-        assertThat(api.pidsMax()).as("pids limit from the engine").isEqualTo(files.cgroup().pidsMax());
-        assertThat(api.pidsCurrent()).as("pids from the engine").isEqualTo(files.cgroup().pidsCurrent());
+        assertThat(api.pidsLimit()).as("pids limit from the engine").isEqualTo(files.cgroup().pidsLimit());
+        assertThat(api.pids()).as("pids from the engine").isEqualTo(files.cgroup().pids());
         assertThat(api.oomKills()).as("OOM kills from the engine's events").isEqualTo(files.cgroup().oomKills());
-        assertThat(api.forksRefused()).as("the API does not report refused forks").isEqualTo(-1);
+        assertThat(api.forksRefused()).as("the API does not report refused forks").isEmpty();
     }
 
     private static ProbeSidecar sidecar(GenericContainer<?> target) {

@@ -2,6 +2,7 @@ package io.zombielab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ZombieWatchTest {
 
-    private static final CgroupFigures CGROUP = new CgroupFigures(0, 0, 3, 512, 0, 0);
+    private static final CgroupFigures CGROUP = TestFigures.figures(0, 0, 3, 512, 0, 0);
     private static final long MS = 1_000_000;
 
     private static Snapshot table(ProcessInfo... processes) {

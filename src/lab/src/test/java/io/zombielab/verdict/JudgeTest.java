@@ -4,12 +4,15 @@ import io.zombielab.probe.ProbeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.observe.Census;
+import io.zombielab.observe.EndedEarly;
+import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.probe.Snapshot;
+import io.zombielab.report.MatrixRow;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,13 +70,13 @@ class JudgeTest {
                                                 ProcessTree tree) {
         List<CycleSample> samples = new ArrayList<>();
         for (int c = 0; c <= cycles; c++) {
-            samples.add(new CycleSample(c, new CgroupFigures(0, (100 + c * growthMiB) * MIB, 10, 512, 0), census));
+            samples.add(new CycleSample(c, TestFigures.figures(0, (100 + c * growthMiB) * MIB, 10, 512, 0, 0), census));
         }
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
         Snapshot last = new Snapshot(Instant.EPOCH, all, samples.get(cycles).cgroup());
         return new ScenarioObservation(scenario, ProbeMode.HOST, samples, last, census, "  PID ... (table)\n", tree, "",
-                cycles < scenario.cycles() ? Optional.of("cycle " + (cycles + 1) + ": fork failed") : Optional.empty(),
+                cycles < scenario.cycles() ? Optional.of(EndedEarly.notStarted("cycle " + (cycles + 1) + ": fork failed")) : Optional.empty(),
                 "", Duration.ofSeconds(1));
     }
 
@@ -89,7 +93,7 @@ class JudgeTest {
     void stageOneHolds() {
         Verdict v = Judge.judge(observed(STAGE_1, 90, new Census(List.of(), times(9, JudgeTest::orphan)), 3));
         assertThat(v.holds()).as(v.explain()).isTrue();
-        assertThat(v.memoryGrowthBytesPerCycle()).isEqualTo(90.0 * MIB);
+        assertThat(v.memoryGrowthMibPerCycle()).hasValue(90.0);
     }
 
     @Test
@@ -119,16 +123,17 @@ class JudgeTest {
         assertThat(v.checks()).filteredOn(c -> c.name().equals("cycles completed")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.passed()).isFalse();
-                    assertThat(c.actual()).contains("fork failed");
+                    assertThat(c.observedText()).contains("fork failed");
                 });
     }
 
     @Test
     @DisplayName("the matrix shows observed values, and the expectation beside any that differ")
     void matrixRendersExpectationsBesideMismatches() {
-        String table = MatrixTable.render(List.of(
+        String table = MatrixTable.render(Stream.of(
                 Judge.judge(observed(STAGE_1, 90, new Census(List.of(), times(9, JudgeTest::orphan)), 3)),
-                Judge.judge(observed(STAGE_2, 0, new Census(times(5, JudgeTest::zombie), Collections.emptyList()), 3))));
+                Judge.judge(observed(STAGE_2, 0, new Census(times(5, JudgeTest::zombie), Collections.emptyList()), 3)))
+                .map(MatrixRow::of).toList());
         assertThat(table.lines()).hasSize(3);
         assertThat(table.lines().skip(1).findFirst().orElseThrow())
                 .contains("none", "pid-kill", " 3/3 ", " 9 ", "+90.0 MiB", "holds", "stage 1: original code");
@@ -142,8 +147,8 @@ class JudgeTest {
                 treeOf("npm run start", "zl-c1-L1", "zl-c1-L2")));
         assertThat(v.checks()).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("process tree");
-            assertThat(c.expected()).isEqualTo("npm run start -> sh -> zl-c*-L1 -> zl-c*-L2");
-            assertThat(c.actual()).isEqualTo("npm run start -> zl-c1-L1 -> zl-c1-L2");
+            assertThat(c.expectedText()).isEqualTo("npm run start -> sh -> zl-c*-L1 -> zl-c*-L2");
+            assertThat(c.observedText()).isEqualTo("npm run start -> zl-c1-L1 -> zl-c1-L2");
         });
     }
 
@@ -164,8 +169,8 @@ class JudgeTest {
         Verdict far = Judge.judge(observed(APP_PID_KILL, 20, census, 3, APP_TREE));
         assertThat(far.checks()).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("memory growth");
-            assertThat(c.expected()).isEqualTo("50.0 MiB/cycle +-25% (the orphans' RssAnon)");
-            assertThat(c.actual()).isEqualTo("20.0 MiB/cycle");
+            assertThat(c.expectedText()).isEqualTo("50.0 MiB/cycle +-25% (the orphans' RssAnon)");
+            assertThat(c.observedText()).isEqualTo("20.0 MiB/cycle");
         });
     }
 }

@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Statistics;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A container's cgroup figures from the engine's API, where no cgroup file can be read (the sidecar could
  * not read the container's own mount): one-shot stats (memory, pids; the same on cgroup v1 and v2, only
  * the name of the anonymous memory differs) and the engine's "oom" events since the container started.
- * Slower than the files (about 0.1 s) and blind to refused forks, which the API does not report.
+ * Slower than the files (about 0.1 s) and blind to refused forks, which the API does not report (empty).
  */
 public final class EngineCgroup {
 
@@ -53,11 +53,19 @@ public final class EngineCgroup {
         Map<String, Object> memory = object(raw, "memory_stats");
         Map<String, Object> memoryStat = object(memory, "stats");
         Map<String, Object> pids = object(raw, "pids_stats");
-        long anon = number(memoryStat, "total_rss");
-        long limit = number(pids, "limit");
-        // The engine reports "no limit" as 0 (v1) or as v2's "max", the largest 64-bit number: both mean none.
-        return new CgroupFigures(number(memory, "usage"), anon >= 0 ? anon : number(memoryStat, "anon"),
-                number(pids, "current"), limit <= 0 || limit >= Integer.MAX_VALUE ? -1 : limit, -1, oomKills);
+        OptionalLong anon = number(memoryStat, "total_rss");
+        return new CgroupFigures(number(memory, "usage"), anon.isPresent() ? anon : number(memoryStat, "anon"),
+                number(pids, "current"), limit(pids), OptionalLong.empty(), OptionalLong.of(oomKills));
+    }
+
+    /** The engine reports "no limit" as 0 (v1) or as v2's "max", the largest 64-bit number: both mean none. */
+    private static PidsLimit limit(Map<String, Object> pids) {
+        Object limit = pids.get("limit");
+        if (!(limit instanceof Number n)) {
+            return PidsLimit.UNKNOWN;
+        }
+        boolean none = n instanceof java.math.BigInteger || n.longValue() <= 0 || n.longValue() >= Integer.MAX_VALUE;
+        return none ? PidsLimit.NONE : PidsLimit.of(n.longValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -65,8 +73,8 @@ public final class EngineCgroup {
         return raw != null && raw.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    private static long number(Map<String, Object> raw, String key) {
-        return Optional.ofNullable(raw.get(key)).filter(Number.class::isInstance).map(n -> ((Number) n).longValue()).orElse(-1L);
+    private static OptionalLong number(Map<String, Object> raw, String key) {
+        return raw.get(key) instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     }
 
     /** The engine's "oom" events of the container since it started: one per process the OOM killer took. */

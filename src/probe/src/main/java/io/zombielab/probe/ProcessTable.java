@@ -37,12 +37,12 @@ public final class ProcessTable {
 
     private static String cgroup(StringBuilder out, Snapshot snapshot) {
         CgroupFigures c = snapshot.cgroup();
-        return out.append(String.format("cgroup: memory %s (anon rss %s), pids %s of %s%n", mib(c.memoryUsageBytes()),
-                mib(c.memoryRssBytes()), c.pidsCurrent() < 0 ? "?" : Long.toString(c.pidsCurrent()),
-                c.pidsMax() < 0 ? "max" : Long.toString(c.pidsMax()))).toString();
+        return out.append(String.format("cgroup: memory %s (anon rss %s), pids %s of %s%n", mib(c.memoryBytes()),
+                mib(c.anonBytes()), c.pids().isPresent() ? Long.toString(c.pids().getAsLong()) : "?", c.pidsLimit()))
+                .toString();
     }
 
-    private static String mib(long bytes) {
-        return bytes < 0 ? "?" : (bytes >> 20) + " MiB";
+    private static String mib(java.util.OptionalLong bytes) {
+        return bytes.isPresent() ? (bytes.getAsLong() >> 20) + " MiB" : "?";
     }
 }

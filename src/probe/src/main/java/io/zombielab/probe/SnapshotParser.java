@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,50 +32,71 @@ final class SnapshotParser {
             throw new ProbeFormatException("not a zl-helper snapshot (want '" + HEADER + "' first): "
                     + (lines.isEmpty() ? "nothing" : lines.get(0)));
         }
-        Map<String, String> cgroupFiles = new HashMap<>();
-        Map<Integer, String> stats = new java.util.LinkedHashMap<>();
-        Map<Integer, Long> rssAnon = new HashMap<>();
-        Map<Integer, String> chains = new HashMap<>();
-        Map<Integer, String> cmdlines = new HashMap<>();
+        Items items = new Items();
+        for (int i = 1; i < lines.size(); i++) {
+            items.take(i + 1, lines.get(i));
+        }
+        items.checkComplete();
+        CgroupFiles files = name -> Optional.ofNullable(items.cgroupFiles.get(name));
+        return new Parsed(new Snapshot(takenAt, withoutObserver(items.processes(), items.probePid), files.figures()),
+                items.cgroupFiles.isEmpty() ? items.noCgroup.or(() -> Optional.of("no cgroup file in the snapshot"))
+                        : Optional.empty());
+    }
+
+    /** The items of one snapshot, as its lines are read. */
+    private static final class Items {
+        final Map<String, String> cgroupFiles = new HashMap<>();
+        final Map<Integer, String> stats = new LinkedHashMap<>();
+        final Map<Integer, Long> rssAnon = new HashMap<>();
+        final Map<Integer, String> chains = new HashMap<>();
+        final Map<Integer, String> cmdlines = new HashMap<>();
         Optional<String> noCgroup = Optional.empty();
         int probePid = -1;
         int ended = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
+
+        void take(int lineNumber, String line) {
             String[] f = line.split(" ", 3);
             try {
                 switch (f[0]) {
                     case "probe-pid" -> probePid = Integer.parseInt(f[1]);
-                    case "cgroup-file" -> cgroupFiles.put(f[1], unescape(f.length > 2 ? f[2] : ""));
+                    case "cgroup-file" -> cgroupFiles.put(f[1], unescape(rest(f)));
                     case "cgroup-none" -> noCgroup = Optional.of(unescape(line.substring("cgroup-none".length()).trim()));
                     case "proc" -> stats.put(Integer.parseInt(f[1]), unescape(f[2]));
                     case "rss-anon" -> rssAnon.put(Integer.parseInt(f[1]), Long.parseLong(f[2]));
-                    case "chain" -> chains.put(Integer.parseInt(f[1]), unescape(f.length > 2 ? f[2] : ""));
-                    case "cmdline" -> cmdlines.put(Integer.parseInt(f[1]), unescape(f.length > 2 ? f[2] : ""));
+                    case "chain" -> chains.put(Integer.parseInt(f[1]), unescape(rest(f)));
+                    case "cmdline" -> cmdlines.put(Integer.parseInt(f[1]), unescape(rest(f)));
                     case "end" -> ended = Integer.parseInt(f[1]);
-                    default -> throw new ProbeFormatException("line " + (i + 1) + " of the snapshot is no item it knows: " + line);
+                    default -> throw new ProbeFormatException("line " + lineNumber + " of the snapshot is no item it knows: " + line);
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new ProbeFormatException("line " + (i + 1) + " of the snapshot is malformed: " + line, e);
+                throw new ProbeFormatException("line " + lineNumber + " of the snapshot is malformed: " + line, e);
             }
         }
-        if (probePid < 0) {
-            throw new ProbeFormatException("the snapshot has no 'probe-pid' line");
+
+        private static String rest(String[] fields) {
+            return fields.length > 2 ? fields[2] : "";
         }
-        if (ended != stats.size()) {
-            throw new ProbeFormatException("the snapshot is incomplete: " + (ended < 0 ? "no 'end' line"
-                    : "'end " + ended + "' after " + stats.size() + " processes"));
+
+        void checkComplete() {
+            if (probePid < 0) {
+                throw new ProbeFormatException("the snapshot has no 'probe-pid' line");
+            }
+            if (ended != stats.size()) {
+                throw new ProbeFormatException("the snapshot is incomplete: " + (ended < 0 ? "no 'end' line"
+                        : "'end " + ended + "' after " + stats.size() + " processes"));
+            }
         }
-        List<ProcessInfo> all = new ArrayList<>();
-        stats.forEach((pid, stat) -> {
-            StatLine s = StatLine.parse(stat);
-            all.add(new ProcessInfo(pid, s.comm(), s.state(), s.ppid(), s.pgid(), s.startTime(), s.rssPages() * 4,
-                    chains.getOrDefault(pid, ""), cmdlines.getOrDefault(pid, ""),
-                    s.state() == 'Z' ? 0 : rssAnon.getOrDefault(pid, -1L)));
-        });
-        CgroupFiles files = name -> Optional.ofNullable(cgroupFiles.get(name));
-        return new Parsed(new Snapshot(takenAt, withoutObserver(all, probePid), files.figures()),
-                cgroupFiles.isEmpty() ? noCgroup.or(() -> Optional.of("no cgroup file in the snapshot")) : Optional.empty());
+
+        List<ProcessInfo> processes() {
+            List<ProcessInfo> all = new ArrayList<>();
+            stats.forEach((pid, stat) -> {
+                StatLine s = StatLine.parse(stat);
+                all.add(new ProcessInfo(pid, s.comm(), s.state(), s.ppid(), s.pgid(), s.startTime(), s.rssPages() * 4,
+                        chains.getOrDefault(pid, ""), cmdlines.getOrDefault(pid, ""),
+                        s.state() == 'Z' ? 0 : rssAnon.getOrDefault(pid, -1L)));
+            });
+            return all;
+        }
     }
 
     /** The sidecar's process and its children (the orphans it is making, before they are orphans). */

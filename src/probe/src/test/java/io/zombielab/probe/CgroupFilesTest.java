@@ -1,5 +1,6 @@
 package io.zombielab.probe;
 
+import static io.zombielab.probe.Figures.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class CgroupFilesTest {
                 "pids/pids.current", "35\n",
                 "pids/pids.max", "64\n",
                 "pids/pids.events", "max 3\n")).figures();
-        assertThat(f).isEqualTo(new CgroupFigures(141877248L, 136019968L, 35, 64, 3, 2));
+        assertThat(f).isEqualTo(figures(141877248L, 136019968L, 35L, PidsLimit.of(64), 3L, 2L));
     }
 
     @Test
@@ -41,14 +42,14 @@ class CgroupFilesTest {
                 "pids.current", "4\n",
                 "pids.max", "max\n",
                 "pids.events", "max 0\n")).figures();
-        assertThat(f).isEqualTo(new CgroupFigures(5251072L, 3112960L, 4, -1, 0, 1));
+        assertThat(f).isEqualTo(figures(5251072L, 3112960L, 4L, PidsLimit.NONE, 0L, 1L));
     }
 
     @Test
-    @DisplayName("a file that is not there is unknown (-1), never zero")
+    @DisplayName("a file that is not there is unknown (empty), never zero")
     void missingIsUnknown() {
-        assertThat(files(Map.of("pids.current", "4\n")).figures()).isEqualTo(new CgroupFigures(-1, -1, 4, -1, -1, -1));
-        assertThat(files(Map.of()).figures()).isEqualTo(new CgroupFigures(-1, -1, -1, -1, -1, -1));
+        assertThat(files(Map.of("pids.current", "4\n")).figures()).isEqualTo(figures(null, null, 4L, PidsLimit.UNKNOWN, null, null));
+        assertThat(files(Map.of()).figures()).isEqualTo(CgroupFigures.UNKNOWN);
     }
 
     @Test

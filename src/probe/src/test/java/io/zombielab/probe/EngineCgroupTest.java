@@ -1,5 +1,6 @@
 package io.zombielab.probe;
 
+import static io.zombielab.probe.Figures.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Statistics;
@@ -28,7 +29,7 @@ class EngineCgroupTest {
     void version1() throws Exception {
         Statistics s = stats("{\"memory_stats\":{\"usage\":141877248,\"limit\":1073741824,\"stats\":{\"cache\":5857280,"
                 + "\"rss\":136019968,\"total_rss\":136019968}},\"pids_stats\":{\"current\":35,\"limit\":64}}");
-        assertThat(EngineCgroup.figures(s, 2)).isEqualTo(new CgroupFigures(141877248L, 136019968L, 35, 64, -1, 2));
+        assertThat(EngineCgroup.figures(s, 2)).isEqualTo(figures(141877248L, 136019968L, 35L, PidsLimit.of(64), null, 2L));
     }
 
     @Test
@@ -36,12 +37,12 @@ class EngineCgroupTest {
     void version2() throws Exception {
         Statistics s = stats("{\"memory_stats\":{\"usage\":5251072,\"limit\":1073741824,\"stats\":{\"anon\":3112960,"
                 + "\"file\":1630208}},\"pids_stats\":{\"current\":4,\"limit\":18446744073709551615}}");
-        assertThat(EngineCgroup.figures(s, 0)).isEqualTo(new CgroupFigures(5251072L, 3112960L, 4, -1, -1, 0));
+        assertThat(EngineCgroup.figures(s, 0)).isEqualTo(figures(5251072L, 3112960L, 4L, PidsLimit.NONE, null, 0L));
     }
 
     @Test
-    @DisplayName("what the engine leaves out is unknown (-1): refused forks always are")
+    @DisplayName("what the engine leaves out is unknown (empty): refused forks always are")
     void silent() throws Exception {
-        assertThat(EngineCgroup.figures(stats("{}"), 0)).isEqualTo(new CgroupFigures(-1, -1, -1, -1, -1, 0));
+        assertThat(EngineCgroup.figures(stats("{}"), 0)).isEqualTo(figures(null, null, null, PidsLimit.UNKNOWN, null, 0L));
     }
 }

@@ -1,5 +1,6 @@
 package io.zombielab.probe;
 
+import static io.zombielab.probe.Figures.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,7 +79,7 @@ class HostProbeTest {
             assertThat(p.pgid()).isEqualTo(8);
             assertThat(p.rssKiB()).isEqualTo(256 * 4);
         });
-        assertThat(s.cgroup()).isEqualTo(new CgroupFigures(4096000, 2048000, 12, 64, 3));
+        assertThat(s.cgroup()).isEqualTo(figures(4096000L, 2048000L, 12L, PidsLimit.of(64), 3L, null));
     }
 
     /** A cgroup v2 directory of a container, with every file the figures are read from. */
@@ -97,14 +98,14 @@ class HostProbeTest {
     @DisplayName("cgroup v2 under systemd's driver: the figures come from system.slice/docker-<id>.scope")
     void cgroupV2Systemd() throws IOException {
         cgroupV2("/system.slice/docker-abc.scope");
-        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(new CgroupFigures(5000, 3000, 4, -1, 2, 1));
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(figures(5000L, 3000L, 4L, PidsLimit.NONE, 2L, 1L));
     }
 
     @Test
     @DisplayName("cgroup v2 under the cgroupfs driver: the figures come from docker/<id>")
     void cgroupV2Cgroupfs() throws IOException {
         cgroupV2("/docker/abc");
-        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(new CgroupFigures(5000, 3000, 4, -1, 2, 1));
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(figures(5000L, 3000L, 4L, PidsLimit.NONE, 2L, 1L));
     }
 
     @Test

@@ -19,7 +19,7 @@ class ProcessChangesTest {
     }
 
     private static Snapshot table(ProcessInfo... processes) {
-        return new Snapshot(Instant.EPOCH, List.of(processes), new CgroupFigures(-1, -1, -1, -1, -1, -1));
+        return new Snapshot(Instant.EPOCH, List.of(processes), CgroupFigures.UNKNOWN);
     }
 
     private static final ProcessInfo SERVICE = p(1, 0, 'S', 100, "node");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The process table as failures show it: like ps, a zombie named as ps names it, the cgroup's figures below. */
 class ProcessTableTest {
 
-    private static final CgroupFigures FIGURES = new CgroupFigures(15 << 20, 14 << 20, 8, -1, 0, 0);
+    private static final CgroupFigures FIGURES = Figures.figures(15L << 20, 14L << 20, 8L, PidsLimit.NONE, 0L, 0L);
 
     @Test
     @DisplayName("a user's container: no CHAIN column, a zombie as [name] <defunct>, an unlimited pids.max as max")
@@ -30,7 +30,7 @@ class ProcessTableTest {
     @DisplayName("the lab's chains: a CHAIN column, unknown figures as ?")
     void labChains() {
         Snapshot s = new Snapshot(Instant.EPOCH, List.of(new ProcessInfo(9, "zl-c1-L1", 'S', 1, 9, 9, 4, "c1", "zl-c1-L1", 4)),
-                new CgroupFigures(-1, -1, -1, 64, -1, -1));
+                Figures.figures(null, null, null, PidsLimit.of(64), null, null));
         assertThat(ProcessTable.format(s)).isEqualTo("""
                    PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND
                      9      1      9 S            4 c1     zl-c1-L1

@@ -1,5 +1,6 @@
 package io.zombielab.probe;
 
+import static io.zombielab.probe.Figures.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class SnapshotParserTest {
         });
         assertThat(s.zombieCount()).isEqualTo(2);
         assertThat(s.ofChain("c2")).extracting(ProcessInfo::pid).containsExactly(37, 48, 49, 56);
-        assertThat(s.cgroup()).isEqualTo(new CgroupFigures(141877248L, 136019968L, 35L, -1L, -1L));
+        assertThat(s.cgroup()).isEqualTo(figures(141877248L, 136019968L, 35L, PidsLimit.NONE, null, null));
     }
 
     @Test
@@ -105,7 +106,7 @@ class SnapshotParserTest {
         SnapshotParser.Parsed p = parse("zl-snapshot 1\nprobe-pid 50\ncgroup-none open /proc/1/root/sys/fs/cgroup/memory.current: "
                 + "permission denied\n" + proc(1, 0, "init", 'S') + "end 1\n");
         assertThat(p.noCgroup()).hasValueSatisfying(r -> assertThat(r).contains("permission denied"));
-        assertThat(p.snapshot().cgroup()).isEqualTo(new CgroupFigures(-1, -1, -1, -1, -1, -1));
+        assertThat(p.snapshot().cgroup()).isEqualTo(CgroupFigures.UNKNOWN);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.zombielab.scenario;
+package io.zombielab.promise;
 
 /** What a promise check can show. Each promise has two or three of these; the verdict compares them. */
 public enum PromiseOutcome {

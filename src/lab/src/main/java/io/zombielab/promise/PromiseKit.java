@@ -1,4 +1,4 @@
-package io.zombielab.run;
+package io.zombielab.promise;
 
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.probe.HelperImage;

@@ -1,0 +1,51 @@
+package io.zombielab.cli;
+
+import io.zombielab.Lab;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that runs containers: its input is checked first ({@link #prepare}; a wrong one is exit 2 and no
+ * engine is asked), then the lab is opened (no engine or base image: exit 3), then it runs.
+ */
+abstract class LabCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Checks the input; returns what runs once the lab is open. */
+    abstract LabWork prepare();
+
+    /** Whether the progress lines on stderr are wanted. */
+    boolean quiet() {
+        return false;
+    }
+
+    /** What a command does with the open lab; its exit code. */
+    interface LabWork {
+        int run(Lab lab);
+    }
+
+    @Override
+    public Integer call() {
+        LabWork work = prepare();
+        PrintWriter err = err();
+        Lab lab = Lab.open(line -> {
+            if (!quiet()) {
+                err.println("[zombielab] " + line);
+                err.flush();
+            }
+        });
+        return work.run(lab);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

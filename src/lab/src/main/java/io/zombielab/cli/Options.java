@@ -1,0 +1,116 @@
+package io.zombielab.cli;
+
+import io.zombielab.scenario.ReaperFilter;
+import io.zombielab.scenario.Shard;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options several commands share, each defined once. */
+final class Options {
+
+    private Options() {
+    }
+
+    /** How the result is printed: the table (default), one summary line, or the JSON report. */
+    enum Output { TABLE, QUIET, JSON }
+
+    /** {@code --quiet | --json}: they exclude each other. */
+    static final class OutputChoice {
+        @Option(names = "--quiet", required = true, description = "no progress, only the summary line")
+        boolean quiet;
+
+        @Option(names = "--json", required = true, description = "the JSON report on stdout")
+        boolean json;
+
+        static Output of(OutputChoice choice) {
+            return choice == null ? Output.TABLE : choice.quiet ? Output.QUIET : Output.JSON;
+        }
+    }
+
+    /** {@code [--quiet | --json]}. */
+    static final class OutputMixin {
+        @ArgGroup(exclusive = true)
+        OutputChoice choice;
+
+        Output output() {
+            return OutputChoice.of(choice);
+        }
+    }
+
+    /** {@code --parallel N}, else ZOMBIELAB_PARALLEL, else 1. */
+    static final class ParallelMixin {
+        static final int MOST = 8;
+
+        @Option(names = "--parallel", paramLabel = "N", defaultValue = "${env:ZOMBIELAB_PARALLEL:-1}", converter = Count.class,
+                description = "runs N cells at once, each in its own container (also ZOMBIELAB_PARALLEL=N; default 1)")
+        int parallel;
+
+        /** 1 to 8: each cell is a container of its own; on 2 cores, 2 is the useful most. */
+        static final class Count extends CountIn {
+            Count() {
+                super(1, MOST, "--parallel needs a count of cells to run at once", " (--parallel or ZOMBIELAB_PARALLEL)");
+            }
+        }
+    }
+
+    /** A whole number in a range; anything else is refused with what the option needs and what it got. */
+    abstract static class CountIn implements ITypeConverter<Integer> {
+        private final int least;
+        private final int most;
+        private final String needs;
+        private final String where;
+
+        CountIn(int least, int most, String needs, String where) {
+            this.least = least;
+            this.most = most;
+            this.needs = needs;
+            this.where = where;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= least && n <= most) {
+                    return n;
+                }
+            } catch (NumberFormatException notANumber) {
+                // said below
+            }
+            throw new TypeConversionException(needs + ", " + least + " to " + most + ", not '" + value + "'" + where);
+        }
+    }
+
+    /** {@code --reaper ID...}, else ZOMBIELAB_REAPERS, else every reaper. */
+    static final class ReaperMixin {
+        @Option(names = "--reaper", paramLabel = "ID", split = ",",
+                description = "keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)")
+        List<String> reapers = List.of();
+
+        ReaperFilter filter() {
+            try {
+                return reapers.isEmpty() ? ReaperFilter.fromEnvironment() : ReaperFilter.parse(String.join(",", reapers), "--reaper");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), !reapers.isEmpty());
+            }
+        }
+    }
+
+    /** {@code --shard K/N}, else ZOMBIELAB_SHARD, else all. */
+    static final class ShardMixin {
+        @Option(names = "--shard", paramLabel = "K/N",
+                description = "runs the K-th of N equal parts of the cells, for parallel CI jobs (also ZOMBIELAB_SHARD=K/N)")
+        String shard;
+
+        Shard shard() {
+            try {
+                return shard == null ? Shard.fromEnvironment() : Shard.parse(shard, "--shard");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), shard != null);
+            }
+        }
+    }
+}

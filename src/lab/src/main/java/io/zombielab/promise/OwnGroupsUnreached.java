@@ -1,0 +1,24 @@
+package io.zombielab.promise;
+
+import java.util.List;
+
+/**
+ * Children the child put in process groups of their own (the story's Setpgid) get no SIGTERM from the init:
+ * the supervisor must stop them itself.
+ */
+final class OwnGroupsUnreached extends StatedPromise {
+
+    OwnGroupsUnreached() {
+        super("own-groups-unreached",
+                "children the child put in process groups of their own (the story's Setpgid) get no SIGTERM from the init",
+                List.of("group", "--children", Integer.toString(Groups.CHILDREN), "--own-group"));
+    }
+
+    @Override
+    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init) {
+        Groups.Reach reach = Groups.stop(c, false);
+        return PromiseVerdict.of(init, this, reach.signalled() == 0 ? PromiseOutcome.UNREACHED : PromiseOutcome.REACHED,
+                reach.signalled() + " of " + Groups.CHILDREN + " children in their own groups got SIGTERM; docker stop took "
+                        + reach.took().toMillis() + " ms", c.seen(reach.table()));
+    }
+}

@@ -1,0 +1,108 @@
+package io.zombielab.promise;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import io.zombielab.fixture.Event;
+import io.zombielab.fixture.EventLog;
+import io.zombielab.probe.Probe;
+import io.zombielab.probe.ProbeMode;
+import io.zombielab.probe.Snapshot;
+import io.zombielab.run.ScenarioTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * A promise's started container as its promise watches it: zl-helper's events, its process table (the probe
+ * is attached on first use: the exit-code promises never need one), docker stop timed, and its exit code.
+ */
+public final class PromiseContainer implements AutoCloseable {
+
+    /** zl-helper announces what it set up within this; a container that says nothing is broken. */
+    private static final Duration UP = Duration.ofSeconds(20);
+
+    private final GenericContainer<?> container;
+    private final EventLog events;
+    private final Supplier<Probe> attach;
+    private final String what;
+    private Probe probe;
+
+    PromiseContainer(GenericContainer<?> container, EventLog events, Supplier<Probe> attach, String what) {
+        this.container = container;
+        this.events = events;
+        this.attach = attach;
+        this.what = what;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    /** The first event of that type, once zl-helper has printed it; fails, with the log, if it never does. */
+    public <T extends Event> T awaitEvent(Class<T> type) {
+        try {
+            return await().atMost(UP).pollInterval(Duration.ofMillis(20))
+                    .until(() -> events.first(type, e -> true), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new ScenarioTimeoutException(what + ": zl-helper never announced " + type.getSimpleName() + " within "
+                    + UP.toSeconds() + " s; container log:\n" + events.text(), e);
+        }
+    }
+
+    /** The process table now. */
+    public Snapshot snapshot() {
+        return probe().snapshot();
+    }
+
+    /** Which probe looked, if one did. */
+    public Optional<ProbeMode> probeMode() {
+        return Optional.ofNullable(probe).map(Probe::mode);
+    }
+
+    /** `docker stop`: SIGTERM to PID 1, SIGKILL after the timeout; how long it took says which ended it. */
+    public Duration stop(int timeoutSeconds) {
+        long started = System.nanoTime();
+        if (Boolean.TRUE.equals(docker().inspectContainerCmd(container.getContainerId()).exec().getState().getRunning())) {
+            docker().stopContainerCmd(container.getContainerId()).withTimeout(timeoutSeconds).exec();
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The exit code, once the container has ended by itself; fails if it has not within {@link #UP}. */
+    public long awaitExit() {
+        return docker().waitContainerCmd(container.getContainerId()).start().awaitStatusCode(UP.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The container's exit code, if it has ended. */
+    public Optional<Long> exitCode() {
+        var state = docker().inspectContainerCmd(container.getContainerId()).exec().getState();
+        return Boolean.TRUE.equals(state.getRunning()) ? Optional.empty() : Optional.ofNullable(state.getExitCodeLong());
+    }
+
+    /** What every promise's verdict carries: exit code, the table it was judged on, the log, the probe. */
+    public PromiseVerdict.Seen seen(String processTable) {
+        return new PromiseVerdict.Seen(exitCode(), processTable, events.text(), probeMode());
+    }
+
+    private Probe probe() {
+        if (probe == null) {
+            probe = attach.get();
+        }
+        return probe;
+    }
+
+    private DockerClient docker() {
+        return container.getDockerClient();
+    }
+
+    @Override
+    public void close() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+}

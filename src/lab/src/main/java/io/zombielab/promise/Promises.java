@@ -1,0 +1,26 @@
+package io.zombielab.promise;
+
+import io.zombielab.scenario.Ids;
+import java.util.List;
+
+/** Every promise validate checks, in the order it reports them; a new promise is a class and a line here. */
+public final class Promises {
+
+    public static final Promise REAPS_ORPHANS = new ReapsOrphans();
+    public static final Promise PASSES_EXIT_CODE = new PassesExitCode();
+    public static final Promise PASSES_SIGNAL_DEATH = new PassesSignalDeath();
+    public static final Promise FORWARDS_SIGTERM = new ForwardsSigterm();
+    public static final Promise SIGNAL_REACH = new SignalReach();
+    public static final Promise OWN_GROUPS_UNREACHED = new OwnGroupsUnreached();
+    public static final Promise SUB_REAPER = new SubReaper();
+
+    public static final List<Promise> ALL = List.of(REAPS_ORPHANS, PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH, FORWARDS_SIGTERM,
+            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER);
+
+    private Promises() {
+    }
+
+    public static Promise byId(String id) {
+        return Ids.byId(ALL, Promise::id, id, "promise");
+    }
+}

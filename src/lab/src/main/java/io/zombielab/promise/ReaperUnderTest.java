@@ -1,0 +1,79 @@
+package io.zombielab.promise;
+
+import io.zombielab.scenario.Reaper;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import java.util.Optional;
+
+/**
+ * An init to validate: an image, the entrypoint that puts the init in front of a command (empty: the
+ * image's own ENTRYPOINT), whether the engine injects it (HostConfig.Init), and what each promise is
+ * expected to show. A promise with no expectation is measured and reported, not judged.
+ */
+public record ReaperUnderTest(String name, String image, Optional<List<String>> entrypoint, boolean engineInit,
+                              Map<Promise, PromiseOutcome> expected) {
+
+    public ReaperUnderTest {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(image, "image");
+        entrypoint = entrypoint.map(List::copyOf);
+        expected = Map.copyOf(expected);
+    }
+
+    /** The promises that apply to this init (an engine-injected init is always PID 1: no sub-reaper mode to test). */
+    public List<Promise> promises() {
+        return Promises.ALL.stream().filter(p -> p.appliesTo(this)).toList();
+    }
+
+    /** What this init is expected to show for {@code promise}; empty: measured and reported, not judged. */
+    public Optional<PromiseOutcome> expected(Promise promise) {
+        return Optional.ofNullable(expected.get(promise));
+    }
+
+    /**
+     * The reference inits, each in its reaper variant image (whose ENTRYPOINT puts it in front), with what
+     * their own documentation and tests promise.
+     */
+    public static ReaperUnderTest reference(Reaper reaper, String image) {
+        Map<Promise, PromiseOutcome> expected = new HashMap<>(universalPromises());
+        switch (reaper) {
+            case TINI -> {
+                expected.put(Promises.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY);
+                expected.put(Promises.SUB_REAPER, PromiseOutcome.LEFT_ZOMBIES); // needs -s: warns instead
+            }
+            case TINI_GROUP -> {
+                expected.put(Promises.SIGNAL_REACH, PromiseOutcome.WHOLE_GROUP);
+                expected.put(Promises.SUB_REAPER, PromiseOutcome.LEFT_ZOMBIES);
+            }
+            case DOCKER_INIT -> expected.put(Promises.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY); // tini 0.19, no -g
+            case DUMB_INIT -> {
+                expected.put(Promises.SIGNAL_REACH, PromiseOutcome.WHOLE_GROUP); // setsid by default
+                expected.put(Promises.SUB_REAPER, PromiseOutcome.LEFT_ZOMBIES); // has no sub-reaper mode
+            }
+            case CATATONIT -> {
+                expected.put(Promises.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY);
+                expected.put(Promises.SUB_REAPER, PromiseOutcome.REAPED); // registers as sub-reaper when not PID 1
+            }
+            case JAVA -> {
+                expected.put(Promises.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY);
+                expected.put(Promises.SUB_REAPER, PromiseOutcome.LEFT_ZOMBIES); // not a registered sub-reaper
+            }
+            case NONE -> throw new IllegalArgumentException("reaper 'none' is no init: there are no promises to check");
+        }
+        return new ReaperUnderTest(reaper.id(), image, Optional.empty(), reaper.injectedByEngine(), expected);
+    }
+
+    /** What any init worth the name must do; how far its signals reach is reported, not judged. */
+    public static Map<Promise, PromiseOutcome> universalPromises() {
+        return Map.of(
+                Promises.REAPS_ORPHANS, PromiseOutcome.REAPED,
+                Promises.PASSES_EXIT_CODE, PromiseOutcome.EXIT_CODE_PASSED,
+                Promises.PASSES_SIGNAL_DEATH, PromiseOutcome.EXIT_CODE_PASSED,
+                Promises.FORWARDS_SIGTERM, PromiseOutcome.FORWARDED,
+                Promises.OWN_GROUPS_UNREACHED, PromiseOutcome.UNREACHED);
+    }
+}

@@ -1,0 +1,31 @@
+package io.zombielab.promise;
+
+import java.util.List;
+
+/**
+ * Who in the child's process group gets the forwarded SIGTERM: the child only (tini, catatonit, docker-init),
+ * or the whole group (tini -g, dumb-init). Reported for an init of yours, judged for the reference inits.
+ */
+final class SignalReach extends StatedPromise {
+
+    SignalReach() {
+        super("signal-reach",
+                "who in the child's process group gets the forwarded SIGTERM: the child only, or the whole group (tini -g, dumb-init)",
+                List.of("group", "--children", Integer.toString(Groups.CHILDREN)));
+    }
+
+    @Override
+    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init) {
+        Groups.Reach reach = Groups.stop(c, true);
+        return judge(init, reach, c.seen(reach.table()));
+    }
+
+    /** The whole group when every member got SIGTERM, the child only when some did, not forwarded when none. */
+    PromiseVerdict judge(ReaperUnderTest init, Groups.Reach reach, PromiseVerdict.Seen seen) {
+        int group = Groups.CHILDREN + 1;
+        PromiseOutcome outcome = reach.signalled() >= group ? PromiseOutcome.WHOLE_GROUP
+                : reach.signalled() > 0 ? PromiseOutcome.CHILD_ONLY : PromiseOutcome.NOT_FORWARDED;
+        return PromiseVerdict.of(init, this, outcome, reach.signalled() + " of the " + group
+                + " processes of the child's group got SIGTERM; docker stop took " + reach.took().toMillis() + " ms", seen);
+    }
+}
