@@ -9,11 +9,14 @@
 //
 // The promise kit, copied into an init's container and run as the init's child (zombielab validate):
 //
-//	zl-helper orphans --count N [--then-exit C]  N orphans that exit only once re-parented
+//	zl-helper orphans --count N [--watch-ms W] [--then-exit C]
+//	                                             N orphans that exit only once re-parented (--watch-ms: time each reap)
 //	zl-helper wait-signal                        waits for a signal, exits 128+n
 //	zl-helper exit --code N | --signal NAME      exits N, or dies of the signal
 //	zl-helper group --children N [--own-group]   N wait-signal children, in its group or their own
 //	zl-helper inert-init -- CMD [ARG...]         an init that forgets to reap, like a Go service at PID 1
+//	zl-helper lazy-init [--delay D] -- CMD ...   an init that reaps D after each SIGCHLD, not at once (slow)
+//	zl-helper deaf-init -- CMD [ARG...]          an init that reaps but forwards no signal
 //
 // Every line for the harness is "zombielab-event <name> key=value ..." on stdout (promise kit) or a
 // line of the sidecar protocol (see serve.go).
@@ -32,7 +35,8 @@ func init() {
 }
 
 const usageText = "usage: zl-helper serve [--port P] | orphans --count N [--then-exit C] | wait-signal | " +
-	"exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...]"
+	"exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...] | " +
+	"lazy-init [--delay D] -- CMD [ARG...] | deaf-init -- CMD [ARG...]"
 
 func usage(message string) {
 	fmt.Fprintln(os.Stderr, "zl-helper: "+message)
@@ -58,6 +62,10 @@ func main() {
 		group(args)
 	case "inert-init":
 		inertInit(args)
+	case "lazy-init":
+		lazyInit(args)
+	case "deaf-init":
+		deafInit(args)
 	case "middle":
 		middle()
 	case "leaf":

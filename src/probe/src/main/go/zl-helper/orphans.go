@@ -55,6 +55,59 @@ func spawnOrphans(count int, stdout io.Writer) (<-chan orphanExit, error) {
 	return exits, nil
 }
 
+// watched is an orphan that has exited and may not be reaped yet.
+type watched struct {
+	exit      orphanExit
+	startTime string // field 22 of its stat: a pid taken again by another process is not the orphan
+}
+
+// reap is what became of one orphan: reaped after some time, or still there (in state) when the window ended.
+type reap struct {
+	pid, adopter int
+	reaped       bool
+	after        time.Duration
+	state        string
+}
+
+// watchReaps times, for each orphan, how long its adopter took to reap it: from its last word (just
+// before it exits) until its /proc entry is gone. An orphan still there window after the last one
+// exited is reported unreaped. It polls every 200 us: a reaper that answers SIGCHLD takes well under 1 ms.
+func watchReaps(exits <-chan orphanExit, window time.Duration, report func(reap)) {
+	pending := map[int]watched{}
+	var lastExit time.Time
+	open := true
+	for open || len(pending) > 0 {
+		if open {
+			select {
+			case e, ok := <-exits:
+				if !ok {
+					open = false
+					continue
+				}
+				pending[e.pid] = watched{exit: e, startTime: startTime(e.pid)}
+				lastExit = e.at
+			case <-time.After(200 * time.Microsecond):
+			}
+		} else {
+			time.Sleep(200 * time.Microsecond)
+		}
+		for pid, w := range pending {
+			state, start := stateOf(pid)
+			if state == "" || (w.startTime != "" && start != w.startTime) {
+				report(reap{pid: pid, adopter: w.exit.ppid, reaped: true, after: time.Since(w.exit.at)})
+				delete(pending, pid)
+			}
+		}
+		if !open && len(pending) > 0 && time.Since(lastExit) > window {
+			for pid, w := range pending {
+				state, _ := stateOf(pid)
+				report(reap{pid: pid, adopter: w.exit.ppid, state: state})
+			}
+			return
+		}
+	}
+}
+
 func middle() {
 	setName("zl-orphan-mid")
 	cmd := exec.Command("/proc/self/exe", "leaf")

@@ -81,53 +81,19 @@ func handle(out *bufio.Writer, request []string) error {
 	return fmt.Errorf("unknown request %q (known: ping, snapshot, orphans COUNT WINDOW_MS)", strings.Join(request, " "))
 }
 
-// watched is an orphan that has exited and may not be reaped yet.
-type watched struct {
-	exit      orphanExit
-	startTime string // field 22 of its stat: a pid taken again by another process is not the orphan
-}
-
-// makeOrphans makes the orphans and times, for each, how long its adopter took to reap it: from its
-// last word (just before it exits) until its /proc entry is gone.
+// makeOrphans makes the orphans and answers, for each, how long its adopter took to reap it.
 func makeOrphans(out io.Writer, count int, window time.Duration) error {
 	exits, err := spawnOrphans(count, nil)
 	if err != nil {
 		return err
 	}
-	pending := map[int]watched{}
-	var lastExit time.Time
-	open := true
-	for open || len(pending) > 0 {
-		if open {
-			select {
-			case e, ok := <-exits:
-				if !ok {
-					open = false
-					continue
-				}
-				pending[e.pid] = watched{exit: e, startTime: startTime(e.pid)}
-				lastExit = e.at
-			case <-time.After(200 * time.Microsecond):
-			}
+	watchReaps(exits, window, func(r reap) {
+		if r.reaped {
+			fmt.Fprintf(out, "orphan %d adopted-by %d reaped-after-us %d\n", r.pid, r.adopter, r.after.Microseconds())
 		} else {
-			time.Sleep(200 * time.Microsecond)
+			fmt.Fprintf(out, "orphan %d adopted-by %d unreaped %s\n", r.pid, r.adopter, r.state)
 		}
-		for pid, w := range pending {
-			state, start := stateOf(pid)
-			if state == "" || (w.startTime != "" && start != w.startTime) {
-				fmt.Fprintf(out, "orphan %d adopted-by %d reaped-after-us %d\n", pid, w.exit.ppid,
-					time.Since(w.exit.at).Microseconds())
-				delete(pending, pid)
-			}
-		}
-		if !open && len(pending) > 0 && time.Since(lastExit) > window {
-			for pid, w := range pending {
-				state, _ := stateOf(pid)
-				fmt.Fprintf(out, "orphan %d adopted-by %d unreaped %s\n", pid, w.exit.ppid, state)
-			}
-			break
-		}
-	}
+	})
 	fmt.Fprintf(out, "end %d\n", count)
 	return nil
 }

@@ -1,0 +1,100 @@
+// Inits that break one promise each, for zombielab's own tests of validate (and for anyone's negative
+// controls). Each runs CMD as its child and exits as the child did.
+package main
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// lazyInit reaps late: --delay after the SIGCHLD that finds it idle, it reaps whatever has died since,
+// as a reaper on a timer of that period does at worst. It forwards signals to its child at once. Orphans
+// end up reaped, a delay after they exit, every time: validate must call it slow, not good and not broken.
+func lazyInit(args []string) {
+	fs := flag.NewFlagSet("lazy-init", flag.ExitOnError)
+	delay := fs.Duration("delay", 2*time.Second, "how long after a SIGCHLD it reaps")
+	fs.Parse(args)
+	cmd := startChild("lazy-init", fs.Args())
+	signals := make(chan os.Signal, 4)
+	signal.Notify(signals, forwarded...)
+	children := make(chan os.Signal, 16)
+	signal.Notify(children, syscall.SIGCHLD)
+	event("lazy-init-started pid=%d child=%d delay_ms=%d", os.Getpid(), cmd.Process.Pid, delay.Milliseconds())
+	var due <-chan time.Time
+	for {
+		select {
+		case s := <-signals:
+			cmd.Process.Signal(s)
+		case <-children:
+			if due == nil {
+				due = time.After(*delay)
+			}
+		case <-due:
+			due = nil
+			if status, done := reapAll(cmd.Process.Pid); done {
+				exitLike(status)
+			}
+		}
+	}
+}
+
+// deafInit reaps on SIGCHLD like a good init but forwards no signal: docker stop's SIGTERM stops at it,
+// and the engine's SIGKILL ends the container after the stop timeout.
+func deafInit(args []string) {
+	fs := flag.NewFlagSet("deaf-init", flag.ExitOnError)
+	fs.Parse(args)
+	cmd := startChild("deaf-init", fs.Args())
+	signal.Ignore(forwarded...)
+	children := make(chan os.Signal, 16)
+	signal.Notify(children, syscall.SIGCHLD)
+	event("deaf-init-started pid=%d child=%d", os.Getpid(), cmd.Process.Pid)
+	for range children {
+		if status, done := reapAll(cmd.Process.Pid); done {
+			exitLike(status)
+		}
+	}
+}
+
+// startChild starts the command after "--" with this process's standard streams.
+func startChild(name string, args []string) *exec.Cmd {
+	if len(args) > 0 && args[0] == "--" {
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		usage(name + " needs a command after --")
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Start(); err != nil {
+		fail(err)
+	}
+	return cmd
+}
+
+// reapAll reaps every child that has died (waitpid(-1, WNOHANG) until none); done once child was among them.
+func reapAll(child int) (syscall.WaitStatus, bool) {
+	var childStatus syscall.WaitStatus
+	done := false
+	for {
+		var status syscall.WaitStatus
+		pid, err := syscall.Wait4(-1, &status, syscall.WNOHANG, nil)
+		if pid <= 0 || err != nil {
+			return childStatus, done
+		}
+		if pid == child {
+			childStatus, done = status, true
+		}
+	}
+}
+
+// exitLike exits as the child did: its code, or 128+n for death by signal n.
+func exitLike(status syscall.WaitStatus) {
+	if status.Signaled() {
+		os.Exit(128 + int(status.Signal()))
+	}
+	os.Exit(status.ExitStatus())
+}
