@@ -10,6 +10,10 @@ import io.zombielab.run.ScenarioRunner;
 import io.zombielab.promise.Promise;
 import io.zombielab.promise.PromiseKit;
 import io.zombielab.promise.PromiseRunner;
+import io.zombielab.promise.Grading;
+import io.zombielab.promise.PromiseResult;
+import io.zombielab.image.ImageInput;
+import java.util.List;
 import io.zombielab.promise.PromiseVerdict;
 import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.scenario.Reaper;
@@ -88,12 +92,31 @@ public final class Lab {
         return ContainerSpec.of(scenario, images.forReaper(scenario.reaper()), runId);
     }
 
-    /** Checks one promise of an init. */
-    public synchronized PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
+    /** Checks one promise of an init, graded by the defaults. */
+    public PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
+        return promises().check(reaper, promise, Grading.DEFAULT);
+    }
+
+    /** Checks every promise of an init, {@code parallel} containers at a time; an error is a result, never a pass. */
+    public List<PromiseResult> validate(ReaperUnderTest init, Grading grading, int parallel, Consumer<String> progress) {
+        return promises().checkAll(init, grading, parallel, progress, this::whyCouldNotRun);
+    }
+
+    /** The image a user named, read and checked before any container runs (see {@link ImageInput}). */
+    public ImageInput.Checked checkImage(String image, ImageInput.Pull pull, java.util.Optional<List<String>> entrypoint) {
+        return new ImageInput(docker, runId).check(image, pull, entrypoint, java.util.Set.of(PromiseKit.IN_CONTAINER));
+    }
+
+    private synchronized PromiseRunner promises() {
         if (promises == null) {
             promises = new PromiseRunner(docker, PromiseKit.forEngine(docker), runId, probeChoice);
         }
-        return promises.check(reaper, promise);
+        return promises;
+    }
+
+    /** The image of a reaper variant (built on first use): the fixtures with that init as ENTRYPOINT, or none. */
+    public String imageFor(Reaper reaper) {
+        return images.forReaper(reaper);
     }
 
     /** A reference init as zombielab builds it: its reaper variant image. */

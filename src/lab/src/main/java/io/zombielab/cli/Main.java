@@ -2,6 +2,7 @@ package io.zombielab.cli;
 
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
+import io.zombielab.image.ImageRefusedException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,10 @@ public final class Main implements Callable<Integer> {
     private static int failed(Exception thrown, PrintWriter err, CommandLine line) {
         if (thrown instanceof UsageException usage) {
             return say(err, usage.getMessage(), usage.showUsage, line);
+        }
+        if (thrown instanceof ImageRefusedException refused) {
+            err.println("[zombielab] ERROR: " + refused.getMessage() + "\n[zombielab] nothing was judged");
+            return refused.kind() == ImageRefusedException.Kind.INPUT ? ExitCode.USAGE : ExitCode.ENVIRONMENT;
         }
         if (thrown instanceof DockerEngine.EngineUnavailableException || thrown instanceof ImageCatalog.ImageBuildException) {
             err.println("[zombielab] ERROR: " + thrown.getMessage());

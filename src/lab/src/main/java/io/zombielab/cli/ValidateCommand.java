@@ -1,15 +1,14 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
-import io.zombielab.promise.Promise;
-import io.zombielab.promise.PromiseVerdict;
+import io.zombielab.image.ImageInput;
+import io.zombielab.promise.ConfigReading;
+import io.zombielab.promise.Grading;
+import io.zombielab.promise.PromiseResult;
 import io.zombielab.promise.ReaperUnderTest;
-import io.zombielab.report.ProbeModes;
-import io.zombielab.report.PromiseJson;
-import io.zombielab.report.PromiseTable;
+import io.zombielab.report.ValidateReport;
 import io.zombielab.scenario.Reaper;
-import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -17,11 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `validate`: checks an init's promises, one container per promise. A reference init is judged against
- * what it documents; a user's init against what any init must do (how far its signals reach is reported).
+ * `validate`: checks the promises of an init, or of an image as it ships, one container per promise, several at
+ * once. A reference init is judged against what it documents; a user's init or image against what any must do.
+ * The image a user names is checked before any container runs; its config is read and its PID 1 predicted.
  */
 @Command(name = "validate", description = "checks an init's promises: a reference one (tini, tini-group, docker-init, "
-        + "dumb-init, catatonit, java) or yours, in your image, in front of zombielab's static test program")
+        + "dumb-init, catatonit, java), yours in front of zombielab's test program (--image with --entrypoint), "
+        + "or your image as it ships (--image)")
 final class ValidateCommand extends ReportingCommand {
 
     /** {@code --reaper ID | --image IMAGE}. */
@@ -29,7 +30,8 @@ final class ValidateCommand extends ReportingCommand {
         @Option(names = "--reaper", required = true, paramLabel = "ID", description = "a reference init, in zombielab's image")
         String reaper;
 
-        @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "your image, through its own ENTRYPOINT")
+        @Option(names = "--image", required = true, paramLabel = "IMAGE",
+                description = "your image: as it ships (its own entrypoint and command), or with --entrypoint in front of the test program")
         String image;
     }
 
@@ -40,22 +42,73 @@ final class ValidateCommand extends ReportingCommand {
             description = "with --image: the init in front of the test program, one argument, quoted as in a shell")
     String entrypoint;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "with --image: what reports call the init")
+    @Option(names = "--init", description = "with --image: the engine's init in front (docker run --init)")
+    boolean engineInit;
+
+    @Option(names = "--pull", description = "with --image: pull the image if the engine does not have it (never otherwise)")
+    boolean pull;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "with --image: what reports call it")
     String name;
+
+    @Option(names = "--latency-bound", paramLabel = "DURATION", defaultValue = "1s", converter = Durations.class,
+            description = "a reap or a stop slower than this is SLOW (default 1s; 500ms, 2s, 1.5s)")
+    Duration latencyBound;
+
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "5", converter = StopTimeout.class,
+            description = "what docker stop waits before its SIGKILL (default 5)")
+    int stopTimeout;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", converter = PromisesAtOnce.class,
+            description = "checks N promises at once, each in its own container (default 8: all)")
+    int parallel;
+
+    /** 1 to 8 promise containers at once. */
+    static final class PromisesAtOnce extends Options.CountIn {
+        PromisesAtOnce() {
+            super(1, 8, "--parallel needs a count of promises to check at once", "");
+        }
+    }
+
+    /** 1 to 600 s. */
+    static final class StopTimeout extends Options.CountIn {
+        StopTimeout() {
+            super(1, 600, "--stop-timeout needs whole seconds", "");
+        }
+    }
 
     @Override
     LabWork prepare() {
+        Grading grading = grading();
         if (target.reaper != null) {
-            if (entrypoint != null || name != null) {
-                throw new UsageException("validate: --entrypoint and --name go with --image, not --reaper");
+            if (entrypoint != null || name != null || engineInit || pull) {
+                throw new UsageException("validate: --entrypoint, --init, --pull and --name go with --image, not --reaper");
             }
             Reaper known = reference(target.reaper);
-            return lab -> run(lab, lab.referenceInit(known));
+            return lab -> report(lab, lab.referenceInit(known), grading, Optional.empty());
         }
         Optional<List<String>> words = Optional.ofNullable(entrypoint).map(Words::split);
-        ReaperUnderTest user = new ReaperUnderTest(Optional.ofNullable(name).orElse(target.image), target.image, words, false,
-                ReaperUnderTest.universalPromises());
-        return lab -> run(lab, user);
+        if (words.isPresent() && words.get().isEmpty()) {
+            throw new UsageException("validate: --entrypoint is empty; give the init's command line, e.g. --entrypoint \"tini --\"");
+        }
+        String shown = Optional.ofNullable(name).orElse(target.image);
+        ReaperUnderTest subject = words.isPresent() ? ReaperUnderTest.init(shown, target.image, words, engineInit)
+                : ReaperUnderTest.asShipped(shown, target.image, engineInit);
+        ImageInput.Pull pulling = pull ? ImageInput.Pull.IF_MISSING : ImageInput.Pull.NEVER;
+        return lab -> {
+            ImageInput.Checked checked = lab.checkImage(target.image, pulling, words);
+            Optional<ConfigReading> reading = words.isPresent() ? Optional.empty()
+                    : Optional.of(ConfigReading.of(checked.config(), engineInit));
+            return report(lab, subject, grading, reading);
+        };
+    }
+
+    private Grading grading() {
+        try {
+            return new Grading(latencyBound, Duration.ofSeconds(stopTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("validate: " + e.getMessage(), false);
+        }
     }
 
     private static Reaper reference(String id) {
@@ -71,44 +124,25 @@ final class ValidateCommand extends ReportingCommand {
         return known;
     }
 
-    private int run(Lab lab, ReaperUnderTest init) {
-        PrintWriter out = out();
-        PrintWriter err = err();
-        List<PromiseVerdict> verdicts = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (Promise promise : init.promises()) {
-            if (!quiet()) {
-                err.println("[zombielab] " + init.name() + ": checking " + promise.id() + " ...");
-                err.flush();
-            }
-            try {
-                PromiseVerdict verdict = lab.check(init, promise);
-                verdicts.add(verdict);
-                if (!verdict.holds()) {
-                    errors.add(verdict.explain());
-                }
-            } catch (RuntimeException e) {
-                errors.add(init.name() + ": '" + promise.id() + "' could not be checked: " + lab.whyCouldNotRun(e));
-            }
-        }
-        long judged = init.promises().stream().filter(p -> init.expected(p).isPresent()).count();
-        long kept = verdicts.stream().filter(v -> v.expected().isPresent() && v.holds()).count();
-        String summary = String.format("%d of %d judged promises kept%s", kept, judged,
-                errors.isEmpty() ? "" : "; see above for what broke");
-        switch (output.output()) {
-            case JSON -> out.print(PromiseJson.render(init.name(), init.image(), verdicts, errors));
-            case QUIET -> out.println(summary.replace("; see above for what broke", ": " + errors.size() + " broken"));
-            case TABLE -> {
-                out.println();
-                out.println("zombielab validate: " + init.name() + " (image " + init.image() + ", entrypoint "
-                        + init.entrypoint().map(List::toString).orElse("of the image") + ")");
-                out.println("observed by the " + ProbeModes.describe(verdicts.stream().flatMap(v -> v.seen().probe().stream()).toList()));
-                out.println();
-                out.print(PromiseTable.render(verdicts));
-                errors.forEach(e -> out.println("\n" + e));
-                out.printf("%n%s%n", summary);
+    private int report(Lab lab, ReaperUnderTest subject, Grading grading, Optional<ConfigReading> reading) {
+        List<PromiseResult> results = lab.validate(subject, grading, parallel, line -> progress(line));
+        ValidateReport report = new ValidateReport(subject, grading, reading, results);
+        String text = switch (output.output()) {
+            case JSON -> report.json();
+            case QUIET -> report.summary() + "\n";
+            case TABLE -> report.table();
+        };
+        out().print(text);
+        out().flush();
+        return report.allHold() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private void progress(String line) {
+        if (!quiet()) {
+            synchronized (this) {
+                err().println("[zombielab] " + line);
+                err().flush();
             }
         }
-        return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -4,36 +4,38 @@ import io.zombielab.fixture.Event;
 import io.zombielab.probe.ProcessTable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** The init forwards docker stop's SIGTERM to its child, which stops in well under the stop timeout. */
+/**
+ * The init forwards docker stop's SIGTERM to its child, which stops at once: the stop's latency is the init's.
+ * Within the bound: forwarded; later but before the engine's SIGKILL: forwarded slowly; never: not forwarded.
+ */
 final class ForwardsSigterm extends StatedPromise {
 
-    /** docker stop's own default: a forwarding init stops its child long before the engine's SIGKILL. */
-    private static final int STOP_TIMEOUT_SECONDS = 10;
-    /** A child that got the forwarded SIGTERM stops at once; a stop this slow was ended by the engine's SIGKILL. */
-    static final Duration PROMPT_STOP = Duration.ofSeconds(5);
-
     ForwardsSigterm() {
-        super("forwards-sigterm",
-                "forwards docker stop's SIGTERM to its child, which stops in well under the stop timeout",
-                List.of("wait-signal"));
+        super("forwards-sigterm", "forwards docker stop's SIGTERM to its child, promptly",
+                grading -> new PromiseSetup.ChildOfInit(List.of("wait-signal"), false));
     }
 
     @Override
-    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init) {
+    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         c.awaitEvent(Event.Waiting.class);
         String table = ProcessTable.format(c.snapshot());
-        Duration took = c.stop(STOP_TIMEOUT_SECONDS);
+        Duration took = c.stop(grading.stopTimeoutSeconds());
         boolean signalled = c.events().any(Event.GotSignal.class, e -> e.signal().equals("TERM"));
-        return judge(init, signalled, took, c.seen(table));
+        return judge(init, signalled, took, grading, c.seen(table));
     }
 
-    /** Forwarded when the child got SIGTERM and the stop took far less than the engine's SIGKILL would. */
-    PromiseVerdict judge(ReaperUnderTest init, boolean signalled, Duration took, PromiseVerdict.Seen seen) {
+    /** Forwarded when the child got SIGTERM; promptly when the stop took no longer than the bound. */
+    PromiseVerdict judge(ReaperUnderTest init, boolean signalled, Duration took, Grading grading, PromiseVerdict.Seen seen) {
         String exit = seen.exitCode().map(code -> "exit code " + code).orElse("still running");
-        return PromiseVerdict.of(init, this, signalled && took.compareTo(PROMPT_STOP) < 0
-                        ? PromiseOutcome.FORWARDED : PromiseOutcome.NOT_FORWARDED,
-                (signalled ? "the child got SIGTERM" : "the child got no SIGTERM") + "; docker stop took " + took.toMillis()
-                        + " ms; " + exit, seen);
+        PromiseOutcome outcome = !signalled ? PromiseOutcome.NOT_FORWARDED
+                : grading.prompt(took) ? PromiseOutcome.FORWARDED : PromiseOutcome.FORWARDED_SLOWLY;
+        String what = signalled ? "the child got SIGTERM" : "the child got no SIGTERM within the stop timeout ("
+                + grading.stopTimeoutSeconds() + " s)";
+        return PromiseVerdict.timed(init, this, outcome, signalled ? Optional.of(took) : Optional.empty(),
+                what + "; docker stop took " + PromiseVerdict.millis(took) + "; " + exit
+                        + (outcome == PromiseOutcome.FORWARDED_SLOWLY ? " (the bound: " + PromiseVerdict.millis(grading.promptWithin()) + ")" : ""),
+                seen);
     }
 }

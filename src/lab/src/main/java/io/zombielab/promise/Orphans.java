@@ -1,41 +1,68 @@
 package io.zombielab.promise;
 
-import static org.awaitility.Awaitility.await;
-
 import io.zombielab.fixture.Event;
+import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.ProcessTable;
-import io.zombielab.probe.Snapshot;
 import java.time.Duration;
-import org.awaitility.core.ConditionTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** What the orphan promises watch: zl-helper's orphans exit, then whether their adopter left them zombies. */
+/**
+ * What the orphan promises watch: orphans exit once re-parented, and how long their adopter took to reap each
+ * (zl-helper times it, polling their /proc entries every 200 us). All reaped within the bound: reaped; all
+ * reaped, one later: reaped slowly; any still there at the end of the watch: left zombies.
+ */
 final class Orphans {
 
     /** How many orphans zl-helper makes. */
     static final int COUNT = 5;
-    /** A reaper reaps on SIGCHLD, at once; zombies still there after this are not going to be reaped. */
-    private static final Duration REAP_WINDOW = Duration.ofSeconds(3);
-    private static final int STOP_TIMEOUT_SECONDS = 10;
 
     private Orphans() {
     }
 
-    static PromiseVerdict check(Promise promise, PromiseContainer c, ReaperUnderTest init) {
-        c.awaitEvent(Event.OrphansDone.class);
-        Snapshot left;
-        try {
-            left = await().atMost(REAP_WINDOW).pollInterval(Duration.ofMillis(50)).until(c::snapshot, s -> s.zombieCount() == 0);
-        } catch (ConditionTimeoutException e) {
-            left = c.snapshot();
-        }
-        c.stop(STOP_TIMEOUT_SECONDS);
-        return judge(promise, init, left.zombieCount(), c.seen(ProcessTable.format(left)));
+    /** zl-helper's command: COUNT orphans, each reap timed for the grading's window. */
+    static List<String> command(Grading grading, String... more) {
+        List<String> command = new ArrayList<>(List.of("orphans", "--count", Integer.toString(COUNT),
+                "--watch-ms", Long.toString(grading.reapWindow().toMillis())));
+        command.addAll(List.of(more));
+        return command;
     }
 
-    /** Reaped when no zombie was left; the evidence quotes what the init said about PID 1, if it said anything. */
-    static PromiseVerdict judge(Promise promise, ReaperUnderTest init, long zombies, PromiseVerdict.Seen seen) {
-        return PromiseVerdict.of(init, promise, zombies == 0 ? PromiseOutcome.REAPED : PromiseOutcome.LEFT_ZOMBIES,
-                zombies + " zombies after the orphans exited" + warning(seen.containerLog()), seen);
+    /** The orphans zl-helper made below the init (its child's orphans). */
+    static PromiseVerdict check(Promise promise, PromiseContainer c, ReaperUnderTest init, Grading grading) {
+        c.awaitEvent(Event.OrphansDone.class, grading.reapWindow());
+        String table = ProcessTable.format(c.snapshot());
+        c.stop(grading.stopTimeoutSeconds());
+        return judge(promise, init, report(c, grading.reapWindow()), grading, c.seen(table));
+    }
+
+    /** The orphans the events tell of. */
+    static OrphanReport report(PromiseContainer c, Duration window) {
+        List<OrphanReport.Orphan> orphans = new ArrayList<>();
+        c.events().all(Event.OrphanReaped.class).forEach(e -> orphans.add(new OrphanReport.Orphan(e.pid(), e.adoptedBy(),
+                Optional.of(Duration.ofNanos(e.afterMicros() * 1000)), "")));
+        c.events().all(Event.OrphanUnreaped.class).forEach(e -> orphans.add(new OrphanReport.Orphan(e.pid(), e.adoptedBy(),
+                Optional.empty(), e.state())));
+        return new OrphanReport(orphans, window);
+    }
+
+    /** Reaped, slowly or not, or left; the evidence quotes what the init said about PID 1, if it said anything. */
+    static PromiseVerdict judge(Promise promise, ReaperUnderTest init, OrphanReport report, Grading grading,
+                                PromiseVerdict.Seen seen) {
+        if (report.orphans().size() != COUNT) {
+            throw new IllegalStateException("zl-helper told of " + report.orphans().size() + " of its " + COUNT
+                    + " orphans; its log:\n" + seen.containerLog());
+        }
+        Optional<Duration> slowest = report.slowestReap();
+        PromiseOutcome outcome = report.unreaped() > 0 ? PromiseOutcome.LEFT_ZOMBIES
+                : slowest.map(grading::prompt).orElse(true) ? PromiseOutcome.REAPED : PromiseOutcome.REAPED_SLOWLY;
+        return PromiseVerdict.timed(init, promise, outcome, report.unreaped() > 0 ? Optional.empty() : slowest,
+                report.summary() + bound(outcome, grading) + warning(seen.containerLog()), seen);
+    }
+
+    private static String bound(PromiseOutcome outcome, Grading grading) {
+        return outcome == PromiseOutcome.REAPED_SLOWLY ? " (the bound: " + PromiseVerdict.millis(grading.promptWithin()) + ")" : "";
     }
 
     /** What the init itself said about PID 1 (tini warns when it is neither PID 1 nor a sub-reaper). */

@@ -11,12 +11,12 @@ final class OwnGroupsUnreached extends StatedPromise {
     OwnGroupsUnreached() {
         super("own-groups-unreached",
                 "children the child put in process groups of their own (the story's Setpgid) get no SIGTERM from the init",
-                List.of("group", "--children", Integer.toString(Groups.CHILDREN), "--own-group"));
+                grading -> new PromiseSetup.ChildOfInit(List.of("group", "--children", Integer.toString(Groups.CHILDREN), "--own-group"), false));
     }
 
     @Override
-    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init) {
-        Groups.Reach reach = Groups.stop(c, false);
+    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
+        Groups.Reach reach = Groups.stop(c, false, grading);
         return PromiseVerdict.of(init, this, reach.signalled() == 0 ? PromiseOutcome.UNREACHED : PromiseOutcome.REACHED,
                 reach.signalled() + " of " + Groups.CHILDREN + " children in their own groups got SIGTERM; docker stop took "
                         + reach.took().toMillis() + " ms", c.seen(reach.table()));

@@ -1,7 +1,5 @@
 package io.zombielab.promise;
 
-import java.util.List;
-
 /**
  * The init exits with its child's exit code, 7, even while it reaps that child's orphans (tini: exit code
  * passes through): an init that waits for anyone (waitpid(-1)) can steal the status.
@@ -13,11 +11,12 @@ final class PassesExitCode extends StatedPromise {
     PassesExitCode() {
         super("passes-exit-code",
                 "exits with its child's exit code, 7, even while it reaps that child's orphans (tini: exit code passes through)",
-                List.of("orphans", "--count", Integer.toString(Orphans.COUNT), "--then-exit", Integer.toString(CODE)));
+                grading -> new PromiseSetup.ChildOfInit(java.util.List.of("orphans", "--count", Integer.toString(Orphans.COUNT),
+                        "--then-exit", Integer.toString(CODE)), false));
     }
 
     @Override
-    public PromiseVerdict check(PromiseContainer container, ReaperUnderTest init) {
+    public PromiseVerdict check(PromiseContainer container, ReaperUnderTest init, Grading grading) {
         return ExitCodes.check(this, container, init, CODE, Integer.toString(CODE));
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.fixture.Event;
 import io.zombielab.fixture.EventLog;
+import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.Probe;
+import io.zombielab.probe.ProbeSidecar;
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.Snapshot;
 import io.zombielab.run.ScenarioTimeoutException;
@@ -25,16 +27,23 @@ public final class PromiseContainer implements AutoCloseable {
     /** zl-helper announces what it set up within this; a container that says nothing is broken. */
     private static final Duration UP = Duration.ofSeconds(20);
 
+    /** How far apart two looks must agree for the processes to count as settled. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
     private final GenericContainer<?> container;
     private final EventLog events;
     private final Supplier<Probe> attach;
+    private final Supplier<ProbeSidecar> sidecar;
     private final String what;
     private Probe probe;
+    private ProbeSidecar orphanMaker;
 
-    PromiseContainer(GenericContainer<?> container, EventLog events, Supplier<Probe> attach, String what) {
+    PromiseContainer(GenericContainer<?> container, EventLog events, Supplier<Probe> attach, Supplier<ProbeSidecar> sidecar,
+                     String what) {
         this.container = container;
         this.events = events;
         this.attach = attach;
+        this.sidecar = sidecar;
         this.what = what;
     }
 
@@ -44,13 +53,52 @@ public final class PromiseContainer implements AutoCloseable {
 
     /** The first event of that type, once zl-helper has printed it; fails, with the log, if it never does. */
     public <T extends Event> T awaitEvent(Class<T> type) {
+        return awaitEvent(type, Duration.ZERO);
+    }
+
+    /** The same, for an event that comes {@code later} than zl-helper's setup (after a watch, say). */
+    public <T extends Event> T awaitEvent(Class<T> type, Duration later) {
+        Duration atMost = UP.plus(later);
         try {
-            return await().atMost(UP).pollInterval(Duration.ofMillis(20))
+            return await().atMost(atMost).pollInterval(Duration.ofMillis(20))
                     .until(() -> events.first(type, e -> true), Optional::isPresent).orElseThrow();
         } catch (ConditionTimeoutException e) {
             throw new ScenarioTimeoutException(what + ": zl-helper never announced " + type.getSimpleName() + " within "
-                    + UP.toSeconds() + " s; container log:\n" + events.text(), e);
+                    + atMost.toSeconds() + " s; container log:\n" + events.text(), e);
         }
+    }
+
+    /**
+     * Waits until the image's processes have settled: the same processes, under the same names, holding the same
+     * memory (within 1%) in two looks {@link #SETTLE} apart. An image as it ships says nothing zombielab can
+     * read, and a program still starting may not yet handle signals (Next.js installs its SIGTERM handler once
+     * it is up): a stop or orphans sent then would judge its start, not its PID 1.
+     */
+    public void awaitSettled() {
+        try {
+            Snapshot[] last = {null};
+            await().atMost(UP).pollDelay(Duration.ZERO).pollInterval(SETTLE).until(() -> {
+                Snapshot now = snapshot();
+                boolean same = last[0] != null && AtRest.same(last[0], now);
+                last[0] = now;
+                return same;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new ScenarioTimeoutException(what + ": its processes did not settle within " + UP.toSeconds()
+                    + " s (they kept changing); container log:\n" + events.text(), e);
+        }
+    }
+
+    /** Orphans made from a sidecar in the container's PID namespace, adopted by its PID 1; each reap timed. */
+    public OrphanReport makeOrphans(int count, Duration window) {
+        Probe p = probe();
+        if (p instanceof ProbeSidecar sidecar) {
+            return sidecar.makeOrphans(count, window);
+        }
+        if (orphanMaker == null) {
+            orphanMaker = sidecar.get();
+        }
+        return orphanMaker.makeOrphans(count, window);
     }
 
     /** The process table now. */
@@ -103,6 +151,9 @@ public final class PromiseContainer implements AutoCloseable {
     public void close() {
         if (probe != null) {
             probe.close();
+        }
+        if (orphanMaker != null) {
+            orphanMaker.close();
         }
     }
 }

@@ -1,26 +1,47 @@
 package io.zombielab.promise;
 
-/** What a promise check can show. Each promise has two or three of these; the verdict compares them. */
+import java.util.Optional;
+
+/**
+ * What a promise check can show. Each promise has two to four of these; the verdict compares them. A late
+ * outcome is its prompt one, slower than the grading's bound: the promise is SLOW, not broken.
+ */
 public enum PromiseOutcome {
     REAPED("reaped every orphan"),
+    REAPED_SLOWLY("reaped every orphan, slowly", REAPED),
     LEFT_ZOMBIES("left zombies"),
     EXIT_CODE_PASSED("exit code passed through"),
     EXIT_CODE_LOST("exit code lost"),
     FORWARDED("forwarded, child stopped promptly"),
+    FORWARDED_SLOWLY("forwarded, child stopped slowly", FORWARDED),
     NOT_FORWARDED("not forwarded: the engine had to kill"),
     CHILD_ONLY("the child only"),
     WHOLE_GROUP("the child's whole group"),
     UNREACHED("no SIGTERM reached them"),
-    REACHED("SIGTERM reached them");
+    REACHED("SIGTERM reached them"),
+    STOPPED("stopped promptly"),
+    STOPPED_SLOWLY("stopped, slowly", STOPPED),
+    KILLED("ignored the stop signal: the engine had to kill");
 
     private final String text;
+    private final PromiseOutcome promptForm;
 
     PromiseOutcome(String text) {
+        this(text, null);
+    }
+
+    PromiseOutcome(String text, PromiseOutcome promptForm) {
         this.text = text;
+        this.promptForm = promptForm;
     }
 
     public String text() {
         return text;
+    }
+
+    /** The outcome this one is the slow form of: REAPED for REAPED_SLOWLY. */
+    public Optional<PromiseOutcome> promptForm() {
+        return Optional.ofNullable(promptForm);
     }
 
     @Override

@@ -8,6 +8,12 @@ import io.zombielab.run.ContainerProbes;
 import io.zombielab.run.ContainerSafety;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
@@ -15,9 +21,10 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Checks one promise of an init: one container whose PID 1 is the init under test (or, where the promise says
- * so, zl-helper's inert init with the init below it), zl-helper as the init's child running the promise's
- * command; the promise watches and judges. The container, and its probe's sidecar if any, are removed after.
+ * Checks the promises of an init, each in a container of its own, several at once: the container's PID 1 is
+ * the init under test (or, where the promise says so, zl-helper's inert init with the init below it) with
+ * zl-helper as its child running the promise's command, or the image as it ships. The promise watches and
+ * judges. Each container, and its sidecar if any, is removed after its promise.
  */
 public final class PromiseRunner {
 
@@ -33,36 +40,64 @@ public final class PromiseRunner {
         this.probeChoice = probeChoice;
     }
 
-    public PromiseVerdict check(ReaperUnderTest init, Promise promise) {
+    /**
+     * Every promise of {@code init}, {@code parallel} at a time, in the init's order; {@code progress} hears each
+     * start, {@code why} turns what broke a check into words.
+     */
+    public List<PromiseResult> checkAll(ReaperUnderTest init, Grading grading, int parallel, Consumer<String> progress,
+                                        Function<RuntimeException, String> why) {
+        List<Promise> promises = init.promises();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, promises.size())));
+        try {
+            List<Future<PromiseVerdict>> running = new ArrayList<>();
+            for (Promise promise : promises) {
+                running.add(pool.submit(() -> {
+                    progress.accept(init.name() + ": checking " + promise.id() + " ...");
+                    return check(init, promise, grading);
+                }));
+            }
+            List<PromiseResult> results = new ArrayList<>();
+            for (int i = 0; i < promises.size(); i++) {
+                results.add(result(init, promises.get(i), running.get(i), why));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static PromiseResult result(ReaperUnderTest init, Promise promise, Future<PromiseVerdict> running,
+                                        Function<RuntimeException, String> why) {
+        try {
+            return new PromiseResult.Judged(running.get());
+        } catch (ExecutionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            return new PromiseResult.NotChecked(init, promise, why.apply(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PromiseResult.NotChecked(init, promise, "interrupted");
+        }
+    }
+
+    public PromiseVerdict check(ReaperUnderTest init, Promise promise, Grading grading) {
         String cell = "promise:" + init.name() + "/" + promise.id();
         EventLog events = new EventLog();
-        try (GenericContainer<?> container = container(init, promise, argv(init, promise), events, cell)) {
+        PromiseSetup setup = promise.setup(grading);
+        try (GenericContainer<?> container = container(init, setup, events, cell)) {
             container.start();
             ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.PROMISE, init.name() + " " + promise.id());
             try (PromiseContainer watched = new PromiseContainer(container, events,
-                    () -> ContainerProbes.attach(container, probeChoice, runId, cell), "promise " + promise.id() + " of " + init.name())) {
-                return promise.check(watched, init);
+                    () -> ContainerProbes.attach(container, probeChoice, runId, cell),
+                    () -> ContainerProbes.sidecar(container, runId, cell), "promise " + promise.id() + " of " + init.name())) {
+                return promise.check(watched, init, grading);
             }
         }
     }
 
-    /** [inert init --] the init's entrypoint (the image's own, unless given) zl-helper and the promise's command. */
-    private List<String> argv(ReaperUnderTest init, Promise promise) {
-        List<String> argv = new ArrayList<>();
-        if (promise.initBelowInertInit()) {
-            argv.addAll(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--"));
-        }
-        argv.addAll(init.entrypoint().orElseGet(() -> imageEntrypoint(init.image())));
-        argv.add(PromiseKit.IN_CONTAINER);
-        argv.addAll(promise.childCommand());
-        return argv;
-    }
-
-    private GenericContainer<?> container(ReaperUnderTest init, Promise promise, List<String> argv, EventLog events, String cell) {
-        return new GenericContainer<>(DockerImageName.parse(init.image()))
+    private GenericContainer<?> container(ReaperUnderTest init, PromiseSetup setup, EventLog events, String cell) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(init.image()))
                 .withImagePullPolicy(name -> false)
                 .withLabels(Labels.scenarioContainer(runId, cell))
-                .withCopyToContainer(Transferable.of(kit.binary(), 0755), PromiseKit.IN_CONTAINER)
                 .withLogConsumer(events)
                 // The exit-code promises end at once, with codes other than 0: nothing to wait for at start.
                 .withStartupCheckStrategy(new StartupCheckStrategy() {
@@ -75,12 +110,33 @@ public final class PromiseRunner {
                     @Override
                     protected void waitUntilReady() {
                     }
-                })
-                .withCreateContainerCmdModifier(cmd -> {
-                    cmd.withEntrypoint(argv).withCmd(List.of());
-                    cmd.getHostConfig().withInit(init.engineInit()).withPidsLimit(256L)
-                            .withMemory(512L << 20).withMemorySwap(512L << 20);
                 });
+        if (setup instanceof PromiseSetup.ChildOfInit child) {
+            container.withCopyToContainer(Transferable.of(kit.binary(), 0755), PromiseKit.IN_CONTAINER);
+        }
+        List<String> argv = argv(init, setup);
+        return container.withCreateContainerCmdModifier(cmd -> {
+            if (!argv.isEmpty()) {
+                cmd.withEntrypoint(argv).withCmd(List.of());
+            }
+            cmd.getHostConfig().withInit(init.engineInit()).withPidsLimit(256L)
+                    .withMemory(512L << 20).withMemorySwap(512L << 20);
+        });
+    }
+
+    /** [inert init --] the init's entrypoint (the image's own, unless given) zl-helper and the promise's command; empty as shipped. */
+    private List<String> argv(ReaperUnderTest init, PromiseSetup setup) {
+        if (!(setup instanceof PromiseSetup.ChildOfInit child) || !(init.launch() instanceof Launch.InFront front)) {
+            return List.of();
+        }
+        List<String> argv = new ArrayList<>();
+        if (child.belowInertInit()) {
+            argv.addAll(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--"));
+        }
+        argv.addAll(front.entrypoint().orElseGet(() -> imageEntrypoint(init.image())));
+        argv.add(PromiseKit.IN_CONTAINER);
+        argv.addAll(child.command());
+        return argv;
     }
 
     private List<String> imageEntrypoint(String image) {

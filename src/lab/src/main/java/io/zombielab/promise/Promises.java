@@ -14,12 +14,20 @@ public final class Promises {
     public static final Promise OWN_GROUPS_UNREACHED = new OwnGroupsUnreached();
     public static final Promise SUB_REAPER = new SubReaper();
 
+    /** An init's promises, checked with zl-helper as its child. */
     public static final List<Promise> ALL = List.of(REAPS_ORPHANS, PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH, FORWARDS_SIGTERM,
             SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER);
+
+    public static final Promise SHIPPED_REAPS_ORPHANS = new ReapsOrphansAsShipped();
+    public static final Promise STOPS_GRACEFULLY = new StopsGracefully();
+
+    /** An image's promises as it ships, whatever its PID 1. */
+    public static final List<Promise> AS_SHIPPED = List.of(SHIPPED_REAPS_ORPHANS, STOPS_GRACEFULLY);
 
     private Promises() {
     }
 
+    /** An init's promise by id. */
     public static Promise byId(String id) {
         return Ids.byId(ALL, Promise::id, id, "promise");
     }

@@ -1,32 +1,42 @@
 package io.zombielab.promise;
 
 import io.zombielab.scenario.Reaper;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import java.util.Optional;
 
 /**
- * An init to validate: an image, the entrypoint that puts the init in front of a command (empty: the
- * image's own ENTRYPOINT), whether the engine injects it (HostConfig.Init), and what each promise is
- * expected to show. A promise with no expectation is measured and reported, not judged.
+ * An init, or an image, to validate: the image, how it is launched (its init in front of zombielab's test
+ * program, or as it ships), whether the engine injects its init (HostConfig.Init, {@code docker run --init}),
+ * and what each promise is expected to show. A promise with no expectation is measured and reported, not judged.
  */
-public record ReaperUnderTest(String name, String image, Optional<List<String>> entrypoint, boolean engineInit,
+public record ReaperUnderTest(String name, String image, Launch launch, boolean engineInit,
                               Map<Promise, PromiseOutcome> expected) {
 
     public ReaperUnderTest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
-        entrypoint = entrypoint.map(List::copyOf);
+        Objects.requireNonNull(launch, "launch");
         expected = Map.copyOf(expected);
+    }
+
+    /** A user's init in front of the test program, held to what any init must do. */
+    public static ReaperUnderTest init(String name, String image, Optional<List<String>> entrypoint, boolean engineInit) {
+        return new ReaperUnderTest(name, image, new Launch.InFront(entrypoint), engineInit, universalPromises());
+    }
+
+    /** A user's image as it ships, held to what any PID 1 must do. */
+    public static ReaperUnderTest asShipped(String name, String image, boolean engineInit) {
+        return new ReaperUnderTest(name, image, new Launch.AsShipped(), engineInit, Map.of(
+                Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
+                Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED));
     }
 
     /** The promises that apply to this init (an engine-injected init is always PID 1: no sub-reaper mode to test). */
     public List<Promise> promises() {
-        return Promises.ALL.stream().filter(p -> p.appliesTo(this)).toList();
+        return launch.promises().stream().filter(p -> p.appliesTo(this)).toList();
     }
 
     /** What this init is expected to show for {@code promise}; empty: measured and reported, not judged. */
@@ -64,7 +74,7 @@ public record ReaperUnderTest(String name, String image, Optional<List<String>> 
             }
             case NONE -> throw new IllegalArgumentException("reaper 'none' is no init: there are no promises to check");
         }
-        return new ReaperUnderTest(reaper.id(), image, Optional.empty(), reaper.injectedByEngine(), expected);
+        return new ReaperUnderTest(reaper.id(), image, new Launch.InFront(Optional.empty()), reaper.injectedByEngine(), expected);
     }
 
     /** What any init worth the name must do; how far its signals reach is reported, not judged. */

@@ -11,12 +11,12 @@ final class SignalReach extends StatedPromise {
     SignalReach() {
         super("signal-reach",
                 "who in the child's process group gets the forwarded SIGTERM: the child only, or the whole group (tini -g, dumb-init)",
-                List.of("group", "--children", Integer.toString(Groups.CHILDREN)));
+                grading -> new PromiseSetup.ChildOfInit(List.of("group", "--children", Integer.toString(Groups.CHILDREN)), false));
     }
 
     @Override
-    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init) {
-        Groups.Reach reach = Groups.stop(c, true);
+    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
+        Groups.Reach reach = Groups.stop(c, true, grading);
         return judge(init, reach, c.seen(reach.table()));
     }
 

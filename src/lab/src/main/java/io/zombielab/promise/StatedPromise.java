@@ -1,18 +1,18 @@
 package io.zombielab.promise;
 
-import java.util.List;
+import java.util.function.Function;
 
-/** A promise's statement, given once in its constructor: its id, its sentence and its child's command line. */
+/** A promise's statement, given once in its constructor: its id, its sentence and how its container runs. */
 abstract class StatedPromise implements Promise {
 
     private final String id;
     private final String meaning;
-    private final List<String> childCommand;
+    private final Function<Grading, PromiseSetup> setup;
 
-    StatedPromise(String id, String meaning, List<String> childCommand) {
+    StatedPromise(String id, String meaning, Function<Grading, PromiseSetup> setup) {
         this.id = id;
         this.meaning = meaning;
-        this.childCommand = List.copyOf(childCommand);
+        this.setup = setup;
     }
 
     @Override
@@ -26,8 +26,8 @@ abstract class StatedPromise implements Promise {
     }
 
     @Override
-    public final List<String> childCommand() {
-        return childCommand;
+    public final PromiseSetup setup(Grading grading) {
+        return setup.apply(grading);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.zombielab.promise;
 
-import java.util.List;
-
 /**
  * Not PID 1 (zl-helper's inert init is, and never reaps), the init still reaps orphans as a child sub-reaper
  * (tini -s, catatonit); plain tini warns and does not.
@@ -9,14 +7,8 @@ import java.util.List;
 final class SubReaper extends StatedPromise {
 
     SubReaper() {
-        super("sub-reaper",
-                "not PID 1, still reaps orphans as a child sub-reaper (tini -s, catatonit); plain tini warns and does not",
-                List.of("orphans", "--count", Integer.toString(Orphans.COUNT)));
-    }
-
-    @Override
-    public boolean initBelowInertInit() {
-        return true;
+        super("sub-reaper", "not PID 1, still reaps orphans as a child sub-reaper (tini -s, catatonit); plain tini warns and does not",
+                grading -> new PromiseSetup.ChildOfInit(Orphans.command(grading), true));
     }
 
     /** An init the engine injects is always PID 1: it has no sub-reaper mode to test. */
@@ -26,7 +18,7 @@ final class SubReaper extends StatedPromise {
     }
 
     @Override
-    public PromiseVerdict check(PromiseContainer container, ReaperUnderTest init) {
-        return Orphans.check(this, container, init);
+    public PromiseVerdict check(PromiseContainer container, ReaperUnderTest init, Grading grading) {
+        return Orphans.check(this, container, init, grading);
     }
 }

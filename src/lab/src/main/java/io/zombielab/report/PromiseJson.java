@@ -1,28 +1,54 @@
 package io.zombielab.report;
 
+import io.zombielab.promise.ConfigReading;
 import io.zombielab.promise.PromiseOutcome;
 import io.zombielab.promise.PromiseVerdict;
 import java.util.List;
+import java.util.Optional;
 
-/** `validate --json`: every promise of the init with what was expected, what was seen, and the evidence. */
+/**
+ * `validate --json`: every promise with what was expected, what was seen, its grade, latency and the evidence;
+ * for an image as it ships, what its config predicted.
+ */
 public final class PromiseJson {
 
     /** The document: the init, whether it kept every judged promise, and each promise's row. */
-    public record Document(String init, String image, boolean allKept, String observedBy, List<String> errors,
-                           List<Row> promises) {
+    public record Document(String init, String image, String launch, boolean allKept, String grade, long latencyBoundMs,
+                           String observedBy, Optional<Config> config, List<String> errors, List<Row> promises) {
     }
 
-    /** One promise: judged (expected) or only reported, kept or not, what was seen and the evidence. */
-    public record Row(String promise, boolean judged, boolean holds, String expected, String observed, String evidence) {
+    /** One promise: judged (expected) or only reported, its grade, what was seen and the evidence. */
+    public record Row(String promise, boolean judged, boolean holds, String grade, String expected, String observed,
+                      Double latencyMs, String evidence) {
+    }
+
+    /** What the image config says and predicts. */
+    public record Config(List<String> entrypoint, List<String> cmd, String stopSignal, String user, String platform,
+                         List<String> pid1, boolean shellForm, String reaps, String stops, String why, String fix,
+                         List<String> disagreements) {
     }
 
     private PromiseJson() {
     }
 
-    public static String render(String init, String image, List<PromiseVerdict> verdicts, List<String> errors) {
-        return ReportJson.write(new Document(init, image, errors.isEmpty() && verdicts.stream().allMatch(PromiseVerdict::holds),
-                ProbeModes.describe(verdicts.stream().flatMap(v -> v.seen().probe().stream()).toList()), errors,
-                verdicts.stream().map(v -> new Row(v.promise().id(), v.expected().isPresent(), v.holds(),
-                        v.expected().map(PromiseOutcome::text).orElse(null), v.observed().text(), v.evidence())).toList()));
+    public static String render(ValidateReport report) {
+        List<PromiseVerdict> verdicts = report.verdicts();
+        return ReportJson.write(new Document(report.subject().name(), report.subject().image(), report.subject().launch().describe(),
+                report.allHold(), report.grade().name(), report.grading().promptWithin().toMillis(),
+                ProbeModes.describe(verdicts.stream().flatMap(v -> v.seen().probe().stream()).toList()),
+                report.reading().map(r -> config(r, verdicts)), report.errors(),
+                verdicts.stream().map(PromiseJson::row).toList()));
+    }
+
+    private static Row row(PromiseVerdict v) {
+        return new Row(v.promise().id(), v.expected().isPresent(), v.holds(), v.grade().name(),
+                v.expected().map(PromiseOutcome::text).orElse(null), v.observed().text(),
+                v.latency().map(d -> d.toNanos() / 1e6).orElse(null), v.evidence());
+    }
+
+    private static Config config(ConfigReading r, List<PromiseVerdict> verdicts) {
+        return new Config(r.config().entrypoint(), r.config().cmd(), r.config().stopSignal().orElse(null), r.config().userOrRoot(),
+                r.config().platform().toString(), r.pid1(), r.shellForm(), r.reaps().toString(), r.stops().toString(), r.why(),
+                r.fix().orElse(null), r.disagreements(verdicts));
     }
 }

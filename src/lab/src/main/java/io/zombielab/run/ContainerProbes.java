@@ -25,4 +25,9 @@ public final class ContainerProbes {
         }
         return probe;
     }
+
+    /** A started sidecar, whatever the probe choice: what makes orphans in a container from outside it. */
+    public static ProbeSidecar sidecar(GenericContainer<?> container, String runId, String cell) {
+        return (ProbeSidecar) attach(container, ProbeChoice.UNIVERSAL, runId, cell);
+    }
 }

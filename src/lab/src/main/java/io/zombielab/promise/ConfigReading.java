@@ -1,0 +1,69 @@
+package io.zombielab.promise;
+
+import io.zombielab.image.ImageConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an image's config predicts about its PID 1, read beside the run: who PID 1 is (the engine's init with
+ * {@code --init}; a shell for a shell-form CMD), whether it reaps and whether it stops on docker stop, and the
+ * fix when that is no good setup.
+ */
+public record ConfigReading(ImageConfig config, List<String> pid1, boolean shellForm, boolean engineInit, String program,
+                            Predicted reaps, Predicted stops, String why, Optional<String> fix) {
+
+    private static final String ADD_AN_INIT = "run it with an init in front: docker run --init (compose: init: true), "
+            + "or ENTRYPOINT [\"tini\", \"--\"] in the Dockerfile (Kubernetes: shareProcessNamespace: true)";
+
+    public static ConfigReading of(ImageConfig config, boolean engineInit) {
+        List<String> argv = config.argv();
+        boolean shellForm = argv.size() >= 2 && KnownPid1.of(argv.get(0)) == KnownPid1.SHELL && argv.get(1).equals("-c");
+        KnownPid1 known = engineInit ? KnownPid1.TINI : argv.isEmpty() ? KnownPid1.OTHER : KnownPid1.of(argv.get(0));
+        List<String> pid1 = new ArrayList<>();
+        if (engineInit) {
+            pid1.add("docker-init --");
+        }
+        pid1.addAll(argv);
+        return new ConfigReading(config, pid1, shellForm, engineInit, engineInit ? "docker-init" : argv.isEmpty() ? "" : argv.get(0),
+                known.reaps, known.stops, known.sentence, fix(known, shellForm, config));
+    }
+
+    private static Optional<String> fix(KnownPid1 known, boolean shellForm, ImageConfig config) {
+        List<String> fixes = new ArrayList<>();
+        if (shellForm) {
+            fixes.add("use the exec form (CMD [\"node\", \"server.js\"], not CMD node server.js) so that no shell sits at PID 1");
+        }
+        if (!known.isInit()) {
+            fixes.add(ADD_AN_INIT);
+        }
+        if (config.stopSignal().isPresent() && !config.stopSignal().get().matches("(SIG)?TERM|15")) {
+            fixes.add("STOPSIGNAL " + config.stopSignal().get() + ": make sure the app stops on it (docker stop sends it, not SIGTERM)");
+        }
+        return fixes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", fixes));
+    }
+
+    /** Where what ran contradicts the prediction: the config is not the whole story (a wrapper script, say). */
+    public List<String> disagreements(List<PromiseVerdict> verdicts) {
+        List<String> lines = new ArrayList<>();
+        for (PromiseVerdict v : verdicts) {
+            Predicted said = v.promise() == Promises.SHIPPED_REAPS_ORPHANS ? reaps
+                    : v.promise() == Promises.STOPS_GRACEFULLY ? stops : Predicted.UNKNOWN;
+            boolean good = v.grade() == PromiseGrade.KEPT;
+            if ((said == Predicted.YES && !good) || (said == Predicted.NO && good)) {
+                lines.add("the config predicted '" + v.promise().id() + "': " + said + ", but the run showed: " + v.observed().text());
+            }
+        }
+        return lines;
+    }
+
+    /** The lines a report prints. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("image config: ENTRYPOINT " + config.entrypoint() + ", CMD " + config.cmd() + ", STOPSIGNAL "
+                + config.stopSignal().orElse("SIGTERM (default)") + ", USER " + config.userOrRoot() + ", " + config.platform());
+        lines.add("PID 1: " + String.join(" ", pid1) + (shellForm ? " (shell form: a shell runs the command)" : ""));
+        lines.add("predicted from the config: reaps " + reaps + ", stops on docker stop " + stops + " (" + why + ")");
+        return lines;
+    }
+}

@@ -1,0 +1,45 @@
+package io.zombielab.promise;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How validate grades what it sees. {@code promptWithin}: a reap or a stop slower than this is SLOW, a failure
+ * of its own, distinct from never (the default, 1 s, is three orders of magnitude above what tini takes and
+ * below what a timer-based reaper or a late forward does). {@code stopTimeout}: what docker stop waits before
+ * its SIGKILL; a stop that needs it is "never".
+ */
+public record Grading(Duration promptWithin, Duration stopTimeout) {
+
+    public static final Grading DEFAULT = new Grading(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    /** Orphans still there this long after they exited are not going to be reaped: three bounds, at least 3 s. */
+    private static final Duration LEAST_REAP_WINDOW = Duration.ofSeconds(3);
+
+    public Grading {
+        Objects.requireNonNull(promptWithin, "promptWithin");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        if (promptWithin.isNegative() || promptWithin.isZero()) {
+            throw new IllegalArgumentException("the latency bound must be above 0, not " + promptWithin.toMillis() + " ms");
+        }
+        if (stopTimeout.compareTo(promptWithin) <= 0 || stopTimeout.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("the stop timeout must be whole seconds above the latency bound ("
+                    + promptWithin.toMillis() + " ms), not " + stopTimeout.toMillis() + " ms: slow and never would be one");
+        }
+    }
+
+    /** How long the orphans are watched after the last one exited. */
+    public Duration reapWindow() {
+        Duration three = promptWithin.multipliedBy(3);
+        return three.compareTo(LEAST_REAP_WINDOW) > 0 ? three : LEAST_REAP_WINDOW;
+    }
+
+    /** docker stop's timeout, in its unit. */
+    public int stopTimeoutSeconds() {
+        return (int) stopTimeout.toSeconds();
+    }
+
+    public boolean prompt(Duration latency) {
+        return latency.compareTo(promptWithin) <= 0;
+    }
+}

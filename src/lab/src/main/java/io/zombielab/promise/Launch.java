@@ -1,0 +1,47 @@
+package io.zombielab.promise;
+
+import java.util.List;
+import java.util.Optional;
+
+/** How the image under test is started: with its init in front of zombielab's test program, or as it ships. */
+public sealed interface Launch {
+
+    /** The promises this launch can check. */
+    List<Promise> promises();
+
+    /** For reports: "entrypoint [tini, --]", "as shipped". */
+    String describe();
+
+    /**
+     * The init in front of zl-helper: {@code entrypoint} given (as {@code --entrypoint} says), or, when empty,
+     * the image's own ENTRYPOINT (a reference init's image puts it there).
+     */
+    record InFront(Optional<List<String>> entrypoint) implements Launch {
+        public InFront {
+            entrypoint = entrypoint.map(List::copyOf);
+        }
+
+        @Override
+        public List<Promise> promises() {
+            return Promises.ALL;
+        }
+
+        @Override
+        public String describe() {
+            return "entrypoint " + entrypoint.map(List::toString).orElse("of the image") + " in front of zl-helper";
+        }
+    }
+
+    /** The image's own entrypoint and command, untouched: PID 1 is whatever it runs. */
+    record AsShipped() implements Launch {
+        @Override
+        public List<Promise> promises() {
+            return Promises.AS_SHIPPED;
+        }
+
+        @Override
+        public String describe() {
+            return "as shipped (its own entrypoint and command)";
+        }
+    }
+}

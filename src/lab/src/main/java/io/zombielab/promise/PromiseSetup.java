@@ -1,0 +1,23 @@
+package io.zombielab.promise;
+
+import java.util.List;
+
+/** How a promise's container runs: the init in front of zl-helper's command, or the image as it ships. */
+public sealed interface PromiseSetup {
+
+    /**
+     * The init under test runs zl-helper as its child.
+     *
+     * @param command        zl-helper's command line (without the binary's path)
+     * @param belowInertInit the init is put below zl-helper's inert init, so that it is not PID 1
+     */
+    record ChildOfInit(List<String> command, boolean belowInertInit) implements PromiseSetup {
+        public ChildOfInit {
+            command = List.copyOf(command);
+        }
+    }
+
+    /** The image's own entrypoint and command run untouched; zombielab acts from outside (a sidecar, docker stop). */
+    record AsShipped() implements PromiseSetup {
+    }
+}

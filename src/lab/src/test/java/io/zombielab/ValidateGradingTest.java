@@ -1,0 +1,84 @@
+package io.zombielab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qameta.allure.Allure;
+import io.zombielab.image.ImageCatalog;
+import io.zombielab.promise.PromiseGrade;
+import io.zombielab.promise.PromiseKit;
+import io.zombielab.promise.PromiseOutcome;
+import io.zombielab.promise.PromiseVerdict;
+import io.zombielab.promise.Promises;
+import io.zombielab.promise.ReaperUnderTest;
+import io.zombielab.scenario.Reaper;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * validate grades latency: an init that reaps or forwards late is SLOW (kept, too late: a failure of its own),
+ * distinct from one that never does (BROKEN) and from tini (kept). The late and the deaf init are zl-helper's
+ * test inits, put in front by --entrypoint as a user's own init would be: lazy-init reaps 3 s after each
+ * SIGCHLD (a reaper on a timer does at worst), deaf-init reaps at once but forwards no signal.
+ */
+@DisplayName("validate grades how fast an init keeps its promises")
+class ValidateGradingTest {
+
+    private static Lab lab;
+    private static ReaperUnderTest tini;
+    private static ReaperUnderTest lazy;
+    private static ReaperUnderTest deaf;
+
+    @BeforeAll
+    static void inits() {
+        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        tini = lab.referenceInit(Reaper.TINI);
+        String base = ImageCatalog.baseImageFromEnvironment();
+        lazy = ReaperUnderTest.init("lazy-init", base, Optional.of(List.of(PromiseKit.IN_CONTAINER, "lazy-init", "--delay", "3s", "--")),
+                false);
+        deaf = ReaperUnderTest.init("deaf-init", base, Optional.of(List.of(PromiseKit.IN_CONTAINER, "deaf-init", "--")), false);
+    }
+
+    private static PromiseVerdict attached(PromiseVerdict verdict) {
+        Allure.addAttachment("evidence", "text/plain", verdict.explain());
+        Allure.addAttachment("container log", "text/plain", verdict.seen().containerLog());
+        return verdict;
+    }
+
+    @Test
+    @DisplayName("a reaper that reaps seconds late is SLOW at reaps-orphans; tini, the control, reaps within the bound")
+    void lateReaperIsSlow() {
+        PromiseVerdict late = attached(lab.check(lazy, Promises.REAPS_ORPHANS));
+        PromiseVerdict control = attached(lab.check(tini, Promises.REAPS_ORPHANS));
+
+        assertThat(late.observed()).as(late::explain).isEqualTo(PromiseOutcome.REAPED_SLOWLY);
+        assertThat(late.grade()).isEqualTo(PromiseGrade.SLOW);
+        assertThat(late.explain()).contains("lazy-init is SLOW to keep 'reaps-orphans'", "5 of 5 reaped, the slowest after");
+        assertThat(control.grade()).as(control::explain).isEqualTo(PromiseGrade.KEPT);
+    }
+
+    @Test
+    @DisplayName("an init that forwards SIGTERM but lets its child's exit wait seconds is SLOW at forwards-sigterm")
+    void lateForwardIsSlow() {
+        PromiseVerdict late = attached(lab.check(lazy, Promises.FORWARDS_SIGTERM));
+        PromiseVerdict control = attached(lab.check(tini, Promises.FORWARDS_SIGTERM));
+
+        assertThat(late.observed()).as(late::explain).isEqualTo(PromiseOutcome.FORWARDED_SLOWLY);
+        assertThat(late.latency()).isPresent();
+        assertThat(control.grade()).as(control::explain).isEqualTo(PromiseGrade.KEPT);
+    }
+
+    @Test
+    @DisplayName("a deaf init breaks forwards-sigterm: the engine has to kill, while it keeps reaps-orphans")
+    void deafInitDoesNotForward() {
+        PromiseVerdict forwards = attached(lab.check(deaf, Promises.FORWARDS_SIGTERM));
+        PromiseVerdict reaps = attached(lab.check(deaf, Promises.REAPS_ORPHANS));
+
+        assertThat(forwards.observed()).as(forwards::explain).isEqualTo(PromiseOutcome.NOT_FORWARDED);
+        assertThat(forwards.grade()).isEqualTo(PromiseGrade.BROKEN);
+        assertThat(forwards.seen().exitCode()).contains(137L);
+        assertThat(reaps.grade()).as(reaps::explain).isEqualTo(PromiseGrade.KEPT);
+    }
+}

@@ -1,0 +1,85 @@
+package io.zombielab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import io.zombielab.Lab;
+import io.zombielab.scenario.Reaper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * validate --image checks an app image as it ships, whatever its PID 1: here the real Next.js fixture with
+ * node at PID 1 (CMD ["node", ".../next", "start"]), the most common image there is. Node reaps only its own
+ * children, so the orphans the sidecar makes stay zombies; the same image with --init (docker run --init) keeps
+ * both promises. Next.js stops on SIGTERM by itself once it is up, so stops-gracefully holds either way.
+ */
+@DisplayName("validate --image: an app image as it ships")
+class ShippedImageTest {
+
+    private static String app;
+
+    @BeforeAll
+    static void buildTheApp() {
+        Lab lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        String fixtures = lab.imageFor(Reaper.NONE);
+        app = new ImageFromDockerfile("zombielab/test-node-at-pid1:" + lab.runId().replaceAll("[^a-z0-9-]", ""), false)
+                .withDockerfileFromBuilder(b -> b.from(fixtures)
+                        .label("io.zombielab", "true")
+                        .workDir("/opt/zombielab/workloads/next-app")
+                        .cmd("node", "node_modules/next/dist/bin/next", "start", "-p", "3000")
+                        .build())
+                .get();
+    }
+
+    @AfterAll
+    static void removeTheApp() {
+        DockerClient docker = DockerClientFactory.instance().client();
+        docker.removeImageCmd(app).withForce(true).exec();
+    }
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int validate(String... more) {
+        String[] args = new String[more.length + 3];
+        args[0] = "validate";
+        args[1] = "--image";
+        args[2] = app;
+        System.arraycopy(more, 0, args, 3, more.length);
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("node at PID 1 leaves the orphans it adopts zombies: BROKEN, predicted from the config, with the fix")
+    void nodeAtPidOneDoesNotReap() {
+        int exit = validate("--name", "next-app");
+
+        assertThat(exit).as(out()).isEqualTo(ExitCode.FAILED);
+        assertThat(out()).contains("PID 1: node node_modules/next/dist/bin/next start -p 3000",
+                "predicted from the config: reaps no",
+                "next-app BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>",
+                "fix: run it with an init in front: docker run --init",
+                "BROKEN: ");
+    }
+
+    @Test
+    @DisplayName("the same image with --init keeps both promises: the engine's init reaps and forwards")
+    void withTheEnginesInitItPasses() {
+        int exit = validate("--name", "next-app", "--init");
+
+        assertThat(exit).as(out()).isEqualTo(ExitCode.OK);
+        assertThat(out()).contains("PID 1: docker-init -- node", "GOOD: 2 of 2 judged promises kept").doesNotContain("fix:");
+    }
+}

@@ -1,0 +1,45 @@
+package io.zombielab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zombielab.image.ImageCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The whole init's grade, as CI reads it: the summary line and the exit code, for a slow, a deaf and a good init. */
+@DisplayName("validate's summary: GOOD, SLOW or BROKEN")
+class ValidateSummaryTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private int validate(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "validate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[all.length - 1] = "--quiet";
+        return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("an init that reaps and forwards late is SLOW, exit 1: neither good nor broken")
+    void slow() {
+        assertThat(validate("--image", ImageCatalog.baseImageFromEnvironment(), "--name", "lazy",
+                "--entrypoint", "/zombielab/zl-helper lazy-init --delay 3s --")).as(out()).isEqualTo(ExitCode.FAILED);
+        assertThat(out()).startsWith("SLOW: 3 of 5 judged promises kept, 2 slow (bound 1000 ms)").doesNotContain("broken");
+    }
+
+    @Test
+    @DisplayName("a reference init is GOOD, exit 0 (the control)")
+    void good() {
+        assertThat(validate("--reaper", "catatonit")).as(out()).isEqualTo(ExitCode.OK);
+        assertThat(out()).startsWith("GOOD: 7 of 7 judged promises kept");
+    }
+}
