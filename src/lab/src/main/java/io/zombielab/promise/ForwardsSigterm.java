@@ -22,7 +22,7 @@ final class ForwardsSigterm extends StatedPromise {
         c.awaitEvent(Event.Waiting.class);
         String table = ProcessTable.format(c.snapshot());
         Duration took = c.stop(grading.stopTimeoutSeconds());
-        boolean signalled = c.events().any(Event.GotSignal.class, e -> e.signal().equals("TERM"));
+        boolean signalled = c.eventsNow().any(Event.GotSignal.class, e -> e.signal().equals("TERM"));
         return judge(init, signalled, took, grading, c.seen(table));
     }
 

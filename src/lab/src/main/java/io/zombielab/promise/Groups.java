@@ -10,7 +10,10 @@ final class Groups {
     /** How many wait-signal children zl-helper starts below itself. */
     static final int CHILDREN = 2;
 
-    /** @param signalled how many got SIGTERM (in the promise's sense); {@code took} how long docker stop took */
+    /** A group signal is one kill(2): once a member announced it, the others announce it within milliseconds. */
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    /** @param signalled how many got SIGTERM (in the promise's sense); {@code took} until the last of them said so */
     record Reach(int signalled, Duration took, String table) {
     }
 
@@ -18,16 +21,17 @@ final class Groups {
     }
 
     /**
-     * Stops the container once the group is up; {@code leaderCounts}: whether zl-helper's own SIGTERM counts. A group
-     * signal is delivered to every member in the same kill(2), so whoever gets it announces it at once; the
-     * unreached are only waiting for the engine's SIGKILL.
+     * Sends PID 1 docker stop's SIGTERM once the group is up and counts who got it; {@code leaderCounts}: whether
+     * zl-helper's own SIGTERM counts. Those it did not reach would only wait for the engine's SIGKILL: the count is
+     * taken once the announcements stop (or after the stop timeout, if none came), and the container removed.
      */
     static Reach stop(PromiseContainer c, boolean leaderCounts, Grading grading) {
         int leader = c.awaitEvent(Event.GroupReady.class).pid();
         String table = ProcessTable.format(c.snapshot());
-        Duration took = c.stop(grading.stopTimeoutSeconds());
-        int signalled = c.events().all(Event.GotSignal.class, e -> e.signal().equals("TERM") && (leaderCounts || e.pid() != leader))
-                .size();
-        return new Reach(signalled, took, table);
+        c.signal("TERM");
+        PromiseContainer.Counted<Event.GotSignal> got = c.awaitQuiet(Event.GotSignal.class, grading.stopTimeout(), QUIET);
+        int signalled = (int) got.events().stream().filter(e -> e.signal().equals("TERM") && (leaderCounts || e.pid() != leader))
+                .count();
+        return new Reach(signalled, got.took(), table);
     }
 }

@@ -18,7 +18,6 @@ final class OwnGroupsUnreached extends StatedPromise {
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         Groups.Reach reach = Groups.stop(c, false, grading);
         return PromiseVerdict.of(init, this, reach.signalled() == 0 ? PromiseOutcome.UNREACHED : PromiseOutcome.REACHED,
-                reach.signalled() + " of " + Groups.CHILDREN + " children in their own groups got SIGTERM; docker stop took "
-                        + reach.took().toMillis() + " ms", c.seen(reach.table()));
+                reach.signalled() + " of " + Groups.CHILDREN + " children in their own groups got SIGTERM", c.seen(reach.table()));
     }
 }

@@ -12,6 +12,8 @@ import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.Snapshot;
 import io.zombielab.run.ScenarioTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -47,8 +49,14 @@ public final class PromiseContainer implements AutoCloseable {
         this.what = what;
     }
 
+    /** The events as the followed output stream has brought them so far. */
     public EventLog events() {
         return events;
+    }
+
+    /** Every event the container has printed until now, read at once (docker logs): complete, unlike the stream. */
+    public EventLog eventsNow() {
+        return EventLog.of(container.getLogs());
     }
 
     /** The first event of that type, once zl-helper has printed it; fails, with the log, if it never does. */
@@ -118,6 +126,41 @@ public final class PromiseContainer implements AutoCloseable {
             docker().stopContainerCmd(container.getContainerId()).withTimeout(timeoutSeconds).exec();
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Sends {@code signal} to PID 1, as docker stop does first, without waiting for the end. */
+    public void signal(String signal) {
+        docker().killContainerCmd(container.getContainerId()).withSignal(signal).exec();
+    }
+
+    /**
+     * Waits for the first event of that type, then until no more has come for {@code quiet}; gives up, quietly, after
+     * {@code atMost} without any (none is an answer too). Returns how long it waited and the events it counted. It
+     * reads the container's whole output each look (docker logs), not the followed stream, which can lag behind
+     * on a busy machine: a count taken from a late stream would miss who got a signal.
+     */
+    public <T extends Event> Counted<T> awaitQuiet(Class<T> type, Duration atMost, Duration quiet) {
+        long started = System.nanoTime();
+        List<T> seen = new ArrayList<>();
+        long[] changed = {started};
+        try {
+            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
+                List<T> now = EventLog.of(container.getLogs()).all(type);
+                if (now.size() != seen.size()) {
+                    seen.clear();
+                    seen.addAll(now);
+                    changed[0] = System.nanoTime();
+                }
+                return !now.isEmpty() && System.nanoTime() - changed[0] >= quiet.toNanos();
+            });
+        } catch (ConditionTimeoutException none) {
+            // nothing came: what the caller counts is zero
+        }
+        return new Counted<>(List.copyOf(seen), Duration.ofNanos((seen.isEmpty() ? System.nanoTime() : changed[0]) - started));
+    }
+
+    /** The events {@link #awaitQuiet} counted, and how long after it began the last came (or how long it waited for none). */
+    public record Counted<T extends Event>(List<T> events, Duration took) {
     }
 
     /** The exit code, once the container has ended by itself; fails if it has not within {@link #UP}. */

@@ -26,6 +26,7 @@ final class SignalReach extends StatedPromise {
         PromiseOutcome outcome = reach.signalled() >= group ? PromiseOutcome.WHOLE_GROUP
                 : reach.signalled() > 0 ? PromiseOutcome.CHILD_ONLY : PromiseOutcome.NOT_FORWARDED;
         return PromiseVerdict.of(init, this, outcome, reach.signalled() + " of the " + group
-                + " processes of the child's group got SIGTERM; docker stop took " + reach.took().toMillis() + " ms", seen);
+                + " processes of the child's group got SIGTERM" + (reach.signalled() > 0 ? " (the last after " + reach.took().toMillis()
+                + " ms)" : " within " + reach.took().toMillis() + " ms"), seen);
     }
 }
