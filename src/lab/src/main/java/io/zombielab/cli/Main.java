@@ -56,10 +56,17 @@ public final class Main implements Callable<Integer> {
         return line;
     }
 
-    /** What ended a command: a wrong input (2), an environment not ready (3), or a failure of its own (1). */
+    /**
+     * What ended a command: a wrong input (2), an environment not ready (3), a file it could not write after its
+     * run (1, said in one line), or a failure of its own (1).
+     */
     private static int failed(Exception thrown, PrintWriter err, CommandLine line) {
         if (thrown instanceof UsageException usage) {
             return say(err, usage.getMessage(), usage.showUsage, line);
+        }
+        if (thrown instanceof OutputFileException output) {
+            err.println("[zombielab] ERROR: " + output.getMessage());
+            return ExitCode.FAILED;
         }
         if (thrown instanceof DockerEngine.EngineUnavailableException || thrown instanceof ImageCatalog.ImageBuildException) {
             err.println("[zombielab] ERROR: " + thrown.getMessage());

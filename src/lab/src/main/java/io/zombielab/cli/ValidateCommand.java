@@ -109,6 +109,7 @@ final class ValidateCommand extends ReportingCommand {
                 out.printf("%n%s%n", summary);
             }
         }
+        junit.writePromises(init, verdicts, errors);
         return errors.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }
