@@ -60,7 +60,8 @@ class WorkflowTest {
         List<String> runs = new ArrayList<>();
         steps(workflow()).filter(s -> s.containsKey("run")).forEach(s -> runs.add(s.get("run").toString().trim()));
         assertThat(runs).isNotEmpty().allSatisfy(run -> {
-            assertThat(run).as("a workflow step").matches("(ZOMBIELAB_SHARD=\\$\\{\\{ matrix\\.shard }}/\\d+ )?\\./zombielab (test|reproduce)");
+            assertThat(run).as("a workflow step")
+                    .matches("(ZOMBIELAB_SHARD=\\$\\{\\{ matrix\\.shard }}/\\d+ )?\\./zombielab (test|reproduce)( --junit [\\w./-]+)?");
             assertThat(readme).as("README shows " + run).contains(run.replace("${{ matrix.shard }}", "1"));
         });
         assertThat(Files.readString(WORKFLOW)).as("nothing only this machine, or root, has").doesNotContain("sudo", "apt-get", "dockerd");

@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that runs containers: its input is checked first ({@link #prepare}; a wrong one is exit 2 and no
- * engine is asked), then the lab is opened (no engine or base image: exit 3), then it runs.
+ * A command that runs containers: its input is checked first ({@link #prepare}, {@link #checkOutputs}; a wrong
+ * one is exit 2 and no engine is asked), then the lab is opened (no engine or base image: exit 3), then it runs.
  */
 abstract class LabCommand implements Callable<Integer> {
 
@@ -17,6 +17,10 @@ abstract class LabCommand implements Callable<Integer> {
 
     /** Checks the input; returns what runs once the lab is open. */
     abstract LabWork prepare();
+
+    /** Checks, with the input, that the files the command will write can be written (exit 2 if not). */
+    void checkOutputs() {
+    }
 
     /** Whether the progress lines on stderr are wanted. */
     boolean quiet() {
@@ -31,6 +35,7 @@ abstract class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabWork work = prepare();
+        checkOutputs();
         PrintWriter err = err();
         Lab lab = Lab.open(line -> {
             if (!quiet()) {

@@ -57,7 +57,10 @@ public final class Main implements Callable<Integer> {
         return line;
     }
 
-    /** What ended a command: a wrong input (2), an environment not ready (3), or a failure of its own (1). */
+    /**
+     * What ended a command: a wrong input (2), an environment not ready (3), a file it could not write after its
+     * run (1, said in one line), or a failure of its own (1).
+     */
     private static int failed(Exception thrown, PrintWriter err, CommandLine line) {
         if (thrown instanceof UsageException usage) {
             return say(err, usage.getMessage(), usage.showUsage, line);
@@ -65,6 +68,10 @@ public final class Main implements Callable<Integer> {
         if (thrown instanceof ImageRefusedException refused) {
             err.println("[zombielab] ERROR: " + refused.getMessage() + "\n[zombielab] nothing was judged");
             return refused.kind() == ImageRefusedException.Kind.INPUT ? ExitCode.USAGE : ExitCode.ENVIRONMENT;
+        }
+        if (thrown instanceof OutputFileException output) {
+            err.println("[zombielab] ERROR: " + output.getMessage());
+            return ExitCode.FAILED;
         }
         if (thrown instanceof DockerEngine.EngineUnavailableException || thrown instanceof ImageCatalog.ImageBuildException) {
             err.println("[zombielab] ERROR: " + thrown.getMessage());

@@ -33,6 +33,6 @@ final class MatrixCommand extends ReportingCommand {
         List<Path> all = new ArrayList<>(scenarios);
         all.addAll(files);
         MatrixRun run = MatrixRun.of(all, reapers.filter(), shard.shard(), false);
-        return lab -> run.run(lab, output.output(), parallel.parallel, out(), err());
+        return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }

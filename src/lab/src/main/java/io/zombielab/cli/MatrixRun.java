@@ -3,6 +3,7 @@ package io.zombielab.cli;
 import io.zombielab.Lab;
 import io.zombielab.image.ProjectLayout;
 import io.zombielab.report.CellError;
+import io.zombielab.report.CellResult;
 import io.zombielab.report.JsonReport;
 import io.zombielab.report.MatrixTable;
 import io.zombielab.report.ReportFolder;
@@ -30,10 +31,10 @@ import java.util.stream.Stream;
 final class MatrixRun {
 
     private final List<Path> files;
-    private final List<Scenario> cells;
+    private final List<ScenarioFiles.FileCell> cells;
     private final boolean story;
 
-    private MatrixRun(List<Path> files, List<Scenario> cells, boolean story) {
+    private MatrixRun(List<Path> files, List<ScenarioFiles.FileCell> cells, boolean story) {
         this.files = files;
         this.cells = cells;
         this.story = story;
@@ -42,16 +43,16 @@ final class MatrixRun {
     /** The cells of {@code files} (every scenarios/*.yaml when none) the filter and shard keep; refused when none. */
     static MatrixRun of(List<Path> files, ReaperFilter filter, Shard shard, boolean story) {
         List<Path> named = files.isEmpty() ? allScenarioFiles() : files;
-        List<Scenario> filtered;
+        List<ScenarioFiles.FileCell> filtered;
         try {
-            filtered = filter.apply(ScenarioFiles.load(named));
+            filtered = ScenarioFiles.loadWithFiles(named).stream().filter(c -> filter.admits(c.scenario().reaper())).toList();
         } catch (ScenarioFileException e) {
             throw new UsageException(e.getMessage() + "\nnothing was run.", false);
         }
         if (filtered.isEmpty()) {
             throw new UsageException("no cell of " + named + " has a reaper in " + filter.reapers() + "\nnothing was run.", false);
         }
-        List<Scenario> cells = shard.select(filtered);
+        List<ScenarioFiles.FileCell> cells = shard.select(filtered);
         if (cells.isEmpty()) {
             throw new UsageException("shard " + shard + " of " + filtered.size() + " cells is empty: use fewer shards"
                     + "\nnothing was run.", false);
@@ -69,10 +70,10 @@ final class MatrixRun {
     }
 
     List<Scenario> cells() {
-        return cells;
+        return cells.stream().map(ScenarioFiles.FileCell::scenario).toList();
     }
 
-    int run(Lab lab, Options.Output output, int parallel, PrintWriter out, PrintWriter err) {
+    int run(Lab lab, Options.Output output, int parallel, Options.JunitMixin junit, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
         PrintWriter progress = output == Options.Output.QUIET ? new PrintWriter(OutputStream.nullOutputStream()) : err;
         if (parallel > 1) {
@@ -82,11 +83,17 @@ final class MatrixRun {
         List<CellError> couldNotRun = new ArrayList<>();
         // In the order the cells are in the files: what broke each that did not hold, or could not run.
         List<String> problems = new ArrayList<>();
-        for (CellPool.Outcome outcome : new CellPool(lab, parallel, progress).run(cells)) {
+        List<CellResult> results = new ArrayList<>();
+        List<CellPool.Outcome> outcomes = new CellPool(lab, parallel, progress).run(cells());
+        for (int i = 0; i < outcomes.size(); i++) {
+            CellPool.Outcome outcome = outcomes.get(i);
+            Path file = cells.get(i).file(); // outcomes come back in the cells' order
             if (outcome.error() != null) {
                 couldNotRun.add(outcome.error());
                 problems.add(outcome.error().line());
+                results.add(new CellResult.CouldNotRun(file, outcome.error()));
             } else {
+                results.add(new CellResult.Judged(file, outcome.verdict()));
                 verdicts.add(outcome.verdict());
                 if (!outcome.verdict().holds()) {
                     problems.add(outcome.verdict().explain());
@@ -107,6 +114,7 @@ final class MatrixRun {
                 out.printf("%n%s%n", summary);
             }
         }
+        junit.writeMatrix(report, results);
         return report.allHold() ? ExitCode.OK : ExitCode.FAILED;
     }
 

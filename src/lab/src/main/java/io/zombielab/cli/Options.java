@@ -1,11 +1,25 @@
 package io.zombielab.cli;
 
+import io.zombielab.report.CellResult;
+import io.zombielab.report.JunitReport;
+import io.zombielab.report.JunitXml;
+import io.zombielab.report.MatrixJunit;
+import io.zombielab.report.PromiseJunit;
+import io.zombielab.report.ValidateReport;
+import io.zombielab.report.RunReport;
 import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Shard;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** The options several commands share, each defined once. */
@@ -37,6 +51,64 @@ final class Options {
 
         Output output() {
             return OutputChoice.of(choice);
+        }
+    }
+
+    /**
+     * {@code --junit FILE}: the result also as JUnit XML, a test case per cell or promise, for CI's test reports;
+     * beside the table, {@code --quiet} or {@code --json}. FILE is checked before anything runs.
+     */
+    static final class JunitMixin {
+        @Option(names = "--junit", paramLabel = "FILE",
+                description = "also writes the result as JUnit XML to FILE, a test case per cell or promise (for CI test reports)")
+        Path file;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        private Instant startedAt = Instant.now();
+        private long startedNanos = System.nanoTime();
+
+        /** Before any container: FILE can be written (its folder is made), else a usage error naming it. */
+        void check() {
+            startedAt = Instant.now();
+            startedNanos = System.nanoTime();
+            if (file != null) {
+                try {
+                    JunitXml.checkWritable(file);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--junit: " + e.getMessage() + "\nnothing was run.", false);
+                }
+            }
+        }
+
+        /** A matrix run's cells, each beside its scenario file. */
+        void writeMatrix(RunReport run, List<CellResult> cells) {
+            if (file != null) {
+                write(MatrixJunit.report(run, cells, JunitXml.hostname()));
+            }
+        }
+
+        /** validate's promises, each graded. */
+        void writePromises(ValidateReport report) {
+            if (file != null) {
+                write(PromiseJunit.report(report, startedAt, Duration.ofNanos(System.nanoTime() - startedNanos), JunitXml.hostname()));
+            }
+        }
+
+        private void write(JunitReport report) {
+            try {
+                JunitXml.write(report, file);
+            } catch (UncheckedIOException e) {
+                throw new OutputFileException(e.getMessage());
+            }
+            boolean quiet = command.userObject() instanceof LabCommand lab && lab.quiet();
+            if (!quiet) {
+                PrintWriter err = command.commandLine().getErr();
+                err.printf("[zombielab] JUnit XML: %s (%d test cases, %d failed, %d errors)%n", file, report.tests(),
+                        report.failures(), report.errors());
+                err.flush();
+            }
         }
     }
 

@@ -18,6 +18,6 @@ final class ReproduceCommand extends ReportingCommand {
     LabWork prepare() {
         MatrixRun run = MatrixRun.of(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL,
                 Shard.ALL, true);
-        return lab -> run.run(lab, output.output(), parallel.parallel, out(), err());
+        return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }

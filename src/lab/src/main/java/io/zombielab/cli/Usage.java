@@ -23,6 +23,8 @@ final class Usage {
                         is not ready (no engine, no base image, a tool missing)
             """;
 
+    private static final int SYNOPSIS_WIDTH = 400;
+
     private Usage() {
     }
 
@@ -54,6 +56,8 @@ final class Usage {
 
     /** "zombielab matrix [--reaper ID[,ID...]]... [--shard K/N] ...": picocli's, on one line. */
     private static String synopsis(CommandLine sub) {
+        // Wide enough that picocli never wraps it: a wrap can fall inside "ID[,ID...]".
+        sub.setUsageHelpWidth(SYNOPSIS_WIDTH);
         String generated = sub.getHelp().synopsis(0).replaceFirst("^Usage: ", "");
         return generated.lines().map(String::trim).collect(Collectors.joining(" "));
     }

@@ -134,6 +134,7 @@ final class ValidateCommand extends ReportingCommand {
         };
         out().print(text);
         out().flush();
+        junit.writePromises(report);
         return report.allHold() ? ExitCode.OK : ExitCode.FAILED;
     }
 

@@ -54,10 +54,19 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
+    /** A cell and the file that defines it: reports that group cells by file (JUnit XML) need both. */
+    public record FileCell(Path file, Scenario scenario) {
+    }
+
     /** The cells of all files, in order; throws {@link ScenarioFileException} listing every problem found. */
     public static List<Scenario> load(List<Path> files) {
+        return loadWithFiles(files).stream().map(FileCell::scenario).toList();
+    }
+
+    /** As {@link #load}, each cell with the file it came from. */
+    public static List<FileCell> loadWithFiles(List<Path> files) {
         List<ScenarioFileException.Problem> problems = new ArrayList<>();
-        List<Scenario> cells = new ArrayList<>();
+        List<FileCell> cells = new ArrayList<>();
         for (Path file : files) {
             // A cell id is unique within its file; files may share ids (the same cell under other limits).
             Map<String, String> seen = new HashMap<>();
@@ -68,7 +77,7 @@ public final class ScenarioFiles {
                     problems.add(new ScenarioFileException.Problem(cell.file, cell.line, cell.path,
                             "cell " + cell.scenario.id() + " is already defined at " + earlier));
                 } else {
-                    cells.add(cell.scenario);
+                    cells.add(new FileCell(file, cell.scenario));
                 }
             }
         }

@@ -106,6 +106,18 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("--junit where no file can be written: exit 2 before any container, the path and why named")
+    void junitUnwritable() throws Exception {
+        java.nio.file.Path plain = java.nio.file.Files.createTempFile("zombielab-junit", ".plain");
+        java.nio.file.Path inside = plain.resolve("x.xml");
+        assertThat(run("matrix", "--junit", inside.toString(), "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--junit: cannot write " + inside + ": " + plain + " is a file, not a folder", "nothing was run.")
+                .doesNotContain("cell 1 of", "Docker engine", "usage:");
+        assertThat(run("validate", "--reaper", "tini", "--junit", "/dev/null")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--junit: /dev/null is not a regular file").doesNotContain("checking reaps-orphans");
+    }
+
+    @Test
     @DisplayName("flakes and speed with a file that is no report: exit 2, the file named, no engine needed")
     void notAReport() throws Exception {
         java.nio.file.Path bogus = java.nio.file.Files.createTempFile("not-a-report", ".json");

@@ -8,10 +8,16 @@ import io.zombielab.scenario.Reaper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
@@ -45,6 +51,9 @@ class ShippedImageTest {
         docker.removeImageCmd(app).withForce(true).exec();
     }
 
+    @TempDir
+    Path dir;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -61,10 +70,25 @@ class ShippedImageTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The JUnit XML validate wrote: each test case's name with what it holds (failure type, or "passed"). */
+    private static java.util.Map<String, String> junit(Path file) throws Exception {
+        Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(file.toFile());
+        NodeList cases = doc.getElementsByTagName("testcase");
+        java.util.Map<String, String> results = new java.util.TreeMap<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element c = (Element) cases.item(i);
+            NodeList failures = c.getElementsByTagName("failure");
+            results.put(c.getAttribute("name"), failures.getLength() == 0 ? "passed"
+                    : ((Element) failures.item(0)).getAttribute("type") + ": " + failures.item(0).getTextContent());
+        }
+        return results;
+    }
+
     @Test
     @DisplayName("node at PID 1 leaves the orphans it adopts zombies: BROKEN, predicted from the config, with the fix")
-    void nodeAtPidOneDoesNotReap() {
-        int exit = validate("--name", "next-app");
+    void nodeAtPidOneDoesNotReap() throws Exception {
+        Path xml = dir.resolve("as-shipped.xml");
+        int exit = validate("--name", "next-app", "--junit", xml.toString());
 
         assertThat(exit).as(out()).isEqualTo(ExitCode.FAILED);
         assertThat(out()).contains("PID 1: node node_modules/next/dist/bin/next start -p 3000",
@@ -72,14 +96,18 @@ class ShippedImageTest {
                 "next-app BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>",
                 "fix: run it with an init in front: docker run --init",
                 "BROKEN: ");
+        assertThat(junit(xml)).containsEntry("stops-gracefully", "passed").hasEntrySatisfying("reaps-orphans", failure ->
+                assertThat(failure).startsWith("PromiseBroken: ").contains("5 left as zombies", "[zl-orphan] <defunct>"));
     }
 
     @Test
     @DisplayName("the same image with --init keeps both promises: the engine's init reaps and forwards")
-    void withTheEnginesInitItPasses() {
-        int exit = validate("--name", "next-app", "--init");
+    void withTheEnginesInitItPasses() throws Exception {
+        Path xml = dir.resolve("with-init.xml");
+        int exit = validate("--name", "next-app", "--init", "--junit", xml.toString());
 
         assertThat(exit).as(out()).isEqualTo(ExitCode.OK);
         assertThat(out()).contains("PID 1: docker-init -- node", "GOOD: 2 of 2 judged promises kept").doesNotContain("fix:");
+        assertThat(junit(xml)).isEqualTo(java.util.Map.of("reaps-orphans", "passed", "stops-gracefully", "passed"));
     }
 }
