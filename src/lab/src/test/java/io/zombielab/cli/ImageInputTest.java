@@ -40,12 +40,17 @@ class ImageInputTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** This run's containers (the launcher names the run in ZOMBIELAB_RUN_ID): other runs on the engine do not count. */
     private long zombielabContainers() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of("io.zombielab", "true")).exec().size();
+        String run = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID", "");
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of("io.zombielab", "true",
+                "io.zombielab.run", run)).exec().size();
     }
 
     @BeforeEach
     void count() {
+        assertThat(System.getenv("ZOMBIELAB_RUN_ID")).as("the run's id, which labels its containers (the launcher sets it)")
+                .isNotBlank();
         containersBefore = zombielabContainers();
     }
 
