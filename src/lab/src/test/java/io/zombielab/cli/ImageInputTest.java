@@ -7,7 +7,6 @@ import io.zombielab.image.ImageCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,17 +26,16 @@ import org.testcontainers.DockerClientFactory;
 @DisplayName("validate refuses bad input before any container")
 class ImageInputTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
     private final DockerClient docker = DockerClientFactory.instance().client();
     private long containersBefore;
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     /** This run's containers (the launcher names the run in ZOMBIELAB_RUN_ID): other runs on the engine do not count. */
@@ -56,7 +54,7 @@ class ImageInputTest {
 
     @AfterEach
     void nothingJudgedNothingLeft() {
-        assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing judged").doesNotContain("PROMISE", "kept");
+        assertThat(console.out()).as("nothing judged").doesNotContain("PROMISE", "kept");
         assertThat(err()).contains("nothing was judged");
         assertThat(zombielabContainers()).as("containers left").isEqualTo(containersBefore);
     }

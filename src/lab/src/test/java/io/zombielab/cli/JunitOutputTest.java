@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.promise.PromiseKit;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,15 +24,14 @@ import org.w3c.dom.NodeList;
 @DisplayName("JUnit XML from the command line")
 class JunitOutputTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     private static List<Element> testcases(Path file) throws Exception {
@@ -65,7 +61,7 @@ class JunitOutputTest {
 
         assertThat(run("matrix", "--reaper", "none", "--junit", file.toString(), "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 of 2 cells hold");
+        assertThat(console.out()).contains("2 of 2 cells hold");
         assertThat(err()).contains("JUnit XML: " + file + " (2 test cases, 0 failed, 0 errors)");
         List<Element> cases = testcases(file);
         assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly("stage 1: original code [none/go/pid-kill]",

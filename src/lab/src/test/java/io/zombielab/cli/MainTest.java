@@ -2,9 +2,6 @@ package io.zombielab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,15 +9,14 @@ import org.junit.jupiter.api.Test;
 /** The command line's answers to bad input, which come before any engine is asked. */
 class MainTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     @Test
@@ -45,7 +41,7 @@ class MainTest {
     void unknownCommand() {
         assertThat(run("reproduec")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("unknown command 'reproduec'", "usage: zombielab reproduce");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.out()).isEmpty();
     }
 
     @Test
@@ -87,7 +83,7 @@ class MainTest {
         assertThat(said).contains("4 cells, 2 at a time");
         // Cell 2 started before cell 1 had finished: they ran at the same time.
         assertThat(said.indexOf("cell 2 of 4: stage 2")).isLessThan(said.indexOf("cell 1 of 4: holds"));
-        String table = out.toString(StandardCharsets.UTF_8);
+        String table = console.out();
         assertThat(table).contains("4 of 4 cells hold");
         assertThat(table.indexOf("stage 1: original code")).isLessThan(table.indexOf("stage 2: first fix"));
         assertThat(table.indexOf("stage 2: first fix")).isLessThan(table.indexOf("an init alone (tini + pid kill)"));
@@ -97,7 +93,7 @@ class MainTest {
     @DisplayName("plan: a docker run line per cell, with the limits, read-only root, labels and init the harness uses")
     void plan() {
         assertThat(run("plan", "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = console.out().lines().toList();
         assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line)
                 .contains("\tdocker run -d ", "--label io.zombielab=true", "--pids-limit 512", "--read-only",
                         "--tmpfs /tmp:rw,nosuid,size=64m", "--publish 127.0.0.1::7070", "/opt/zombielab/bin/supervisor-go"));

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.Lab;
 import io.zombielab.scenario.Reaper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -54,8 +51,7 @@ class ShippedImageTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int validate(String... more) {
         String[] args = new String[more.length + 3];
@@ -63,11 +59,11 @@ class ShippedImageTest {
         args[1] = "--image";
         args[2] = app;
         System.arraycopy(more, 0, args, 3, more.length);
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     /** The JUnit XML validate wrote: each test case's name with what it holds (failure type, or "passed"). */

@@ -3,9 +3,6 @@ package io.zombielab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.image.ImageCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +10,18 @@ import org.junit.jupiter.api.Test;
 @DisplayName("validate's summary: GOOD, SLOW or BROKEN")
 class ValidateSummaryTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     private int validate(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "validate";
         System.arraycopy(args, 0, all, 1, args.length);
         all[all.length - 1] = "--quiet";
-        return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
+        return console.run(all);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     @Test
