@@ -1,11 +1,16 @@
 // zl-helper is zombielab's one static binary (no libc, no shell, nothing needed from the image it runs
 // in). zombielab's jar carries it for linux/amd64 and linux/arm64 and turns it into an image FROM scratch.
-// It has two jobs:
+// It has three jobs:
 //
 // The probe sidecar, started in the PID namespace of the container under observation
 // (docker run --pid container:<id>), in a cgroup of its own:
 //
 //	zl-helper serve [--port P]                    answers snapshot, orphans and ping requests on TCP
+//
+// A Kubernetes pod's infra container (the lab's pod-shared and pod reapers), PID 1 of the PID
+// namespace the pod's containers join with docker run --pid container:<id>:
+//
+//	zl-helper pause                              reaps every child on SIGCHLD, exits 0 on SIGINT/SIGTERM
 //
 // The promise kit, copied into an init's container and run as the init's child (zombielab validate):
 //
@@ -31,7 +36,7 @@ func init() {
 	runtime.LockOSThread()
 }
 
-const usageText = "usage: zl-helper serve [--port P] | orphans --count N [--then-exit C] | wait-signal | " +
+const usageText = "usage: zl-helper serve [--port P] | pause | orphans --count N [--then-exit C] | wait-signal | " +
 	"exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...]"
 
 func usage(message string) {
@@ -48,6 +53,8 @@ func main() {
 	switch os.Args[1] {
 	case "serve":
 		serve(args)
+	case "pause":
+		pause(args)
 	case "orphans":
 		orphans(args)
 	case "wait-signal":
