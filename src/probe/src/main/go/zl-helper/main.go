@@ -5,10 +5,11 @@
 // The probe sidecar, started in the PID namespace of the container under observation
 // (docker run --pid container:<id>), in a cgroup of its own:
 //
-//	zl-helper serve [--port P]                    answers snapshot, orphans and ping requests on TCP
+//	zl-helper serve [--port P] [--container ID]  answers snapshot, orphans and ping requests on TCP
 //
-// A Kubernetes pod's infra container (the lab's pod-shared and pod reapers), PID 1 of the PID
-// namespace the pod's containers join with docker run --pid container:<id>:
+// A Kubernetes pod's infra container (the lab's pod and pod-shared reapers), PID 1 of its own PID
+// namespace, which the pod's other containers join (docker run --pid container:<id>) when the pod
+// shares it (shareProcessNamespace: true):
 //
 //	zl-helper pause                              reaps every child on SIGCHLD, exits 0 on SIGINT/SIGTERM
 //
@@ -36,7 +37,7 @@ func init() {
 	runtime.LockOSThread()
 }
 
-const usageText = "usage: zl-helper serve [--port P] | pause | orphans --count N [--then-exit C] | wait-signal | " +
+const usageText = "usage: zl-helper serve [--port P] [--container ID] | pause | orphans --count N [--then-exit C] | wait-signal | " +
 	"exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...]"
 
 func usage(message string) {
