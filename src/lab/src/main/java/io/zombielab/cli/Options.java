@@ -1,7 +1,10 @@
 package io.zombielab.cli;
 
+import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Shard;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
@@ -86,8 +89,8 @@ final class Options {
 
     /** {@code --reaper ID...}, else ZOMBIELAB_REAPERS, else every reaper. */
     static final class ReaperMixin {
-        @Option(names = "--reaper", paramLabel = "ID", split = ",",
-                description = "keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)")
+        @Option(names = "--reaper", paramLabel = "ID", split = ",", completionCandidates = ReaperIds.class,
+                description = "keeps the cells of the reapers named: ${COMPLETION-CANDIDATES} (also ZOMBIELAB_REAPERS=id,id)")
         List<String> reapers = List.of();
 
         ReaperFilter filter() {
@@ -96,6 +99,14 @@ final class Options {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), !reapers.isEmpty());
             }
+        }
+    }
+
+    /** Every reaper's id, for --reaper's help: the list stays the enum's. */
+    static final class ReaperIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Reaper.values()).map(Reaper::id).iterator();
         }
     }
 
