@@ -76,7 +76,7 @@ public final class ImageCatalog {
     public String forReaper(Reaper reaper) {
         String fixtures = fixtures();
         String file = reaper.dockerfile();
-        String name = "zombielab/reaper-" + reaper.image().id() + ":"
+        String name = "zombielab/reaper-" + reaper.imageVariant().id() + ":"
                 + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).tag();
         return ensure(name, "reaper", () -> new ImageFromDockerfile(name, false)
                 .withFileFromPath("Dockerfile", layout.dockerfile(file))

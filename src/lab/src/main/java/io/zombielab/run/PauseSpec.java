@@ -1,6 +1,7 @@
 package io.zombielab.run;
 
 import io.zombielab.image.Labels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,13 +24,12 @@ public record PauseSpec(String image, Map<String, String> labels, Map<String, St
 
     static PauseSpec of(String image, String runId, String scenarioId) {
         // Go's runtime threads count against the pids limit: one scheduler thread is plenty for a pause.
-        return new PauseSpec(image, new TreeMap<>(Labels.podPause(runId, scenarioId)), Map.of("GOMAXPROCS", "1"), 32,
-                32L << 20);
+        return new PauseSpec(image, Labels.podPause(runId, scenarioId), Map.of("GOMAXPROCS", "1"), 32, 32L << 20);
     }
 
     /** The pause container as a {@code docker run} command line. */
     List<String> dockerRun() {
-        List<String> args = new java.util.ArrayList<>(List.of("docker", "run", "-d"));
+        List<String> args = new ArrayList<>(List.of("docker", "run", "-d"));
         new TreeMap<>(labels).forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
         new TreeMap<>(environment).forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
         args.addAll(List.of("--pids-limit", Long.toString(pidsLimit), "--memory", memoryBytes + "b",

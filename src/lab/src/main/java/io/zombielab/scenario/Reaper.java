@@ -78,7 +78,7 @@ public enum Reaper {
     }
 
     /** The reaper whose image variant the cell's container runs: its own, or none's for the pods (pause is no part of it). */
-    public Reaper image() {
+    public Reaper imageVariant() {
         return image;
     }
 

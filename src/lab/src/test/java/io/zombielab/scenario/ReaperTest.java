@@ -15,7 +15,7 @@ class ReaperTest {
         assertThat(Reaper.byId("pod-shared")).isEqualTo(Reaper.POD_SHARED);
         assertThat(Reaper.byId("pod")).isEqualTo(Reaper.POD);
         for (Reaper pod : new Reaper[] {Reaper.POD, Reaper.POD_SHARED}) {
-            assertThat(pod.image()).isEqualTo(Reaper.NONE);
+            assertThat(pod.imageVariant()).isEqualTo(Reaper.NONE);
             assertThat(pod.dockerfile()).isEqualTo("reaper-none.Dockerfile");
             assertThat(pod.pidNamespace().hasPause()).isTrue();
             assertThat(pod.injectedByEngine()).isFalse();
@@ -31,7 +31,7 @@ class ReaperTest {
     @DisplayName("every other reaper runs its own image, in a PID namespace of its own, no pod")
     void othersAreTheirOwnContainers() {
         assertThat(Arrays.stream(Reaper.values()).filter(r -> !r.pidNamespace().hasPause())).allSatisfy(r -> {
-            assertThat(r.image()).isEqualTo(r);
+            assertThat(r.imageVariant()).isEqualTo(r);
             assertThat(r.dockerfile()).isEqualTo("reaper-" + r.id() + ".Dockerfile");
             assertThat(r.pidNamespace()).isEqualTo(PidNamespace.CONTAINER);
             assertThat(r.isContainerInit()).isEqualTo(r != Reaper.NONE);
