@@ -1,11 +1,17 @@
 // zl-helper is zombielab's one static binary (no libc, no shell, nothing needed from the image it runs
 // in). zombielab's jar carries it for linux/amd64 and linux/arm64 and turns it into an image FROM scratch.
-// It has two jobs:
+// It has three jobs:
 //
 // The probe sidecar, started in the PID namespace of the container under observation
 // (docker run --pid container:<id>), in a cgroup of its own:
 //
-//	zl-helper serve [--port P]                    answers snapshot, orphans and ping requests on TCP
+//	zl-helper serve [--port P] [--container ID]  answers snapshot, orphans and ping requests on TCP
+//
+// A Kubernetes pod's infra container (the lab's pod and pod-shared reapers), PID 1 of its own PID
+// namespace, which the pod's other containers join (docker run --pid container:<id>) when the pod
+// shares it (shareProcessNamespace: true):
+//
+//	zl-helper pause                              reaps every child on SIGCHLD, exits 0 on SIGINT/SIGTERM
 //
 // The promise kit, copied into an init's container and run as the init's child (zombielab validate):
 //
@@ -34,8 +40,8 @@ func init() {
 	runtime.LockOSThread()
 }
 
-const usageText = "usage: zl-helper serve [--port P] | orphans --count N [--then-exit C] | wait-signal | " +
-	"exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...] | " +
+const usageText = "usage: zl-helper serve [--port P] [--container ID] | pause | orphans --count N [--watch-ms W] [--then-exit C] | " +
+	"wait-signal | exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...] | " +
 	"lazy-init [--delay D] -- CMD [ARG...] | deaf-init -- CMD [ARG...]"
 
 func usage(message string) {
@@ -52,6 +58,8 @@ func main() {
 	switch os.Args[1] {
 	case "serve":
 		serve(args)
+	case "pause":
+		pause(args)
 	case "orphans":
 		orphans(args)
 	case "wait-signal":

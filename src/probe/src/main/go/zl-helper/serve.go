@@ -28,9 +28,13 @@ import (
 
 const procRoot = "/proc"
 
+// observed is the id of the container whose cgroup snapshots report ("": the namespace's init's).
+var observed string
+
 func serve(args []string) {
 	fs := flag.NewFlagSet("serve", flag.ExitOnError)
 	port := fs.Int("port", 7071, "TCP port to listen on")
+	fs.StringVar(&observed, "container", "", "id of the observed container, when it may not be PID 1 of the namespace")
 	fs.Parse(args)
 	listener, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
 	if err != nil {
@@ -69,7 +73,7 @@ func handle(out *bufio.Writer, request []string) error {
 		fmt.Fprintf(out, "pong %d\nend 0\n", os.Getpid())
 		return nil
 	case request[0] == "snapshot" && len(request) == 1:
-		return writeSnapshot(out, procRoot, os.Getpid())
+		return writeSnapshot(out, procRoot, os.Getpid(), observed)
 	case request[0] == "orphans" && len(request) == 3:
 		count, err1 := strconv.Atoi(request[1])
 		window, err2 := strconv.Atoi(request[2])

@@ -5,7 +5,7 @@ package main
 //
 //	zl-snapshot 1                       the format's version
 //	probe-pid <pid>                     this sidecar: it and its children are the observer, not the observed
-//	cgroup-file <name> <content>        a cgroup file of the namespace's init: v2 names (memory.current, ...)
+//	cgroup-file <name> <content>        a cgroup file of the observed container: v2 names (memory.current, ...)
 //	                                    or v1 names under their controller (memory/memory.stat, ...)
 //	cgroup-none <reason>                when no cgroup file could be read
 //	proc <pid> <stat>                   /proc/<pid>/stat, one per process
@@ -15,6 +15,10 @@ package main
 //	end <number of proc lines>          a snapshot without it is incomplete
 //
 // Content is escaped: a backslash as \\, a newline as \n, so every item is one line.
+//
+// The observed container is the namespace's init's (PID 1's), unless serve was told a container id: a
+// container that joined another's PID namespace (a pod's, whose PID 1 is pause) is not PID 1 there, and
+// its cgroup is that of the first of its processes, found by the id in /proc/<pid>/cgroup.
 
 import (
 	"bufio"
@@ -110,8 +114,9 @@ func pids(procRoot string) ([]int, error) {
 	return list, nil
 }
 
-// writeSnapshot writes one snapshot of procRoot's PID namespace.
-func writeSnapshot(out io.Writer, procRoot string, self int) error {
+// writeSnapshot writes one snapshot of procRoot's PID namespace; container ("" for the namespace's
+// init) names whose cgroup files it reports.
+func writeSnapshot(out io.Writer, procRoot string, self int, container string) error {
 	list, err := pids(procRoot)
 	if err != nil {
 		return fmt.Errorf("cannot list %s: %w", procRoot, err)
@@ -119,7 +124,11 @@ func writeSnapshot(out io.Writer, procRoot string, self int) error {
 	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, "zl-snapshot 1")
 	fmt.Fprintf(w, "probe-pid %d\n", self)
-	writeCgroup(w, procRoot)
+	if holders := cgroupHolders(procRoot, list, container); len(holders) > 0 {
+		writeCgroup(w, procRoot, holders)
+	} else {
+		fmt.Fprintf(w, "cgroup-none %s\n", escape("no process of container "+container+" in this PID namespace names it in /proc/<pid>/cgroup"))
+	}
 	count := 0
 	for _, pid := range list {
 		dir := filepath.Join(procRoot, strconv.Itoa(pid))
@@ -150,38 +159,65 @@ func writeSnapshot(out io.Writer, procRoot string, self int) error {
 	return w.Flush()
 }
 
-// writeCgroup reports the cgroup files of the namespace's init, read through its root: the container's
-// own view of its cgroup (docker mounts it at /sys/fs/cgroup), without running anything inside it.
-// Where that mount shows the whole hierarchy (a host cgroup namespace on v2), the init's own directory
-// is found from /proc/1/cgroup.
-func writeCgroup(w io.Writer, procRoot string) {
-	initOwner := readStatus(procRoot, 1).owner
-	base := filepath.Join(procRoot, "1", "root", "sys", "fs", "cgroup")
-	candidates := []struct {
-		dir   string
-		files []string
-	}{{base, cgroupV2Files}, {filepath.Join(base, unifiedPath(procRoot)), cgroupV2Files}, {base, cgroupV1Files}}
+// cgroupHolders are the processes whose cgroup is the observed container's, in pid order: PID 1 when
+// no container is named; else every process whose /proc/<pid>/cgroup names the container's id (docker
+// puts the id in every cgroup path it makes, v1 and v2, cgroupfs and systemd drivers alike).
+func cgroupHolders(procRoot string, list []int, container string) []int {
+	if container == "" {
+		return []int{1}
+	}
+	var holders []int
+	for _, pid := range list {
+		if data, err := os.ReadFile(filepath.Join(procRoot, strconv.Itoa(pid), "cgroup")); err == nil &&
+			strings.Contains(string(data), container) {
+			holders = append(holders, pid)
+		}
+	}
+	return holders
+}
+
+// writeCgroup reports the cgroup files of the first holder whose root shows them: the container's own
+// view of its cgroup (docker mounts it at /sys/fs/cgroup), read without running anything inside it. A
+// zombie has no root left, so the next holder is tried. Where that mount shows the whole hierarchy (a
+// host cgroup namespace on v2), the holder's own directory is found from /proc/<pid>/cgroup.
+func writeCgroup(w io.Writer, procRoot string, holders []int) {
 	var reasons []string
-	for _, c := range candidates {
-		first, err := readAs(initOwner, filepath.Join(c.dir, c.files[0]))
-		if err != nil {
-			reasons = append(reasons, err.Error())
-			continue
+	for _, pid := range holders {
+		if writeCgroupOf(w, procRoot, pid, &reasons) {
+			return
 		}
-		fmt.Fprintf(w, "cgroup-file %s %s\n", c.files[0], escape(string(first)))
-		for _, name := range c.files[1:] {
-			if data, err := readAs(initOwner, filepath.Join(c.dir, name)); err == nil {
-				fmt.Fprintf(w, "cgroup-file %s %s\n", name, escape(string(data)))
-			}
-		}
-		return
 	}
 	fmt.Fprintf(w, "cgroup-none %s\n", escape(strings.Join(reasons, "; ")))
 }
 
-// unifiedPath is the init's cgroup v2 path ("0::/system.slice/docker-<id>.scope"), or "" if it has none.
-func unifiedPath(procRoot string) string {
-	data, err := os.ReadFile(filepath.Join(procRoot, "1", "cgroup"))
+func writeCgroupOf(w io.Writer, procRoot string, pid int, reasons *[]string) bool {
+	holder := strconv.Itoa(pid)
+	owner := readStatus(procRoot, pid).owner
+	base := filepath.Join(procRoot, holder, "root", "sys", "fs", "cgroup")
+	candidates := []struct {
+		dir   string
+		files []string
+	}{{base, cgroupV2Files}, {filepath.Join(base, unifiedPath(procRoot, holder)), cgroupV2Files}, {base, cgroupV1Files}}
+	for _, c := range candidates {
+		first, err := readAs(owner, filepath.Join(c.dir, c.files[0]))
+		if err != nil {
+			*reasons = append(*reasons, err.Error())
+			continue
+		}
+		fmt.Fprintf(w, "cgroup-file %s %s\n", c.files[0], escape(string(first)))
+		for _, name := range c.files[1:] {
+			if data, err := readAs(owner, filepath.Join(c.dir, name)); err == nil {
+				fmt.Fprintf(w, "cgroup-file %s %s\n", name, escape(string(data)))
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// unifiedPath is a process's cgroup v2 path ("0::/system.slice/docker-<id>.scope"), or "" if it has none.
+func unifiedPath(procRoot, pid string) string {
+	data, err := os.ReadFile(filepath.Join(procRoot, pid, "cgroup"))
 	if err != nil {
 		return ""
 	}

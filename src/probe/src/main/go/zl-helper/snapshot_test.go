@@ -27,7 +27,7 @@ func fakeProc(t *testing.T, files map[string]string) string {
 func snapshotOf(t *testing.T, root string, self int) string {
 	t.Helper()
 	var out bytes.Buffer
-	if err := writeSnapshot(&out, root, self); err != nil {
+	if err := writeSnapshot(&out, root, self, ""); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()
@@ -123,5 +123,42 @@ func TestNoCgroupSaysWhy(t *testing.T) {
 	out := snapshotOf(t, root, 9)
 	if !strings.Contains(out, "cgroup-none ") || !strings.Contains(out, "no such file or directory") {
 		t.Errorf("want a cgroup-none line with the reason:\n%s", out)
+	}
+}
+
+// A container that joined a pod's PID namespace is not its PID 1 (pause is): told the container's id,
+// the snapshot reports that container's cgroup, from the first of its processes that still has a root
+// (a zombie has none), not pause's.
+func TestCgroupOfANamedContainerThatIsNotPid1(t *testing.T) {
+	root := fakeProc(t, map[string]string{
+		"1/stat":   "1 (zl-helper) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 90 0 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n",
+		"1/status": "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",
+		"1/cgroup": "8:pids:/docker/pause0\n4:memory:/docker/pause0\n",
+		"1/root/sys/fs/cgroup/memory/memory.usage_in_bytes": "111\n",
+		"1/root/sys/fs/cgroup/pids/pids.current":            "1\n",
+		"5/stat":                                            "5 (zl-c1-L2) Z 1 5 5 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 95 0 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n",
+		"5/status":                                          "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",
+		"5/cgroup":                                          "8:pids:/docker/abc\n4:memory:/docker/abc\n",
+		"7/stat":                                            "7 (supervisor-go) S 0 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 100 0 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n",
+		"7/status":                                          "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",
+		"7/cgroup":                                          "8:pids:/docker/abc\n4:memory:/docker/abc\n",
+		"7/root/sys/fs/cgroup/memory/memory.usage_in_bytes": "770048\n",
+		"7/root/sys/fs/cgroup/pids/pids.current":            "12\n",
+	})
+	var out bytes.Buffer
+	if err := writeSnapshot(&out, root, 99, "abc"); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.Contains(text, "cgroup-file memory/memory.usage_in_bytes 770048\\n\n") ||
+		!strings.Contains(text, "cgroup-file pids/pids.current 12\\n\n") || strings.Contains(text, " 111\\n") {
+		t.Errorf("want the cgroup of container abc (pid 7), not pause's (pid 1):\n%s", text)
+	}
+	out.Reset()
+	if err := writeSnapshot(&out, root, 99, "gone"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "cgroup-none no process of container gone in this PID namespace") {
+		t.Errorf("a container with no process here: want a cgroup-none line naming it, never PID 1's figures:\n%s", out.String())
 	}
 }

@@ -35,7 +35,7 @@ func lazyInit(args []string) {
 			}
 		case <-due:
 			due = nil
-			if status, done := reapAll(cmd.Process.Pid); done {
+			if status, done := reapFinding(cmd.Process.Pid); done {
 				exitLike(status)
 			}
 		}
@@ -53,7 +53,7 @@ func deafInit(args []string) {
 	signal.Notify(children, syscall.SIGCHLD)
 	event("deaf-init-started pid=%d child=%d", os.Getpid(), cmd.Process.Pid)
 	for range children {
-		if status, done := reapAll(cmd.Process.Pid); done {
+		if status, done := reapFinding(cmd.Process.Pid); done {
 			exitLike(status)
 		}
 	}
@@ -75,13 +75,17 @@ func startChild(name string, args []string) *exec.Cmd {
 	return cmd
 }
 
-// reapAll reaps every child that has died (waitpid(-1, WNOHANG) until none); done once child was among them.
-func reapAll(child int) (syscall.WaitStatus, bool) {
+// reapFinding reaps every child that has died, like pause's reapAll, and says whether child was among them
+// (with its status).
+func reapFinding(child int) (syscall.WaitStatus, bool) {
 	var childStatus syscall.WaitStatus
 	done := false
 	for {
 		var status syscall.WaitStatus
 		pid, err := syscall.Wait4(-1, &status, syscall.WNOHANG, nil)
+		if err == syscall.EINTR {
+			continue
+		}
 		if pid <= 0 || err != nil {
 			return childStatus, done
 		}

@@ -87,9 +87,9 @@ public final class Lab {
         return message.replaceFirst("^([a-z0-9_]+\\.)+[A-Za-z0-9_$]+(Exception|Error): ", "");
     }
 
-    /** The container a cell would run in, its image built: for {@code zombielab plan}. */
+    /** The container a cell would run in (and a pod cell's pause), its images built: for {@code zombielab plan}. */
     public ContainerSpec plan(Scenario scenario) {
-        return ContainerSpec.of(scenario, images.forReaper(scenario.reaper()), runId);
+        return ContainerSpec.of(scenario, images.forReaper(scenario.reaper()), images.pauseFor(scenario.reaper()), runId);
     }
 
     /** Checks one promise of an init, graded by the defaults. */

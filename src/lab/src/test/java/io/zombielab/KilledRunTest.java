@@ -31,10 +31,10 @@ class KilledRunTest {
                 .withLabelFilter(java.util.Map.of(Labels.RUN, run)).exec().stream().map(c -> c.getId()).toList();
     }
 
-    /** The run's universal probe sidecars: labelled with the run like its cells' containers. */
-    private List<String> sidecarsOf(String run) {
+    /** The run's containers of one kind (scenario, probe, pause): labelled with the run like its cells' containers. */
+    private List<String> containersOf(String run, String kind) {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(Labels.RUN, run, Labels.KIND, "probe")).exec().stream().map(c -> c.getId()).toList();
+                .withLabelFilter(java.util.Map.of(Labels.RUN, run, Labels.KIND, kind)).exec().stream().map(c -> c.getId()).toList();
     }
 
     /** Host processes whose environment carries the run id: the harness and whatever it started. */
@@ -54,21 +54,40 @@ class KilledRunTest {
     @Test
     @DisplayName("killed mid-cell: its container and its probe's sidecar outlive it, and the next start removes both")
     void killedMidRun() throws Exception {
+        killMidCellThenStartAgain("scenarios/pid-exhaustion.yaml", List.of("scenario", "probe"));
+    }
+
+    @Test
+    @DisplayName("killed mid-cell of a pod: its pause container outlives it too, and the next start removes it with the others")
+    void killedMidPodCell() throws Exception {
+        Path cell = Files.createTempFile("zombielab-pod-cell", ".yaml");
+        // Long enough that the kill always lands inside it.
+        Files.writeString(cell, "scenarios:\n  - {reaper: pod-shared, supervisor: go, kill: pgid-term, cycles: 30}\n");
+        killMidCellThenStartAgain(cell.toString(), List.of("scenario", "probe", "pause"));
+    }
+
+    /**
+     * Runs the harness on {@code matrixArguments} with the universal probe, kills it with SIGKILL once a cell has
+     * a container of each of {@code kinds}, then runs the next start's sweep: nothing of the run may be left.
+     */
+    private void killMidCellThenStartAgain(String matrixArguments, List<String> kinds) throws Exception {
         String classpath = "target/classes:target/lib/*";
         Path log = Files.createTempFile("zombielab-killed-run", ".log");
         // The run id ends in the harness's pid, as the launcher makes it: exec keeps the shell's pid.
         Process harness = new ProcessBuilder("bash", "-c", "export ZOMBIELAB_PROBE=universal ZOMBIELAB_RUN_ID=$(date +%Y%m%d-%H%M%S)-$$; "
-                + "echo $ZOMBIELAB_RUN_ID; exec java -cp '" + classpath + "' io.zombielab.cli.Main matrix scenarios/pid-exhaustion.yaml")
+                + "echo $ZOMBIELAB_RUN_ID; exec java -cp '" + classpath + "' io.zombielab.cli.Main matrix " + matrixArguments)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await("the harness's run id").atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("\n"));
         String run = Files.readString(log).lines().findFirst().orElseThrow().trim();
         assertThat(run).matches("\\d{8}-\\d{6}-" + harness.pid());
         try {
-            await("a cell's container and its sidecar, of run " + run).atMost(Duration.ofSeconds(60))
-                    .until(() -> !sidecarsOf(run).isEmpty());
+            // The sidecar is the last to start: by then the cell's other containers run.
+            await("a cell's " + kinds + " containers, of run " + run).atMost(Duration.ofSeconds(60))
+                    .until(() -> kinds.stream().noneMatch(kind -> containersOf(run, kind).isEmpty()));
             harness.destroyForcibly().waitFor();   // SIGKILL: no finally block, no shutdown hook runs
-            assertThat(containersOf(run)).as("the killed run's container, before the next start").hasSizeGreaterThanOrEqualTo(2);
-            assertThat(sidecarsOf(run)).as("the killed run's sidecar, before the next start").isNotEmpty();
+            for (String kind : kinds) {
+                assertThat(containersOf(run, kind)).as("the killed run's " + kind + " container, before the next start").isNotEmpty();
+            }
 
             Process nextStart = new ProcessBuilder("bash", "-c",
                     "set -e; . scripts/lib/log.sh; . scripts/lib/java.sh; zl_remove_stale_runs")

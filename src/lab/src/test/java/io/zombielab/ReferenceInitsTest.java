@@ -29,7 +29,7 @@ class ReferenceInitsTest {
 
     static Stream<Arguments> promises() {
         ReaperFilter filter = ReaperFilter.fromEnvironment();
-        return TestCells.shard(Arrays.stream(Reaper.values()).filter(r -> r != Reaper.NONE).filter(filter::admits).flatMap(reaper ->
+        return TestCells.shard(Arrays.stream(Reaper.values()).filter(Reaper::isContainerInit).filter(filter::admits).flatMap(reaper ->
                 // Which promises apply depends on the init alone (not its image, built when the test runs).
                 ReaperUnderTest.reference(reaper, "(its reaper image)").promises().stream()
                         .map(p -> Arguments.of(reaper, p.id()))).toList());

@@ -5,8 +5,9 @@ import io.zombielab.report.JunitReport;
 import io.zombielab.report.JunitXml;
 import io.zombielab.report.MatrixJunit;
 import io.zombielab.report.PromiseJunit;
-import io.zombielab.report.ValidateReport;
 import io.zombielab.report.RunReport;
+import io.zombielab.report.ValidateReport;
+import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Shard;
 import java.io.PrintWriter;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
@@ -158,8 +161,8 @@ final class Options {
 
     /** {@code --reaper ID...}, else ZOMBIELAB_REAPERS, else every reaper. */
     static final class ReaperMixin {
-        @Option(names = "--reaper", paramLabel = "ID", split = ",",
-                description = "keeps the cells of the reapers named (also ZOMBIELAB_REAPERS=id,id)")
+        @Option(names = "--reaper", paramLabel = "ID", split = ",", completionCandidates = ReaperIds.class,
+                description = "keeps the cells of the reapers named: ${COMPLETION-CANDIDATES} (also ZOMBIELAB_REAPERS=id,id)")
         List<String> reapers = List.of();
 
         ReaperFilter filter() {
@@ -168,6 +171,14 @@ final class Options {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), !reapers.isEmpty());
             }
+        }
+    }
+
+    /** Every reaper's id, for --reaper's help: the list stays the enum's. */
+    static final class ReaperIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Reaper.values()).map(Reaper::id).iterator();
         }
     }
 

@@ -5,8 +5,6 @@ import io.zombielab.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,13 +12,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code plan [--reaper ID]... [FILE...]}: each cell's container as a {@code docker run} line, its images built
  * first; runs nothing. One tab-separated line a cell: id, cycles, workload, the port base of a workload that
- * listens (0 for none), the command. For running a cell by hand, and for bench/baseline, which runs the same
+ * listens (0 for none), the shell command (a pod cell's starts its pause container first), which prints the id
+ * of the cell's container. For running a cell by hand, and for bench/baseline, which runs the same
  * cells with the docker CLI alone.
  */
 @Command(name = "plan", description = "prints each cell's container as a docker run line (builds its image; runs nothing)")
 final class PlanCommand extends LabCommand {
-
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
     @Mixin
     Options.ReaperMixin reapers;
@@ -39,15 +36,9 @@ final class PlanCommand extends LabCommand {
                 ContainerSpec spec = lab.plan(cell);
                 int portBase = cell.workload().serverPortBase().orElse(0); // bench/baseline reads 0 as "listens on none"
                 out().println(String.join("\t", cell.id(), Integer.toString(cell.cycles()), cell.workload().id(),
-                        Integer.toString(portBase), spec.dockerRun().stream().map(PlanCommand::quote)
-                                .collect(Collectors.joining(" "))));
+                        Integer.toString(portBase), spec.shellCommand()));
             }
             return ExitCode.OK;
         };
-    }
-
-    /** Shell-quoted, only where needed. */
-    static String quote(String arg) {
-        return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 }

@@ -9,6 +9,7 @@ import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.report.ValidateReport;
 import io.zombielab.scenario.Reaper;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -118,8 +119,11 @@ final class ValidateCommand extends ReportingCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("validate: " + e.getMessage());
         }
-        if (known == Reaper.NONE) {
-            throw new UsageException("validate: reaper 'none' is no init; name one of the others");
+        if (!known.isContainerInit()) {
+            throw new UsageException("validate: reaper '" + known + "' is no init in front of the program in its container"
+                    + (known.pidNamespace().hasPause() ? " (a pod's pause is PID 1 of a namespace the container may join; "
+                    + "`zombielab matrix --reaper " + known + "` runs its cells)" : "")
+                    + "; name one of " + Arrays.stream(Reaper.values()).filter(Reaper::isContainerInit).toList());
         }
         return known;
     }

@@ -2,10 +2,12 @@ package io.zombielab.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.zombielab.probe.HelperImage;
 import io.zombielab.scenario.Reaper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,15 +69,28 @@ public final class ImageCatalog {
         });
     }
 
-    /** The image variant that puts {@code reaper} at PID 1 (or leaves PID 1 to the supervisor). */
+    /**
+     * The image variant that puts {@code reaper} at PID 1 (or leaves PID 1 to the supervisor). The pods run in
+     * none's, the same image by name and tag: their pause is a container of its own ({@link #pause()}).
+     */
     public String forReaper(Reaper reaper) {
         String fixtures = fixtures();
         String file = reaper.dockerfile();
-        String name = "zombielab/reaper-" + reaper.id() + ":"
+        String name = "zombielab/reaper-" + reaper.imageVariant().id() + ":"
                 + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).tag();
         return ensure(name, "reaper", () -> new ImageFromDockerfile(name, false)
                 .withFileFromPath("Dockerfile", layout.dockerfile(file))
                 .withBuildArg("FIXTURES_IMAGE", fixtures));
+    }
+
+    /** The image a pod's pause container runs ({@code zl-helper pause}): zombielab's helper image, FROM scratch. */
+    public String pause() {
+        return HelperImage.ensure(docker);
+    }
+
+    /** The pause image for {@code reaper}'s cells: empty where the cell is no pod. */
+    public Optional<String> pauseFor(Reaper reaper) {
+        return reaper.pidNamespace().hasPause() ? Optional.of(pause()) : Optional.empty();
     }
 
     private String ensure(String name, String kind, java.util.function.Supplier<ImageFromDockerfile> recipe) {

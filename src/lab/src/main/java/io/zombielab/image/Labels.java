@@ -21,6 +21,11 @@ public final class Labels {
         return Map.of(PROJECT, "true", KIND, "scenario", RUN, runId, SCENARIO, scenarioId);
     }
 
+    /** A pod cell's pause container: swept with its run like the cell's own container. */
+    public static Map<String, String> podPause(String runId, String scenarioId) {
+        return Map.of(PROJECT, "true", KIND, "pause", RUN, runId, SCENARIO, scenarioId);
+    }
+
     /** The universal probe's sidecar beside a cell's container: swept with its run like any container of it. */
     public static Map<String, String> probeSidecar(String runId, String scenarioId) {
         return Map.of(PROJECT, "true", KIND, "probe", RUN, runId, SCENARIO, scenarioId);

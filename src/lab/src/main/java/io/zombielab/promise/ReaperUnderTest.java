@@ -72,7 +72,8 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
                 expected.put(Promises.SIGNAL_REACH, PromiseOutcome.CHILD_ONLY);
                 expected.put(Promises.SUB_REAPER, PromiseOutcome.LEFT_ZOMBIES); // not a registered sub-reaper
             }
-            case NONE -> throw new IllegalArgumentException("reaper 'none' is no init: there are no promises to check");
+            case NONE, POD, POD_SHARED -> throw new IllegalArgumentException("reaper '" + reaper
+                    + "' is no init in front of the program in its container: there are no promises to check");
         }
         return new ReaperUnderTest(reaper.id(), image, new Launch.InFront(Optional.empty()), reaper.injectedByEngine(), expected);
     }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * What every container zombielab starts must be, checked on the engine's own description of it (inspect):
  * not privileged, no added capabilities, no Docker socket or host path mounted, pids and memory limits
  * set, zombielab's labels on it, and for scenario containers a read-only root file system (the fixtures
- * cannot be changed by the code under test). Every scenario and promise container is checked as soon as it
- * has started, before the harness does anything with it; one that breaks a rule ends its cell with an error.
+ * cannot be changed by the code under test). Every scenario, pause, probe and promise container is checked as
+ * soon as it has started, before the harness does anything with it; one that breaks a rule ends its cell with
+ * an error.
  */
 public final class ContainerSafety {
 
@@ -23,7 +24,9 @@ public final class ContainerSafety {
         /** The static test program is copied into it before it starts, which a read-only root refuses. */
         PROMISE,
         /** The universal probe's sidecar (zl-helper FROM scratch): every rule, read-only root included. */
-        PROBE
+        PROBE,
+        /** A pod cell's pause container (zl-helper FROM scratch): every rule, read-only root included. */
+        PAUSE
     }
 
     private ContainerSafety() {

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * Runs one scenario: its container, checked safe, with the probe that observes it, and its cycles
- * ({@link CellRun}). The container, and the probe's sidecar if any, are removed however the run ends.
+ * Runs one scenario: its pod's pause container if it is a pod's, its container, each checked safe, with the
+ * probe that observes it, and its cycles ({@link CellRun}). The containers, the probe's sidecar if any, and
+ * the pause last, are removed however the run ends.
  */
 public final class ScenarioRunner {
 
@@ -36,9 +37,12 @@ public final class ScenarioRunner {
     }
 
     private ScenarioObservation observe(Scenario scenario, long started) {
-        String image = images.forReaper(scenario.reaper());
+        ContainerSpec spec = ContainerSpec.of(scenario, images.forReaper(scenario.reaper()),
+                images.pauseFor(scenario.reaper()), runId);
         EventLog events = new EventLog();
-        try (GenericContainer<?> container = ScenarioContainer.create(scenario, image, runId, events);
+        // Closed in reverse: the probe, the cell's container, then the pod's pause (whose namespace it may share).
+        try (PodSandbox pod = PodSandbox.start(spec, "scenario " + scenario);
+             GenericContainer<?> container = ScenarioContainer.create(spec, pod, events);
              Probe probe = startWithProbe(container, scenario)) {
             SupervisorClient supervisor = new SupervisorClient(container.getHost(),
                     container.getMappedPort(SupervisorClient.CONTROL_PORT));

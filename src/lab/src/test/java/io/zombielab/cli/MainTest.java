@@ -59,6 +59,15 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("validate with a pod: exit 2, saying pause is no init in the container, what runs its cells and which inits validate takes")
+    void validateRefusesAPod() {
+        assertThat(run("validate", "--reaper", "pod-shared")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("reaper 'pod-shared' is no init in front of the program in its container",
+                "`zombielab matrix --reaper pod-shared` runs its cells",
+                "name one of [tini, tini-group, docker-init, dumb-init, catatonit, java]");
+    }
+
+    @Test
     @DisplayName("--quiet and --json together: exit 2, saying they exclude each other")
     void quietAndJson() {
         assertThat(run("validate", "--reaper", "tini", "--quiet", "--json")).isEqualTo(ExitCode.USAGE);

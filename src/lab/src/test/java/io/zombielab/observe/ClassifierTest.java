@@ -48,6 +48,20 @@ class ClassifierTest {
     }
 
     @Test
+    @DisplayName("in a pod's shared PID namespace PID 1 is pause: the orphans are its children of stopped chains, not pause or the supervisor")
+    void podSharedNamespace() {
+        ProcessInfo pause = new ProcessInfo(1, "zl-helper", 'S', 0, 1, 1, 900, "", "/zl-helper pause");
+        ProcessInfo supervisor = new ProcessInfo(7, "supervisor-go", 'S', 0, 7, 7, 5000, "", "/opt/zombielab/bin/supervisor-go");
+        ProcessInfo shell = new ProcessInfo(12, "sh", 'S', 1, 11, 12, 1000, "c1", "sh -c node level.js");
+        ProcessInfo level1 = new ProcessInfo(13, "zl-c1-L1", 'S', 12, 11, 13, 40000, "c1", "zl-c1-L1");
+        ProcessInfo running = new ProcessInfo(20, "npm run start", 'S', 7, 20, 20, 70000, "c2", "npm run start");
+        Census census = Classifier.classify(snapshot(pause, supervisor, shell, level1, running), Set.of(new Chain(1)),
+                new ChainLedger());
+        assertThat(census.liveOrphans()).extracting(ProcessInfo::pid).containsExactly(12, 13);
+        assertThat(census.zombies()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a reused pid is a different process: the ledger matches on start time too")
     void pidReuseIsNotConfused() {
         ChainLedger ledger = new ChainLedger();

@@ -13,8 +13,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The safety rules on the engine's own description of real containers. Every scenario and promise
- * container of every run is checked the same way (ScenarioRunner, PromiseRunner).
+ * The safety rules on the engine's own description of real containers. Every scenario, pause and promise
+ * container of every run is checked the same way (ScenarioRunner, PodSandbox, PromiseRunner).
  */
 @DisplayName("Container safety")
 class ContainerSafetyTest {
@@ -54,6 +54,9 @@ class ContainerSafetyTest {
                     .anySatisfy(v -> assertThat(v).startsWith("it mounts host paths").contains("docker.sock"));
             assertThat(ContainerSafety.violations(inspected, ContainerSafety.Kind.PROMISE))
                     .noneMatch(v -> v.contains("root file system"));
+            assertThat(ContainerSafety.violations(inspected, ContainerSafety.Kind.PAUSE))
+                    .as("a pod's pause keeps every rule, a read-only root included").contains("it is privileged")
+                    .anySatisfy(v -> assertThat(v).contains("root file system"));
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();
         }

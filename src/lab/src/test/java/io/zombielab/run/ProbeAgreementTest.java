@@ -27,6 +27,7 @@ import io.zombielab.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -55,7 +56,9 @@ class ProbeAgreementTest {
         ImageCatalog images = new ImageCatalog(DockerEngine.client(), ProjectLayout.current(),
                 ImageCatalog.baseImageFromEnvironment(), line -> System.out.println("[zombielab] " + line));
         EventLog events = new EventLog();
-        try (GenericContainer<?> container = ScenarioContainer.create(stage2, images.forReaper(Reaper.NONE), RUN, events)) {
+        ContainerSpec spec = ContainerSpec.of(stage2, images.forReaper(Reaper.NONE), Optional.empty(), RUN);
+        try (PodSandbox noPod = PodSandbox.start(spec, "stage 2");
+             GenericContainer<?> container = ScenarioContainer.create(spec, noPod, events)) {
             container.start();
             var supervisor = new SupervisorClient(container.getHost(), container.getMappedPort(SupervisorClient.CONTROL_PORT));
             supervisor.start();
@@ -73,6 +76,48 @@ class ProbeAgreementTest {
                 assertThat(both.universal().processes().get(both.universal().processes().size() - 1).isZombie())
                         .as("the last process listed is a zombie (what broke the exec probe)\n" + both.tables()).isTrue();
                 assertThat(both.universal().cgroup().pidsLimit()).isEqualTo(PidsLimit.of(512));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("in a pod sharing its PID namespace (pause at PID 1), after a pid-kill cycle: same table, the orphans pause adopted, the cell's own cgroup")
+    void podSharedPidNamespace() {
+        Scenario cell = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml"))).stream()
+                .filter(c -> c.id().equals("pod-shared/go/pid-kill")).findFirst().orElseThrow();
+        ImageCatalog images = new ImageCatalog(DockerEngine.client(), ProjectLayout.current(),
+                ImageCatalog.baseImageFromEnvironment(), line -> System.out.println("[zombielab] " + line));
+        EventLog events = new EventLog();
+        ContainerSpec spec = ContainerSpec.of(cell, images.forReaper(cell.reaper()), images.pauseFor(cell.reaper()), RUN);
+        try (PodSandbox pod = PodSandbox.start(spec, "the agreement test's pod");
+             GenericContainer<?> container = ScenarioContainer.create(spec, pod, events)) {
+            container.start();
+            var supervisor = new SupervisorClient(container.getHost(), container.getMappedPort(SupervisorClient.CONTROL_PORT));
+            supervisor.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.any(Event.ChainReady.class, e -> e.chain().equals(C1)));
+            supervisor.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.npmExited(C1));
+            try (ProbeSidecar sidecar = sidecar(container)) {
+                // npm is SIGKILLed and reaped by the supervisor; its shell is re-parented to PID 1, pause.
+                Agreement both = agree(container, sidecar, s -> s.processes().stream()
+                        .anyMatch(p -> p.ppid() == 1 && p.isAlive() && p.comm().equals("sh")));
+                ChainLedger ledger = new ChainLedger();
+                ledger.record(both.universal());
+                Census host = Classifier.classify(both.host(), Set.of(C1), ledger);
+                Census universal = Classifier.classify(both.universal(), Set.of(C1), ledger);
+                assertThat(both.universal().process(1)).as(both.tables()).get()
+                        .satisfies(p -> assertThat(p.cmdline()).isEqualTo("/zl-helper pause"));
+                assertThat(both.universal().processes()).as("the supervisor, not PID 1, its parent outside the namespace\n"
+                        + both.tables()).filteredOn(p -> p.cmdline().contains("supervisor-go")).singleElement()
+                        .satisfies(p -> assertThat(p.pid()).isNotEqualTo(1)).extracting(ProcessInfo::ppid).isEqualTo(0);
+                assertThat(pids(universal.liveOrphans())).as(both.tables()).isEqualTo(pids(host.liveOrphans())).hasSize(3);
+                assertThat(universal.zombies()).as(both.tables()).isEmpty();
+                assertThat(host.zombies()).as(both.tables()).isEmpty();
+                for (Snapshot s : List.of(both.host(), both.universal())) {
+                    assertThat(s.cgroup().pidsLimit()).as("the cell's cgroup, not pause's (32)").isEqualTo(PidsLimit.of(512));
+                    assertThat(s.cgroup().anonBytes().orElse(0)).as("the orphans' ballast is the cell's memory")
+                            .isGreaterThan(64L << 20);
+                }
             }
         }
     }

@@ -57,6 +57,38 @@ class ChainTruthTableTest {
     }
 
     @Test
+    @DisplayName("Kubernetes pods: pod-shared (pause is PID 1 and reaps) expects what tini does, pod (the default) what none does")
+    void podsExpectWhatTheirPidOneGives() {
+        for (KillStrategy kill : KillStrategy.values()) {
+            assertThat(ChainTruthTable.expect(Reaper.POD_SHARED, kill, CHAIN)).as("pod-shared, " + kill)
+                    .isEqualTo(ChainTruthTable.expect(Reaper.TINI, kill, CHAIN));
+            assertThat(ChainTruthTable.expect(Reaper.POD, kill, CHAIN)).as("pod, " + kill)
+                    .isEqualTo(ChainTruthTable.expect(Reaper.NONE, kill, CHAIN));
+        }
+        assertThat(ChainTruthTable.expect(Reaper.POD, KillStrategy.PGID_TERM, CHAIN).zombiesPerCycle())
+                .as("the story's first fix in a default pod: a zombie per node level per cycle").isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("scenarios/matrix.yaml runs both pods under both supervisors and every kill the others get, expectations from this table")
+    void matrixFileHasThePodRows() {
+        var cells = ScenarioFiles.load(java.util.List.of(java.nio.file.Path.of("scenarios/matrix.yaml")));
+        var pods = cells.stream().filter(c -> c.reaper().pidNamespace().hasPause()).toList();
+        assertThat(pods).extracting(Scenario::id).containsExactlyInAnyOrder(
+                "pod/go/pid-kill", "pod/go/pid-term", "pod/go/pgid-term", "pod/go/pgid-term-then-kill",
+                "pod-shared/go/pid-kill", "pod-shared/go/pid-term", "pod-shared/go/pgid-term", "pod-shared/go/pgid-term-then-kill",
+                "pod/java/pid-kill", "pod/java/pid-term", "pod/java/pgid-term", "pod/java/pgid-term-then-kill", "pod/java/tree",
+                "pod-shared/java/pid-kill", "pod-shared/java/pid-term", "pod-shared/java/pgid-term",
+                "pod-shared/java/pgid-term-then-kill", "pod-shared/java/tree");
+        assertThat(pods).filteredOn(c -> c.id().equals("pod/go/pgid-term")).singleElement().extracting(Scenario::expectation)
+                .isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+        assertThat(pods).filteredOn(c -> c.id().equals("pod-shared/go/pgid-term")).singleElement().extracting(Scenario::expectation)
+                .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+        assertThat(pods).filteredOn(c -> c.id().equals("pod-shared/go/pid-kill")).singleElement().extracting(Scenario::expectation)
+                .isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
+    }
+
+    @Test
     @DisplayName("scenarios/story.yaml holds the story's six cells, expectations from this table")
     void storyFileHasTheSixCells() {
         var cells = ScenarioFiles.load(java.util.List.of(java.nio.file.Path.of("scenarios/story.yaml")));

@@ -18,7 +18,7 @@ class ScenarioFilesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown-key.yaml          | unknown-key.yaml:3: scenarios[0].reapr: unknown key 'reapr' (known here: cycles, expect, kill, limits, name, reaper, supervisor, workload)
-            unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit, java])
+            unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit, java, pod, pod-shared])
             cycles-not-a-number.yaml  | cycles-not-a-number.yaml:4: scenarios[0].cycles: must be a whole number, found 'three'
             cycles-zero.yaml          | cycles-zero.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found 0
             limits-a-list.yaml        | limits-a-list.yaml:4: scenarios[0].limits: must be a mapping of [memory-mib, pids, settle-timeout-ms, up-timeout-ms], found a list
@@ -84,10 +84,11 @@ class ScenarioFilesTest {
     @DisplayName("lists make a matrix; defaults fill what a scenario leaves out; truth table by default")
     void listsMakeAMatrix() {
         List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml")));
-        assertThat(cells).hasSize(57);
+        assertThat(cells).hasSize(75);
         assertThat(cells).extracting(Scenario::id).startsWith(
                 "tini-group/go/pid-kill", "tini-group/go/pgid-term", "dumb-init/go/pid-kill", "dumb-init/go/pgid-term")
-                .contains("java/java/tree", "none/go/pgid-term-then-kill").doesNotContain("none/go/tree");
+                .contains("java/java/tree", "none/go/pgid-term-then-kill", "pod/go/pgid-term", "pod-shared/java/tree")
+                .doesNotContain("none/go/tree", "pod-shared/go/tree");
         assertThat(cells).allSatisfy(c -> {
             assertThat(c.cycles()).isEqualTo(3);
             assertThat(c.workload()).isEqualTo(ChainWorkload.DEFAULT);

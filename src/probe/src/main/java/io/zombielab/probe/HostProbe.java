@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,23 +23,39 @@ import java.util.stream.Stream;
  * <p>The container's processes are the descendants of its init's host pid: zombies have already left the
  * cgroup's process list and lost their namespace links, but keep their parent. Pids are translated to
  * the container's namespace with the NSpid and NSpgid lines of /proc/[pid]/status.
+ *
+ * <p>A container that joined another's PID namespace (a Kubernetes pod's, {@code shareProcessNamespace}:
+ * its PID 1 is the pod's pause) is not PID 1 there: its orphans are re-parented to that PID 1, outside its
+ * init's descendants. Then the namespace's PID 1 and its descendants are the container's processes too,
+ * as the universal probe, which lists the whole namespace, shows them.
  */
 public final class HostProbe implements Probe {
 
     private final Path proc;
     private final Path cgroupRoot;
     private final long initHostPid;
+    /** Host pid of PID 1 of the init's namespace: the init itself, unless the container joined another's namespace. */
+    private final long namespaceInitHostPid;
 
+    /** A probe of the container whose init has host pid {@code initHostPid}; it must show that init's namespace's PID 1. */
     public HostProbe(Path proc, Path cgroupRoot, long initHostPid) {
+        this(proc, cgroupRoot, initHostPid, namespaceInit(proc, initHostPid).orElseThrow(() -> new IllegalStateException(
+                "host pid " + initHostPid + " is not PID 1 of its PID namespace, and " + proc + " shows no process that is: "
+                        + "the processes that PID 1 adopts cannot be seen here")));
+    }
+
+    private HostProbe(Path proc, Path cgroupRoot, long initHostPid, long namespaceInitHostPid) {
         this.proc = proc;
         this.cgroupRoot = cgroupRoot;
         this.initHostPid = initHostPid;
+        this.namespaceInitHostPid = namespaceInitHostPid;
     }
 
     /**
      * A probe for the container {@code containerId} whose init has host pid {@code initHostPid}, if this
      * host shows it: that pid's cgroup names the container (on a remote engine the same pid is some other
-     * process of this host, or none), and its environment is readable (the chains' markers are there).
+     * process of this host, or none), its environment is readable (the chains' markers are there), and so is
+     * PID 1 of its namespace, where that is another process (a pod's pause).
      */
     public static Optional<HostProbe> forLocalContainer(String containerId, long initHostPid) {
         return forLocalContainer(Path.of("/proc"), Path.of("/sys/fs/cgroup"), containerId, initHostPid);
@@ -52,7 +70,45 @@ public final class HostProbe implements Probe {
         if (!ours || readBytes(dir.resolve("environ")).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new HostProbe(proc, cgroupRoot, initHostPid));
+        return namespaceInit(proc, initHostPid).map(nsInit -> new HostProbe(proc, cgroupRoot, initHostPid, nsInit));
+    }
+
+    /**
+     * The host pid of PID 1 of {@code hostPid}'s PID namespace: {@code hostPid} itself when it is PID 1 there
+     * (the last number of its NSpid line), or shares this /proc's namespace, or is gone (the snapshot says so);
+     * else the process of the same namespace (its ns/pid link) whose NSpid ends in 1. Empty when none is seen.
+     */
+    static Optional<Long> namespaceInit(Path proc, long hostPid) {
+        Optional<String> nsPid = readText(proc.resolve(hostPid + "/status")).flatMap(s -> s.lines()
+                .filter(l -> l.startsWith("NSpid:")).findFirst());
+        if (nsPid.isEmpty()) {
+            return Optional.of(hostPid);
+        }
+        String[] f = nsPid.get().substring("NSpid:".length()).trim().split("\\s+");
+        if (f.length == 1 || f[f.length - 1].equals("1")) {
+            return Optional.of(hostPid);
+        }
+        Optional<Path> namespace = link(proc.resolve(hostPid + "/ns/pid"));
+        if (namespace.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(proc)) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> link(p.resolve("ns/pid")).equals(namespace))
+                    .filter(p -> Status.parse(readText(p.resolve("status")).orElse("")).nsPid() == 1)
+                    .map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A symbolic link's text ("pid:[4026532513]"), empty when it cannot be read. */
+    private static Optional<Path> link(Path path) {
+        try {
+            return Optional.of(Files.readSymbolicLink(path));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -75,7 +131,12 @@ public final class HostProbe implements Probe {
             throw new IllegalStateException("the container's init (host pid " + initHostPid + ") is gone");
         }
         List<ProcessInfo> processes = new ArrayList<>();
-        List<Long> members = descendantsOf(initHostPid, stats);
+        List<Long> roots = namespaceInitHostPid == initHostPid ? List.of(initHostPid) : List.of(namespaceInitHostPid, initHostPid);
+        if (!stats.containsKey(namespaceInitHostPid)) {
+            throw new IllegalStateException("PID 1 of the container's PID namespace (host pid " + namespaceInitHostPid
+                    + ", the pod's pause) is gone");
+        }
+        List<Long> members = descendantsOf(roots, stats);
         Map<Long, Status> status = new HashMap<>();
         members.forEach(pid -> readText(proc.resolve(pid + "/status")).map(Status::parse).ifPresent(s -> status.put(pid, s)));
         for (long pid : members) {
@@ -89,7 +150,7 @@ public final class HostProbe implements Probe {
                     .map(b -> new String(b, StandardCharsets.UTF_8).replace('\0', ' ').trim()).orElse("");
             Status parent = status.get((long) host.ppid());
             processes.add(new ProcessInfo(s.nsPid(), host.comm(), host.state(),
-                    pid == initHostPid || parent == null ? 0 : parent.nsPid(), Math.max(s.nsPgid(), 0),
+                    roots.contains(pid) || parent == null ? 0 : parent.nsPid(), Math.max(s.nsPgid(), 0),
                     host.startTime(), host.rssPages() * 4, chain, cmdline,
                     host.state() == 'Z' ? 0 : s.rssAnonKiB()));
         }
@@ -118,12 +179,13 @@ public final class HostProbe implements Probe {
         }
     }
 
-    private static List<Long> descendantsOf(long root, Map<Long, StatLine> stats) {
+    private static List<Long> descendantsOf(List<Long> roots, Map<Long, StatLine> stats) {
         Map<Long, List<Long>> children = new HashMap<>();
         stats.forEach((pid, stat) -> children.computeIfAbsent((long) stat.ppid(), k -> new ArrayList<>()).add(pid));
-        List<Long> result = new ArrayList<>(List.of(root));
+        List<Long> result = new ArrayList<>(roots);
+        Set<Long> seen = new HashSet<>(roots);
         for (int i = 0; i < result.size(); i++) {
-            result.addAll(children.getOrDefault(result.get(i), List.of()));
+            children.getOrDefault(result.get(i), List.of()).stream().filter(seen::add).forEach(result::add);
         }
         return result;
     }

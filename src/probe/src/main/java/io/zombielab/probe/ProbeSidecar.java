@@ -21,10 +21,12 @@ import org.testcontainers.containers.wait.strategy.Wait;
 /**
  * The universal probe: zombielab's helper in a container of its own that shares the PID namespace of the
  * container it observes ({@code docker run --pid container:<id>}). It reads that namespace's /proc (and,
- * through PID 1's root, the container's own cgroup files) and answers over a port mapped where the engine
+ * through the root of the container's first process, its own cgroup files) and answers over a port mapped where the engine
  * is, so it works as any user in the docker group, on a remote engine, and for any image: nothing runs
  * inside the observed container, which may have no shell, a read-only root, or no PID left to fork (the
  * sidecar forks in its own cgroup). It also makes orphans there, which the container's PID 1 adopts.
+ * Where the container joined another's PID namespace (a Kubernetes pod's, whose PID 1 is pause), the
+ * table is the whole namespace's, pause included, and the cgroup figures still the container's.
  *
  * <pre>
  * try (ProbeSidecar probe = new ProbeSidecar(app)) {
@@ -56,7 +58,8 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
             throw new IllegalArgumentException("a probe sidecar needs a running container: this one has no id yet (start it first)");
         }
         this.targetId = targetId;
-        withCommand("serve", "--port", Integer.toString(PORT));
+        // The target's id: its cgroup is reported even where it is not PID 1 of the namespace (a pod's pause is).
+        withCommand("serve", "--port", Integer.toString(PORT), "--container", targetId);
         withExposedPorts(PORT);
         withLabels(Map.of("io.zombielab", "true", "io.zombielab.kind", "probe", "io.zombielab.target", targetId));
         // Few threads: each counts against the sidecar's own pids limit.

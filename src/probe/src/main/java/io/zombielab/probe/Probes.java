@@ -24,7 +24,8 @@ public final class Probes {
             if (choice == ProbeChoice.HOST) {
                 throw new ProbeException("the host probe was asked for, but this host does not show container "
                         + target.getContainerId().substring(0, 12) + "'s processes (host pid " + initPid + "): a remote "
-                        + "engine, or a user who may not read them; the universal probe works everywhere");
+                        + "engine, a user who may not read them, or a container in another's PID namespace (a pod's) whose PID 1 it "
+                        + "does not show; the universal probe works everywhere");
             }
         }
         ProbeSidecar sidecar = new ProbeSidecar(target).withLabels(sidecarLabels);

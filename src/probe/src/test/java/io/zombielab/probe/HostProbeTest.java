@@ -120,6 +120,61 @@ class HostProbeTest {
         assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 0)).as("no pid: not running").isEmpty();
     }
 
+    private void pidNamespace(int pid, String inode) throws IOException {
+        Files.createSymbolicLink(Files.createDirectories(proc.resolve(pid + "/ns")).resolve("pid"), Path.of("pid:[" + inode + "]"));
+    }
+
+    /**
+     * A Kubernetes pod with shareProcessNamespace: host pid 81 is the pod's pause, PID 1 of the namespace the
+     * container's init (100, pid 7 there) joined; 105 and 110 are the init's children. Pause adopted 120 (a live orphan of chain c1) and 121 (a
+     * zombie it has not reaped yet); 400 is PID 1 of another container's namespace.
+     */
+    private void podSharingItsPidNamespace() throws IOException {
+        process(80, "containerd-shim", 'S', 1, "80", "80", "", "");
+        process(81, "zl-helper", 'S', 80, "81\t1", "81\t1", "", "/zl-helper\0pause\0");
+        process(100, "supervisor-go", 'S', 90, "100\t7", "100\t7", "", "/opt/zombielab/bin/supervisor-go\0");
+        process(105, "zl-c1-L1", 'Z', 100, "105\t11", "104\t6", null, null);
+        process(120, "zl-c1-L1", 'S', 81, "120\t12", "118\t10", "ZOMBIELAB_CHAIN=c1\0", "zl-c1-L1\0");
+        process(121, "zl-c1-L2", 'Z', 81, "121\t13", "118\t10", null, null);
+        process(400, "sleep", 'S', 1, "400\t1", "400\t1", "", "sleep\0infinity\0");
+        for (int pid : new int[] {81, 100, 110, 120}) {
+            pidNamespace(pid, "4026532900");
+        }
+        pidNamespace(400, "4026532901");
+        pidNamespace(300, "4026531836");
+        cgroupV1();
+    }
+
+    @Test
+    @DisplayName("in a pod's shared pid namespace: pause is PID 1, and what it adopted belongs to the container too")
+    void podSharedPidNamespace() throws IOException {
+        podSharingItsPidNamespace();
+        Snapshot s = new HostProbe(proc, cgroup, 100).snapshot();
+
+        assertThat(s.processes()).extracting(ProcessInfo::pid).containsExactly(1, 7, 9, 11, 12, 13);
+        assertThat(s.process(1)).get().satisfies(p -> {
+            assertThat(p.ppid()).as("pause's parent is outside the namespace").isZero();
+            assertThat(p.cmdline()).isEqualTo("/zl-helper pause");
+        });
+        assertThat(s.process(7)).get().extracting(ProcessInfo::ppid).as("the container's init is not PID 1: its parent is outside").isEqualTo(0);
+        assertThat(s.process(12)).get().satisfies(p -> {
+            assertThat(p.ppid()).as("an orphan, adopted by pause").isEqualTo(1);
+            assertThat(p.chain()).isEqualTo("c1");
+        });
+        assertThat(s.process(13)).get().satisfies(p -> assertThat(p.isZombie()).isTrue());
+        assertThat(s.cgroup().pids()).as("the container's own cgroup, not pause's").hasValue(12);
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).isPresent();
+    }
+
+    @Test
+    @DisplayName("a pod whose pause this host does not show: no host probe (the universal one is used), or an error saying why")
+    void podWithoutItsPause() throws IOException {
+        podSharingItsPidNamespace();
+        Files.delete(proc.resolve("81/ns/pid"));
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).isEmpty();
+        assertThatThrownBy(() -> new HostProbe(proc, cgroup, 100)).hasMessageContaining("host pid 100 is not PID 1 of its PID namespace");
+    }
+
     @Test
     @DisplayName("a container whose init is gone says so")
     void initGone() {
