@@ -46,6 +46,9 @@ final class ValidateCommand extends ReportingCommand {
     @Option(names = "--init", description = "with --image: the engine's init in front (docker run --init)")
     boolean engineInit;
 
+    @Option(names = "--pod", description = "with --image: in a Kubernetes pod with shareProcessNamespace: true (a pause at PID 1)")
+    boolean pod;
+
     @Option(names = "--pull", description = "with --image: pull the image if the engine does not have it (never otherwise)")
     boolean pull;
 
@@ -82,8 +85,8 @@ final class ValidateCommand extends ReportingCommand {
     LabWork prepare() {
         Grading grading = grading();
         if (target.reaper != null) {
-            if (entrypoint != null || name != null || engineInit || pull) {
-                throw new UsageException("validate: --entrypoint, --init, --pull and --name go with --image, not --reaper");
+            if (entrypoint != null || name != null || engineInit || pull || pod) {
+                throw new UsageException("validate: --entrypoint, --init, --pod, --pull and --name go with --image, not --reaper");
             }
             Reaper known = reference(target.reaper);
             return lab -> report(lab, lab.referenceInit(known), grading, Optional.empty());
@@ -92,14 +95,19 @@ final class ValidateCommand extends ReportingCommand {
         if (words.isPresent() && words.get().isEmpty()) {
             throw new UsageException("validate: --entrypoint is empty; give the init's command line, e.g. --entrypoint \"tini --\"");
         }
+        if (pod && (words.isPresent() || engineInit)) {
+            throw new UsageException("validate: --pod runs the image as it ships in a pod, whose pause is PID 1: it goes with "
+                    + "neither --entrypoint nor --init (Kubernetes has no --init)");
+        }
         String shown = Optional.ofNullable(name).orElse(target.image);
         ReaperUnderTest subject = words.isPresent() ? ReaperUnderTest.init(shown, target.image, words, engineInit)
-                : ReaperUnderTest.asShipped(shown, target.image, engineInit);
+                : ReaperUnderTest.asShipped(shown, target.image, engineInit, pod);
         ImageInput.Pull pulling = pull ? ImageInput.Pull.IF_MISSING : ImageInput.Pull.NEVER;
         return lab -> {
             ImageInput.Checked checked = lab.checkImage(target.image, pulling, words);
             Optional<ConfigReading> reading = words.isPresent() ? Optional.empty()
-                    : Optional.of(ConfigReading.of(checked.config(), engineInit));
+                    : Optional.of(ConfigReading.of(checked.config(), pod ? ConfigReading.Front.POD_PAUSE
+                            : engineInit ? ConfigReading.Front.ENGINE_INIT : ConfigReading.Front.NONE));
             return report(lab, subject, grading, reading);
         };
     }

@@ -10,23 +10,42 @@ import java.util.Optional;
  * {@code --init}; a shell for a shell-form CMD), whether it reaps and whether it stops on docker stop, and the
  * fix when that is no good setup.
  */
-public record ConfigReading(ImageConfig config, List<String> pid1, boolean shellForm, boolean engineInit, String program,
+public record ConfigReading(ImageConfig config, List<String> pid1, boolean shellForm, Front front, String program,
                             Predicted reaps, Predicted stops, String why, Optional<String> fix) {
+
+    /** What sits in front of the image's program, as the run is asked for. */
+    public enum Front {
+        /** Nothing: the program is PID 1. */
+        NONE,
+        /** The engine's init (docker run --init). */
+        ENGINE_INIT,
+        /** A pod's pause, PID 1 of the namespace the container shares (shareProcessNamespace: true). */
+        POD_PAUSE
+    }
 
     private static final String ADD_AN_INIT = "run it with an init in front: docker run --init (compose: init: true), "
             + "or ENTRYPOINT [\"tini\", \"--\"] in the Dockerfile (Kubernetes: shareProcessNamespace: true)";
 
-    public static ConfigReading of(ImageConfig config, boolean engineInit) {
+    public static ConfigReading of(ImageConfig config, Front front) {
         List<String> argv = config.argv();
         boolean shellForm = argv.size() >= 2 && KnownPid1.of(argv.get(0)) == KnownPid1.SHELL && argv.get(1).equals("-c");
-        KnownPid1 known = engineInit ? KnownPid1.TINI : argv.isEmpty() ? KnownPid1.OTHER : KnownPid1.of(argv.get(0));
-        List<String> pid1 = new ArrayList<>();
-        if (engineInit) {
-            pid1.add("docker-init --");
-        }
-        pid1.addAll(argv);
-        return new ConfigReading(config, pid1, shellForm, engineInit, engineInit ? "docker-init" : argv.isEmpty() ? "" : argv.get(0),
-                known.reaps, known.stops, known.sentence, fix(known, shellForm, config));
+        KnownPid1 known = switch (front) {
+            case ENGINE_INIT -> KnownPid1.TINI;
+            case POD_PAUSE -> KnownPid1.PAUSE;
+            case NONE -> argv.isEmpty() ? KnownPid1.OTHER : KnownPid1.of(argv.get(0));
+        };
+        List<String> pid1 = switch (front) {
+            case ENGINE_INIT -> java.util.stream.Stream.concat(java.util.stream.Stream.of("docker-init", "--"), argv.stream()).toList();
+            case POD_PAUSE -> List.of("pause (the pod's; the image's program is another process of the namespace)");
+            case NONE -> argv;
+        };
+        String program = switch (front) {
+            case ENGINE_INIT -> "docker-init";
+            case POD_PAUSE -> "pause";
+            case NONE -> argv.isEmpty() ? "" : argv.get(0);
+        };
+        return new ConfigReading(config, pid1, shellForm, front, program, known.reaps, known.stops, known.sentence,
+                fix(known, shellForm, config));
     }
 
     private static Optional<String> fix(KnownPid1 known, boolean shellForm, ImageConfig config) {

@@ -13,6 +13,9 @@ enum KnownPid1 {
             "an init: reaps on SIGCHLD and forwards signals to its child's whole session"),
     CATATONIT(List.of("catatonit"), Predicted.YES, Predicted.YES, "an init: reaps and forwards signals to its child"),
     S6(List.of("s6-svscan", "init"), Predicted.YES, Predicted.YES, "s6's supervision tree (s6-overlay's /init): reaps and stops its services"),
+    PAUSE(List.of(), Predicted.YES, Predicted.YES,
+            "a pod's pause: reaps what the namespace's processes orphan; docker stop reaches the image's program, "
+                    + "which is no PID 1 there and dies of SIGTERM unless it handles it"),
     SHELL(List.of("sh", "bash", "dash", "ash"), Predicted.UNKNOWN, Predicted.NO,
             "a shell: as PID 1 it ignores SIGTERM while it waits for its command, and passes it to no one"),
     NPM(List.of("npm", "npx", "yarn", "pnpm"), Predicted.NO, Predicted.UNKNOWN,
@@ -38,7 +41,7 @@ enum KnownPid1 {
     }
 
     boolean isInit() {
-        return this == TINI || this == DUMB_INIT || this == CATATONIT || this == S6;
+        return this == TINI || this == DUMB_INIT || this == CATATONIT || this == S6 || this == PAUSE;
     }
 
     /** The program at {@code path}: by its file name ("/usr/bin/tini" is tini; "/init" is s6-overlay's). */

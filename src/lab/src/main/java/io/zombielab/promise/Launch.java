@@ -32,8 +32,11 @@ public sealed interface Launch {
         }
     }
 
-    /** The image's own entrypoint and command, untouched: PID 1 is whatever it runs. */
-    record AsShipped() implements Launch {
+    /**
+     * The image's own entrypoint and command, untouched: PID 1 is whatever it runs; or, {@code inSharedPod}, in a
+     * pod with {@code shareProcessNamespace: true}, where PID 1 is the pod's pause and the image's program is not.
+     */
+    record AsShipped(boolean inSharedPod) implements Launch {
         @Override
         public List<Promise> promises() {
             return Promises.AS_SHIPPED;
@@ -41,7 +44,8 @@ public sealed interface Launch {
 
         @Override
         public String describe() {
-            return "as shipped (its own entrypoint and command)";
+            return "as shipped (its own entrypoint and command)"
+                    + (inSharedPod ? ", in a pod sharing its PID namespace (pause at PID 1)" : "");
         }
     }
 }

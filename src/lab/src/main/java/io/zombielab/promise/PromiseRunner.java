@@ -6,6 +6,10 @@ import io.zombielab.image.Labels;
 import io.zombielab.probe.ProbeChoice;
 import io.zombielab.run.ContainerProbes;
 import io.zombielab.run.ContainerSafety;
+import io.zombielab.run.PauseSpec;
+import io.zombielab.run.PodSandbox;
+import io.zombielab.probe.HelperImage;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -83,7 +87,9 @@ public final class PromiseRunner {
         String cell = "promise:" + init.name() + "/" + promise.id();
         EventLog events = new EventLog();
         PromiseSetup setup = promise.setup(grading);
-        try (GenericContainer<?> container = container(init, setup, events, cell)) {
+        // In a shared pod, the pause comes first and goes last: removing it ends the PID namespace.
+        try (PodSandbox pod = pod(init, cell);
+             GenericContainer<?> container = container(init, setup, events, cell, pod.pauseId())) {
             container.start();
             ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.PROMISE, init.name() + " " + promise.id());
             try (PromiseContainer watched = new PromiseContainer(container, events,
@@ -94,7 +100,14 @@ public final class PromiseRunner {
         }
     }
 
-    private GenericContainer<?> container(ReaperUnderTest init, PromiseSetup setup, EventLog events, String cell) {
+    /** The pod of an image validated in one (its pause started); an empty one otherwise. */
+    private PodSandbox pod(ReaperUnderTest init, String cell) {
+        boolean shared = init.launch() instanceof Launch.AsShipped shipped && shipped.inSharedPod();
+        return shared ? PodSandbox.start(PauseSpec.of(HelperImage.ensure(docker), runId, cell), cell) : PodSandbox.none();
+    }
+
+    private GenericContainer<?> container(ReaperUnderTest init, PromiseSetup setup, EventLog events, String cell,
+                                          Optional<String> pause) {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(init.image()))
                 .withImagePullPolicy(name -> false)
                 .withLabels(Labels.scenarioContainer(runId, cell))
@@ -121,6 +134,7 @@ public final class PromiseRunner {
             }
             cmd.getHostConfig().withInit(init.engineInit()).withPidsLimit(256L)
                     .withMemory(512L << 20).withMemorySwap(512L << 20);
+            pause.ifPresent(id -> cmd.getHostConfig().withPidMode("container:" + id));
         });
     }
 

@@ -29,7 +29,12 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
 
     /** A user's image as it ships, held to what any PID 1 must do. */
     public static ReaperUnderTest asShipped(String name, String image, boolean engineInit) {
-        return new ReaperUnderTest(name, image, new Launch.AsShipped(), engineInit, Map.of(
+        return asShipped(name, image, engineInit, false);
+    }
+
+    /** The same, in a pod sharing its PID namespace ({@code inSharedPod}): the pod's pause is PID 1. */
+    public static ReaperUnderTest asShipped(String name, String image, boolean engineInit, boolean inSharedPod) {
+        return new ReaperUnderTest(name, image, new Launch.AsShipped(inSharedPod), engineInit, Map.of(
                 Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
                 Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED));
     }

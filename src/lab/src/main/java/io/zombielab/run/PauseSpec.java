@@ -22,7 +22,7 @@ public record PauseSpec(String image, Map<String, String> labels, Map<String, St
         environment = Map.copyOf(environment);
     }
 
-    static PauseSpec of(String image, String runId, String scenarioId) {
+    public static PauseSpec of(String image, String runId, String scenarioId) {
         // Go's runtime threads count against the pids limit: one scheduler thread is plenty for a pause.
         return new PauseSpec(image, Labels.podPause(runId, scenarioId), Map.of("GOMAXPROCS", "1"), 32, 32L << 20);
     }

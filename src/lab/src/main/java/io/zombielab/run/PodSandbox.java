@@ -10,7 +10,7 @@ import org.testcontainers.utility.DockerImageName;
  * A cell's pod, as Kubernetes' runtime makes one (its "pod sandbox"): the pause container, started before the
  * cell's container, checked safe, and removed after it when closed. A cell that is no pod has none.
  */
-final class PodSandbox implements AutoCloseable {
+public final class PodSandbox implements AutoCloseable {
 
     private final Optional<GenericContainer<?>> pause;
 
@@ -20,10 +20,16 @@ final class PodSandbox implements AutoCloseable {
 
     /** Starts the pod of {@code spec}'s cell, if it is a pod's; {@code what} names the cell in errors. */
     static PodSandbox start(ContainerSpec spec, String what) {
-        if (spec.pause().isEmpty()) {
-            return new PodSandbox(Optional.empty());
-        }
-        PauseSpec p = spec.pause().get();
+        return spec.pause().map(p -> start(p, what)).orElseGet(PodSandbox::none);
+    }
+
+    /** No pod: a container in a PID namespace of its own. */
+    public static PodSandbox none() {
+        return new PodSandbox(Optional.empty());
+    }
+
+    /** Starts a pod: its pause container, checked safe; {@code what} names what the pod is for in errors. */
+    public static PodSandbox start(PauseSpec p, String what) {
         GenericContainer<?> pause = new GenericContainer<>(DockerImageName.parse(p.image()))
                 // The helper image is built locally (HelperImage): a pull could only wait for a registry.
                 .withImagePullPolicy(name -> false)
@@ -47,7 +53,7 @@ final class PodSandbox implements AutoCloseable {
     }
 
     /** The pause container's id; empty for a cell that is no pod. */
-    Optional<String> pauseId() {
+    public Optional<String> pauseId() {
         return pause.map(GenericContainer::getContainerId);
     }
 

@@ -132,4 +132,11 @@ class MainTest {
         assertThat(run("speed", bogus.toString(), "/nonexistent.tsv")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains(bogus + ": not a zombielab report.json");
     }
+
+    @Test
+    @DisplayName("validate --pod with --init: exit 2 before any engine is asked, Kubernetes has no --init")
+    void podWithInit() {
+        assertThat(run("validate", "--image", "my/app:1.2", "--pod", "--init")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--pod runs the image as it ships in a pod", "(Kubernetes has no --init)");
+    }
 }

@@ -21,8 +21,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 /**
  * validate --image checks an app image as it ships, whatever its PID 1: here the real Next.js fixture with
  * node at PID 1 (CMD ["node", ".../next", "start"]), the most common image there is. Node reaps only its own
- * children, so the orphans the sidecar makes stay zombies; the same image with --init (docker run --init) keeps
- * both promises. Next.js stops on SIGTERM by itself once it is up, so stops-gracefully holds either way.
+ * children, so the orphans the sidecar makes stay zombies; the same image with --init (docker run --init), or in
+ * a Kubernetes pod that shares its PID namespace (--pod: the pod's pause at PID 1), keeps both promises. Next.js stops on SIGTERM by itself once it is up, so stops-gracefully holds either way.
  */
 @DisplayName("validate --image: an app image as it ships")
 class ShippedImageTest {
@@ -104,6 +104,18 @@ class ShippedImageTest {
 
         assertThat(exit).as(out()).isEqualTo(ExitCode.OK);
         assertThat(out()).contains("PID 1: docker-init -- node", "GOOD: 2 of 2 judged promises kept").doesNotContain("fix:");
+        assertThat(junit(xml)).isEqualTo(java.util.Map.of("reaps-orphans", "passed", "stops-gracefully", "passed"));
+    }
+
+    @Test
+    @DisplayName("the same image in a pod sharing its PID namespace keeps both promises: the pod's pause at PID 1 reaps")
+    void inASharedPodThePauseReaps() throws Exception {
+        Path xml = dir.resolve("in-pod.xml");
+        int exit = validate("--name", "next-app", "--pod", "--junit", xml.toString());
+
+        assertThat(exit).as(out()).isEqualTo(ExitCode.OK);
+        assertThat(out()).contains("in a pod sharing its PID namespace (pause at PID 1)", "PID 1: pause",
+                "GOOD: 2 of 2 judged promises kept");
         assertThat(junit(xml)).isEqualTo(java.util.Map.of("reaps-orphans", "passed", "stops-gracefully", "passed"));
     }
 }
