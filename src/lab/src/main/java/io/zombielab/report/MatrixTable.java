@@ -11,16 +11,18 @@ import java.util.List;
  */
 public final class MatrixTable {
 
-    private static final String ROW = "%-12s %-10s %-7s %-8s %-9s %13s %11s %6s  %-7s %s%n";
+    /** The KILL column is as wide as its longest kill, 10 at least (pgid-term-then-kill is 19). */
+    private static final String ROW = "%%-12s %%-%ds %%-7s %%-8s %%-9s %%13s %%11s %%6s  %%-7s %%s%%n";
 
     private MatrixTable() {
     }
 
     public static String render(List<MatrixRow> rows) {
-        StringBuilder out = new StringBuilder(String.format(ROW,
+        String row = String.format(ROW, Math.max(10, rows.stream().mapToInt(r -> r.kill().length()).max().orElse(0)));
+        StringBuilder out = new StringBuilder(String.format(row,
                 "REAPER", "KILL", "CYCLES", "ZOMBIES", "ORPHANS", "MEM/CYCLE", "LEAK/CYCLE", "PIDS", "VERDICT", "CELL"));
         for (MatrixRow r : rows) {
-            out.append(String.format(ROW, r.reaper(), r.kill(), r.cycles("!"), r.zombies().terse(), r.liveOrphans().terse(),
+            out.append(String.format(row, r.reaper(), r.kill(), r.cycles("!"), r.zombies().terse(), r.liveOrphans().terse(),
                     r.growth(), r.leak(), r.pidsText(), r.holds() ? "holds" : "FAILS", r.name()));
         }
         return out.toString();
