@@ -21,7 +21,7 @@
 //	zl-helper exit --code N | --signal NAME      exits N, or dies of the signal
 //	zl-helper group --children N [--own-group]   N wait-signal children, in its group or their own
 //	zl-helper inert-init -- CMD [ARG...]         an init that forgets to reap, like a Go service at PID 1
-//	zl-helper lazy-init [--delay D] -- CMD ...   an init that reaps D after each SIGCHLD, not at once (slow)
+//	zl-helper timer-init [--every D] -- CMD ...  an init that reaps on a timer, every D, not on SIGCHLD (slow)
 //	zl-helper deaf-init -- CMD [ARG...]          an init that reaps but forwards no signal
 //
 // Every line for the harness is "zombielab-event <name> key=value ..." on stdout (promise kit) or a
@@ -42,7 +42,7 @@ func init() {
 
 const usageText = "usage: zl-helper serve [--port P] [--container ID] | pause | orphans --count N [--watch-ms W] [--then-exit C] | " +
 	"wait-signal | exit --code N | exit --signal NAME | group --children N [--own-group] | inert-init -- CMD [ARG...] | " +
-	"lazy-init [--delay D] -- CMD [ARG...] | deaf-init -- CMD [ARG...]"
+	"timer-init [--every D] -- CMD [ARG...] | deaf-init -- CMD [ARG...]"
 
 func usage(message string) {
 	fmt.Fprintln(os.Stderr, "zl-helper: "+message)
@@ -70,8 +70,8 @@ func main() {
 		group(args)
 	case "inert-init":
 		inertInit(args)
-	case "lazy-init":
-		lazyInit(args)
+	case "timer-init":
+		timerInit(args)
 	case "deaf-init":
 		deafInit(args)
 	case "middle":

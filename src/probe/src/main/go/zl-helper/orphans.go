@@ -23,36 +23,50 @@ type orphanExit struct {
 // -> leaf. This process reaps each middle; the leaf then belongs to the PID namespace's init (or the
 // nearest sub-reaper) and exits, so it stays a zombie unless that process reaps it. Each leaf reports
 // on a pipe just before it exits; the channel is closed once every leaf has (EOF: all ends closed).
-func spawnOrphans(count int, stdout io.Writer) (<-chan orphanExit, error) {
+// With a spread, the orphans exit evenly over it instead of all at once: a reaper on a timer then has
+// one of them wait nearly its whole period, whatever the timer's phase. The orphans are made while the
+// caller watches the exits (a reap is timed as it happens); spawned tells, once exits is closed,
+// whether every one was made.
+func spawnOrphans(count int, spread time.Duration, stdout io.Writer) (exits <-chan orphanExit, spawned func() error, err error) {
 	reader, writer, err := os.Pipe()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for i := 0; i < count; i++ {
-		cmd := exec.Command("/proc/self/exe", "middle")
-		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
-		cmd.ExtraFiles = []*os.File{writer} // fd 3 in the middle and the leaf
-		if err := cmd.Run(); err != nil {
-			writer.Close()
-			reader.Close()
-			return nil, fmt.Errorf("orphan %d of %d: %w", i+1, count, err)
-		}
-	}
-	writer.Close()
-	exits := make(chan orphanExit, count)
+	words := make(chan orphanExit, count)
 	go func() {
-		defer close(exits)
+		defer close(words)
 		defer reader.Close()
 		lines := bufio.NewScanner(reader)
 		for lines.Scan() {
 			var e orphanExit
 			if _, err := fmt.Sscanf(lines.Text(), "%d %d", &e.pid, &e.ppid); err == nil {
 				e.at = time.Now()
-				exits <- e
+				words <- e
 			}
 		}
 	}()
-	return exits, nil
+	var gap time.Duration
+	if count > 1 {
+		gap = spread / time.Duration(count-1)
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer writer.Close()
+		for i := 0; i < count; i++ {
+			if i > 0 {
+				time.Sleep(gap)
+			}
+			cmd := exec.Command("/proc/self/exe", "middle")
+			cmd.Stdout, cmd.Stderr = stdout, os.Stderr
+			cmd.ExtraFiles = []*os.File{writer} // fd 3 in the middle and the leaf
+			if err := cmd.Run(); err != nil {
+				done <- fmt.Errorf("orphan %d of %d: %w", i+1, count, err)
+				return
+			}
+		}
+		done <- nil
+	}()
+	return words, func() error { return <-done }, nil
 }
 
 // watched is an orphan that has exited and may not be reaped yet.

@@ -5,8 +5,10 @@ package main
 //
 //	ping                         pong <pid>, end
 //	snapshot                     a snapshot (snapshot.go), ending in "end <n>"
-//	orphans <count> <window-ms>  makes count orphans in the shared PID namespace (each exits once its
-//	                             parent is gone, so the namespace's init adopts it); then, per orphan,
+//	orphans <count> <window-ms> [<spread-ms>]
+//	                             makes count orphans in the shared PID namespace (each exits once its
+//	                             parent is gone, so the namespace's init adopts it; with a spread, they
+//	                             exit evenly over it); then, per orphan,
 //	                             "orphan <pid> adopted-by <ppid> reaped-after-us <n>" once it is gone, or
 //	                             "orphan <pid> adopted-by <ppid> unreaped <state>" if it is still there
 //	                             window-ms after the last orphan exited; end <count>
@@ -74,20 +76,25 @@ func handle(out *bufio.Writer, request []string) error {
 		return nil
 	case request[0] == "snapshot" && len(request) == 1:
 		return writeSnapshot(out, procRoot, os.Getpid(), observed)
-	case request[0] == "orphans" && len(request) == 3:
+	case request[0] == "orphans" && (len(request) == 3 || len(request) == 4):
 		count, err1 := strconv.Atoi(request[1])
 		window, err2 := strconv.Atoi(request[2])
-		if err1 != nil || err2 != nil || count < 1 || count > 1000 || window < 0 {
-			return fmt.Errorf("orphans needs a count of 1..1000 and a window in ms, got %q", strings.Join(request[1:], " "))
+		spread, err3 := 0, error(nil)
+		if len(request) == 4 {
+			spread, err3 = strconv.Atoi(request[3])
 		}
-		return makeOrphans(out, count, time.Duration(window)*time.Millisecond)
+		if err1 != nil || err2 != nil || err3 != nil || count < 1 || count > 1000 || window < 0 || spread < 0 {
+			return fmt.Errorf("orphans needs a count of 1..1000, a window in ms and optionally a spread in ms, got %q",
+				strings.Join(request[1:], " "))
+		}
+		return makeOrphans(out, count, time.Duration(spread)*time.Millisecond, time.Duration(window)*time.Millisecond)
 	}
-	return fmt.Errorf("unknown request %q (known: ping, snapshot, orphans COUNT WINDOW_MS)", strings.Join(request, " "))
+	return fmt.Errorf("unknown request %q (known: ping, snapshot, orphans COUNT WINDOW_MS [SPREAD_MS])", strings.Join(request, " "))
 }
 
 // makeOrphans makes the orphans and answers, for each, how long its adopter took to reap it.
-func makeOrphans(out io.Writer, count int, window time.Duration) error {
-	exits, err := spawnOrphans(count, nil)
+func makeOrphans(out io.Writer, count int, spread, window time.Duration) error {
+	exits, spawned, err := spawnOrphans(count, spread, nil)
 	if err != nil {
 		return err
 	}
@@ -98,6 +105,9 @@ func makeOrphans(out io.Writer, count int, window time.Duration) error {
 			fmt.Fprintf(out, "orphan %d adopted-by %d unreaped %s\n", r.pid, r.adopter, r.state)
 		}
 	})
+	if err := spawned(); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "end %d\n", count)
 	return nil
 }

@@ -11,30 +11,26 @@ import (
 	"time"
 )
 
-// lazyInit reaps late: --delay after the SIGCHLD that finds it idle, it reaps whatever has died since,
-// as a reaper on a timer of that period does at worst. It forwards signals to its child at once. Orphans
-// end up reaped, a delay after they exit, every time: validate must call it slow, not good and not broken.
-func lazyInit(args []string) {
-	fs := flag.NewFlagSet("lazy-init", flag.ExitOnError)
-	delay := fs.Duration("delay", 2*time.Second, "how long after a SIGCHLD it reaps")
+// timerInit reaps on a timer, every --every, instead of on SIGCHLD: what a reaper that polls does.
+// It forwards signals to its child at once. Orphans end up reaped, up to a period after they exit, its
+// own child too: validate must call it slow, not good and not broken.
+func timerInit(args []string) {
+	fs := flag.NewFlagSet("timer-init", flag.ExitOnError)
+	every := fs.Duration("every", 3*time.Second, "how often it reaps")
 	fs.Parse(args)
-	cmd := startChild("lazy-init", fs.Args())
+	if *every <= 0 {
+		usage("--every must be above 0")
+	}
+	cmd := startChild("timer-init", fs.Args())
 	signals := make(chan os.Signal, 4)
 	signal.Notify(signals, forwarded...)
-	children := make(chan os.Signal, 16)
-	signal.Notify(children, syscall.SIGCHLD)
-	event("lazy-init-started pid=%d child=%d delay_ms=%d", os.Getpid(), cmd.Process.Pid, delay.Milliseconds())
-	var due <-chan time.Time
+	event("timer-init-started pid=%d child=%d every_ms=%d", os.Getpid(), cmd.Process.Pid, every.Milliseconds())
+	ticks := time.NewTicker(*every)
 	for {
 		select {
 		case s := <-signals:
 			cmd.Process.Signal(s)
-		case <-children:
-			if due == nil {
-				due = time.After(*delay)
-			}
-		case <-due:
-			due = nil
+		case <-ticks.C:
 			if status, done := reapFinding(cmd.Process.Pid); done {
 				exitLike(status)
 			}

@@ -41,7 +41,7 @@ class BrokenReaperTest {
 
         assertThat(verdict.holds()).as(verdict::explain).isFalse();
         assertThat(verdict.observed()).isEqualTo(PromiseOutcome.LEFT_ZOMBIES);
-        assertThat(verdict.evidence()).startsWith("0 of 5 reaped within 3000 ms").contains("5 left as zombies");
+        assertThat(verdict.evidence()).startsWith("0 of 5 reaped within 5000 ms").contains("5 left as zombies");
         assertThat(verdict.explain()).contains("broken-reaper BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>");
     }
 

@@ -13,8 +13,11 @@ public record Grading(Duration promptWithin, Duration stopTimeout) {
 
     public static final Grading DEFAULT = new Grading(Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-    /** Orphans still there this long after they exited are not going to be reaped: three bounds, at least 3 s. */
-    private static final Duration LEAST_REAP_WINDOW = Duration.ofSeconds(3);
+    /**
+     * Orphans still there this long after they exited are not going to be reaped: three bounds, at least 5 s,
+     * so that a reaper on a timer of a few seconds is slow, not never.
+     */
+    private static final Duration LEAST_REAP_WINDOW = Duration.ofSeconds(5);
 
     public Grading {
         Objects.requireNonNull(promptWithin, "promptWithin");
@@ -32,6 +35,20 @@ public record Grading(Duration promptWithin, Duration stopTimeout) {
     public Duration reapWindow() {
         Duration three = promptWithin.multipliedBy(3);
         return three.compareTo(LEAST_REAP_WINDOW) > 0 ? three : LEAST_REAP_WINDOW;
+    }
+
+    /**
+     * The orphans exit evenly over this long, one and a half bounds, not all at once: whatever the phase of a
+     * reaper's timer, one of them then waits at least a bound when its period is over 1.4 bounds (a spread
+     * above the bound, gaps of three eighths of one), so a timer is graded by its period, not by luck.
+     */
+    public Duration orphanSpread() {
+        return promptWithin.multipliedBy(3).dividedBy(2);
+    }
+
+    /** From the first orphan made to the end of the watch for the last one's reaping. */
+    public Duration orphanWatch() {
+        return orphanSpread().plus(reapWindow());
     }
 
     /** docker stop's timeout, in its unit. */

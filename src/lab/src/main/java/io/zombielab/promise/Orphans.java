@@ -21,9 +21,10 @@ final class Orphans {
     private Orphans() {
     }
 
-    /** zl-helper's command: COUNT orphans, each reap timed for the grading's window. */
+    /** zl-helper's command: COUNT orphans exiting over the grading's spread, each reap timed for its window. */
     static List<String> command(Grading grading, String... more) {
         List<String> command = new ArrayList<>(List.of("orphans", "--count", Integer.toString(COUNT),
+                "--spread-ms", Long.toString(grading.orphanSpread().toMillis()),
                 "--watch-ms", Long.toString(grading.reapWindow().toMillis())));
         command.addAll(List.of(more));
         return command;
@@ -31,7 +32,7 @@ final class Orphans {
 
     /** The orphans zl-helper made below the init (its child's orphans). */
     static PromiseVerdict check(Promise promise, PromiseContainer c, ReaperUnderTest init, Grading grading) {
-        c.awaitEvent(Event.OrphansDone.class, grading.reapWindow());
+        c.awaitEvent(Event.OrphansDone.class, grading.orphanWatch());
         String table = ProcessTable.format(c.snapshot());
         c.stop(grading.stopTimeoutSeconds());
         return judge(promise, init, report(c, grading.reapWindow()), grading, c.seen(table));

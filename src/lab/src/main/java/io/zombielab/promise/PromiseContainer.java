@@ -98,15 +98,15 @@ public final class PromiseContainer implements AutoCloseable {
     }
 
     /** Orphans made from a sidecar in the container's PID namespace, adopted by its PID 1; each reap timed. */
-    public OrphanReport makeOrphans(int count, Duration window) {
+    public OrphanReport makeOrphans(int count, Duration spread, Duration window) {
         Probe p = probe();
         if (p instanceof ProbeSidecar sidecar) {
-            return sidecar.makeOrphans(count, window);
+            return sidecar.makeOrphans(count, spread, window);
         }
         if (orphanMaker == null) {
             orphanMaker = sidecar.get();
         }
-        return orphanMaker.makeOrphans(count, window);
+        return orphanMaker.makeOrphans(count, spread, window);
     }
 
     /** The process table now. */

@@ -17,7 +17,7 @@ final class ReapsOrphansAsShipped extends StatedPromise {
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         c.awaitSettled();
-        OrphanReport report = c.makeOrphans(Orphans.COUNT, grading.reapWindow());
+        OrphanReport report = c.makeOrphans(Orphans.COUNT, grading.orphanSpread(), grading.reapWindow());
         String table = ProcessTable.format(c.snapshot());
         c.stop(grading.stopTimeoutSeconds());
         return Orphans.judge(this, init, report, grading, c.seen(table));

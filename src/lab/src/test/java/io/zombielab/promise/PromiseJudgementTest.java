@@ -139,7 +139,15 @@ class PromiseJudgementTest {
     void gradingNeedsRoom() {
         assertThatThrownBy(() -> new Grading(Duration.ofSeconds(2), Duration.ofSeconds(2)))
                 .hasMessageContaining("the stop timeout must be whole seconds above the latency bound (2000 ms)");
-        assertThat(new Grading(Duration.ofMillis(500), Duration.ofSeconds(5)).reapWindow()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(new Grading(Duration.ofMillis(500), Duration.ofSeconds(5)).reapWindow()).isEqualTo(Duration.ofSeconds(5));
         assertThat(new Grading(Duration.ofSeconds(2), Duration.ofSeconds(10)).reapWindow()).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    @DisplayName("the orphans exit over one and a half bounds, so a timer slower than the bound cannot hide in its phase")
+    void orphansAreSpread() {
+        assertThat(Grading.DEFAULT.orphanSpread()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Grading.DEFAULT.orphanWatch()).isEqualTo(Duration.ofMillis(6500));
+        assertThat(new Grading(Duration.ofSeconds(2), Duration.ofSeconds(10)).orphanSpread()).isEqualTo(Duration.ofSeconds(3));
     }
 }

@@ -178,7 +178,7 @@ class JunitXmlTest {
     @Test
     @DisplayName("validate: a promise kept too late is a failure of its own type, its latency in the message")
     void validateSlow() throws Exception {
-        ReaperUnderTest init = ReaperUnderTest.init("lazy", "img", Optional.of(List.of("/zl", "lazy-init", "--")), false);
+        ReaperUnderTest init = ReaperUnderTest.init("timer", "img", Optional.of(List.of("/zl", "timer-init", "--")), false);
         PromiseVerdict slow = new PromiseVerdict(init, Promises.REAPS_ORPHANS, PromiseOutcome.REAPED_SLOWLY,
                 Optional.of(PromiseOutcome.REAPED), Optional.of(Duration.ofMillis(2100)), "5 of 5 reaped, the slowest after 2100.0 ms",
                 new PromiseVerdict.Seen(Optional.of(143L), "", "", Optional.of(ProbeMode.HOST)));
@@ -186,7 +186,7 @@ class JunitXmlTest {
                 List.of(new PromiseResult.Judged(slow))), Instant.parse("2026-11-27T13:00:00Z"), Duration.ofSeconds(9), "ci-runner");
         Element failure = children(testcase(parse(JunitXml.render(report)), "reaps-orphans"), "failure").get(0);
         assertThat(failure.getAttribute("type")).isEqualTo("PromiseSlow");
-        assertThat(failure.getAttribute("message")).startsWith("lazy is slow to keep 'reaps-orphans'")
+        assertThat(failure.getAttribute("message")).startsWith("timer is slow to keep 'reaps-orphans'")
                 .endsWith("observed reaped every orphan, slowly (2.10 s)");
     }
 

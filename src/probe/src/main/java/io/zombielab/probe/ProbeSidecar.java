@@ -110,12 +110,24 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
      * was still there {@code window} after the last one exited.
      */
     public OrphanReport makeOrphans(int count, Duration window) {
+        return makeOrphans(count, Duration.ZERO, window);
+    }
+
+    /**
+     * As {@link #makeOrphans(int, Duration)}, the orphans exiting evenly over {@code spread} instead of all at
+     * once: a PID 1 that reaps on a timer then leaves one of them waiting nearly a whole period, whatever the
+     * timer's phase.
+     */
+    public OrphanReport makeOrphans(int count, Duration spread, Duration window) {
         if (count < 1 || count > 1000) {
             throw new IllegalArgumentException("between 1 and 1000 orphans, not " + count);
         }
+        if (spread.isNegative() || window.isNegative()) {
+            throw new IllegalArgumentException("a spread and a window of 0 or more, not " + spread + " and " + window);
+        }
         // Not repeated on a broken connection: a second request would make more orphans.
-        return OrphanReport.parse(request("orphans " + count + " " + window.toMillis(), window.plus(REQUEST_TIMEOUT), false),
-                window);
+        return OrphanReport.parse(request("orphans " + count + " " + window.toMillis() + " " + spread.toMillis(),
+                spread.plus(window).plus(REQUEST_TIMEOUT), false), window);
     }
 
     /** The id of the container this sidecar observes. */
@@ -145,6 +157,7 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
                         throw new IOException("the connection closed before the answer ended");
                     }
                     if (line.startsWith("error ")) {
+                        disconnect(); // what is left of the answer is not read: the next request starts afresh
                         throw failure("it said: " + SnapshotParser.unescape(line.substring("error ".length())), null);
                     }
                     lines.add(line);
