@@ -19,7 +19,7 @@ final class ReapsOrphansAsShipped extends StatedPromise {
         c.awaitSettled();
         OrphanReport report = c.makeOrphans(Orphans.COUNT, grading.orphanSpread(), grading.reapWindow());
         String table = ProcessTable.format(c.snapshot());
-        c.stop(grading.stopTimeoutSeconds());
+        // No docker stop: how it stops is stops-gracefully's to judge; the runner kills and removes it.
         return Orphans.judge(this, init, report, grading, c.seen(table));
     }
 }
