@@ -44,9 +44,9 @@ public record ProcessInfo(int pid, String comm, char state, int ppid, int pgid, 
         return new ProcessKey(pid, startTime);
     }
 
-    /** What a person reads in the process table: the command line, or the name in brackets. */
+    /** What a person reads in the process table: the command line, its credentials hidden, or the name in brackets. */
     public String displayCommand() {
-        return cmdline.isBlank() ? "[" + comm + "]" + (isZombie() ? " <defunct>" : "") : cmdline;
+        return cmdline.isBlank() ? "[" + comm + "]" + (isZombie() ? " <defunct>" : "") : SecretMask.line(cmdline);
     }
 
     public record ProcessKey(int pid, long startTime) {
