@@ -1,6 +1,7 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
+import io.zombielab.probe.SecretMask;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +44,17 @@ abstract class LabCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        return work.run(lab);
+        if (!showSecrets()) {
+            return work.run(lab);
+        }
+        try (SecretMask.Scope shown = SecretMask.showingSecrets()) {
+            return work.run(lab);
+        }
+    }
+
+    /** Whether every output shows the values that look like credentials (hidden by default). */
+    boolean showSecrets() {
+        return false;
     }
 
     PrintWriter out() {

@@ -115,6 +115,13 @@ final class Options {
         }
     }
 
+    /** {@code --show-secrets}: reports are kept as CI artifacts, which no CI masks, so credentials are hidden unless asked. */
+    static final class SecretsMixin {
+        @Option(names = "--show-secrets",
+                description = "shows the values of arguments that look like credentials (--password=, --token=, *_KEY=, user:pass@, ...) in every output; hidden by default")
+        boolean show;
+    }
+
     /** {@code --parallel N}, else ZOMBIELAB_PARALLEL, else 1. */
     static final class ParallelMixin {
         static final int MOST = 8;

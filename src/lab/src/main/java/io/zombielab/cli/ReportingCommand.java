@@ -14,6 +14,14 @@ abstract class ReportingCommand extends LabCommand {
     @Mixin
     Options.JunitMixin junit;
 
+    @Mixin
+    Options.SecretsMixin secrets;
+
+    @Override
+    boolean showSecrets() {
+        return secrets.show;
+    }
+
     @Override
     void checkOutputs() {
         junit.check();

@@ -1,6 +1,7 @@
 package io.zombielab.promise;
 
 import io.zombielab.image.ImageConfig;
+import io.zombielab.probe.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,9 +80,9 @@ public record ConfigReading(ImageConfig config, List<String> pid1, boolean shell
     /** The lines a report prints. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("image config: ENTRYPOINT " + config.entrypoint() + ", CMD " + config.cmd() + ", STOPSIGNAL "
+        lines.add("image config: ENTRYPOINT " + SecretMask.argv(config.entrypoint()) + ", CMD " + SecretMask.argv(config.cmd()) + ", STOPSIGNAL "
                 + config.stopSignal().orElse("SIGTERM (default)") + ", USER " + config.userOrRoot() + ", " + config.platform());
-        lines.add("PID 1: " + String.join(" ", pid1) + (shellForm ? " (shell form: a shell runs the command)" : ""));
+        lines.add("PID 1: " + String.join(" ", SecretMask.argv(pid1)) + (shellForm ? " (shell form: a shell runs the command)" : ""));
         lines.add("predicted from the config: reaps " + reaps + ", stops on docker stop " + stops + " (" + why + ")");
         return lines;
     }

@@ -1,5 +1,6 @@
 package io.zombielab.promise;
 
+import io.zombielab.probe.SecretMask;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public sealed interface Launch {
 
         @Override
         public String describe() {
-            return "entrypoint " + entrypoint.map(List::toString).orElse("of the image") + " in front of zl-helper";
+            return "entrypoint " + entrypoint.map(e -> SecretMask.argv(e).toString()).orElse("of the image") + " in front of zl-helper";
         }
     }
 

@@ -1,5 +1,6 @@
 package io.zombielab.report;
 
+import io.zombielab.probe.SecretMask;
 import io.zombielab.promise.ConfigReading;
 import io.zombielab.promise.PromiseOutcome;
 import io.zombielab.promise.PromiseVerdict;
@@ -47,8 +48,8 @@ public final class PromiseJson {
     }
 
     private static Config config(ConfigReading r, List<PromiseVerdict> verdicts) {
-        return new Config(r.config().entrypoint(), r.config().cmd(), r.config().stopSignal().orElse(null), r.config().userOrRoot(),
-                r.config().platform().toString(), r.pid1(), r.shellForm(), r.reaps().toString(), r.stops().toString(), r.why(),
+        return new Config(SecretMask.argv(r.config().entrypoint()), SecretMask.argv(r.config().cmd()), r.config().stopSignal().orElse(null),
+                r.config().userOrRoot(), r.config().platform().toString(), SecretMask.argv(r.pid1()), r.shellForm(), r.reaps().toString(), r.stops().toString(), r.why(),
                 r.fix().orElse(null), r.disagreements(verdicts));
     }
 }
