@@ -34,7 +34,7 @@ class ExampleProjectTest {
     private static final String VERSION = System.getProperty("zombielab.version");
     /**
      * What a user sets on a machine like this one, not zombielab: no registry for Ryuk's image, and tests
-     * that run inside a container themselves (README, "Use it in your tests").
+     * that run inside a container themselves (docs/library.md, "Testcontainers settings").
      */
     private static final Map<String, String> OFFLINE_MACHINE = Map.of("TESTCONTAINERS_RYUK_DISABLED", "true",
             "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
