@@ -72,11 +72,6 @@ public final class SecretMask {
         void close();
     }
 
-    /** Whether renderings show the values now. */
-    public static boolean showing() {
-        return showing;
-    }
-
     /** A command line as /proc shows it (its arguments joined by spaces), its secrets hidden. */
     public static String line(String commandLine) {
         if (showing || commandLine.isEmpty()) {
