@@ -3,6 +3,14 @@ package io.zombielab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.TestFigures;
+import io.zombielab.image.ImageConfig;
+import io.zombielab.promise.ConfigReading;
+import io.zombielab.promise.Grading;
+import io.zombielab.promise.PromiseOutcome;
+import io.zombielab.promise.PromiseResult;
+import io.zombielab.promise.PromiseVerdict;
+import io.zombielab.promise.Promises;
+import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.observe.Census;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.observe.ProcessTree;
@@ -23,17 +31,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * A matrix run's every rendering (the table, JSON, Markdown, HTML, JUnit XML) of a cell whose processes carry a
- * credential on their command line: made the way a cell makes its tables and tree (ProcessTable, the tree's
- * commands), so nothing of the secret reaches a file CI keeps; shown with --show-secrets. (zombielab's own cells
- * carry none: the validate test plants one in a real container, as a user's image would.)
+ * credential on their command line, made the way a cell makes its tables and tree (ProcessTable, the tree's
+ * commands); and validate's of an init given with --entrypoint and of an image config: nothing of the secret
+ * reaches a file CI keeps; shown with --show-secrets. (zombielab's own cells carry none: SecretsInOutputsTest
+ * plants one in a real container, as a user's image would.)
  */
-@DisplayName("A matrix run's reports hide what looks like a credential")
+@DisplayName("The reports hide what looks like a credential")
 class SecretsInReportsTest {
 
     private static final Path STORY = Path.of("scenarios/story.yaml");
@@ -64,10 +72,44 @@ class SecretsInReportsTest {
     private static Map<String, String> renderings() {
         RunReport run = run();
         List<CellResult> cells = run.verdicts().stream().map(v -> (CellResult) new CellResult.Judged(STORY, v)).toList();
-        Supplier<String> chart = () -> MemoryChart.svg("memory", run.verdicts().stream().map(Verdict::observation).toList());
+        String chart = MemoryChart.svg("memory", run.verdicts().stream().map(Verdict::observation).toList());
         return Map.of("matrix table", MatrixTable.render(run.rows()) + String.join("\n", MatrixTable.trees(run.verdicts())),
                 "JSON", JsonReport.render(run), "Markdown", MarkdownReport.render(run),
-                "HTML", HtmlReport.render(run, chart.get()), "JUnit XML", JunitXml.render(MatrixJunit.report(run, cells, "host")));
+                "HTML", HtmlReport.render(run, chart), "JUnit XML", JunitXml.render(MatrixJunit.report(run, cells, "host")));
+    }
+
+    /** validate of {@code --entrypoint "/opt/init --api-key hunter2 --"}, and of an image whose CMD carries one. */
+    private static Map<String, String> validateRenderings() {
+        ProcessInfo pidOne = new ProcessInfo(1, "node", 'S', 0, 1, 1, 48_000, "", "node server.js --db-password=" + SECRET, 0);
+        String table = ProcessTable.format(new Snapshot(Instant.EPOCH, List.of(pidOne), TestFigures.figures(1L << 20, 1L << 20, 3, 256, 0, 0)));
+        PromiseVerdict.Seen seen = new PromiseVerdict.Seen(Optional.of(137L), table, "", Optional.of(ProbeMode.HOST));
+        ReaperUnderTest init = ReaperUnderTest.init("my-init", "my/app:1.2", Optional.of(List.of("/opt/init", "--api-key", SECRET, "--")), false);
+        ReaperUnderTest shipped = ReaperUnderTest.asShipped("my/app:1.2", "my/app:1.2", false);
+        ImageConfig config = new ImageConfig("my/app:1.2", List.of(), List.of("node", "server.js", "--db-password=" + SECRET), Optional.empty(),
+                "", "/usr/bin", ImageConfig.Platform.of("linux", "amd64"));
+        Map<String, String> out = new java.util.HashMap<>();
+        for (ReaperUnderTest subject : List.of(init, shipped)) {
+            PromiseVerdict broken = new PromiseVerdict(subject, Promises.REAPS_ORPHANS, PromiseOutcome.LEFT_ZOMBIES,
+                    Optional.of(PromiseOutcome.REAPED), Optional.empty(), "0 of 5 reaped", seen);
+            Optional<ConfigReading> reading = subject == shipped ? Optional.of(ConfigReading.of(config, ConfigReading.Front.NONE)) : Optional.empty();
+            ValidateReport report = new ValidateReport(subject, Grading.DEFAULT, reading, List.of(new PromiseResult.Judged(broken)));
+            out.put(subject.name() + " table", report.table());
+            out.put(subject.name() + " JSON", report.json());
+            out.put(subject.name() + " JUnit XML", JunitXml.render(PromiseJunit.report(report, Instant.EPOCH, Duration.ofSeconds(9), "host")));
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("validate's table, JSON and JUnit XML: an --entrypoint's and an image config's credentials hidden, shown when asked")
+    void validateHidesThem() {
+        validateRenderings().forEach((what, text) -> assertThat(text).as(what).doesNotContain(SECRET));
+        assertThat(validateRenderings().get("my-init JUnit XML")).contains("--api-key, " + SecretMask.HIDDEN);
+        assertThat(validateRenderings().get("my/app:1.2 table")).contains("CMD [node, server.js, --db-password=" + SecretMask.HIDDEN + "]");
+        try (SecretMask.Scope shown = SecretMask.showingSecrets()) {
+            assertThat(validateRenderings().get("my-init JUnit XML")).contains("--api-key, " + SECRET);
+            assertThat(validateRenderings().get("my/app:1.2 JSON")).contains("--db-password=" + SECRET);
+        }
     }
 
     @Test
