@@ -1,8 +1,11 @@
 package io.zombielab.cli;
 
+import static io.zombielab.junit.PidOneAssertions.assertThatContainer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.dockerjava.api.DockerClient;
+import io.zombielab.probe.SecretMask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,13 +15,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Reports are safe to upload: an image whose command line carries credentials (node at PID 1, so both promises
  * break and their process tables are printed) is validated through the command line, and no output of it, the
  * terminal's, the JSON or the JUnit XML file, holds one of them; with --show-secrets they are all there (the
- * negative control: the secrets were planted where the outputs show them).
+ * negative control: the secrets were planted where the outputs show them). The library's failure message on the
+ * same image, which prints its process table, hides them too.
  */
 @DisplayName("validate --image of an image with credentials on its command line")
 class SecretsInOutputsTest {
@@ -88,5 +94,26 @@ class SecretsInOutputsTest {
 
         assertThat(shown.terminal()).contains("--db-password=" + SECRET, "Bearer " + SECRET + "-bearer", "app:" + SECRET + "-url@");
         assertThat(shown.junit()).contains("--db-password=" + SECRET);
+    }
+
+    @Test
+    @DisplayName("the library's failure on the same image: PID 1 and its process table, every credential masked; shown within showingSecrets()")
+    void theLibrarysFailure() {
+        try (GenericContainer<?> app = new GenericContainer<>(DockerImageName.parse(image)).withImagePullPolicy(name -> false)
+                .withLabels(Map.of("io.zombielab", "true"))) {
+            app.start();
+
+            AssertionError masked = catchThrowableOfType(AssertionError.class,
+                    () -> assertThatContainer(app).afterOrphaning(3).hasNoZombies());
+            AssertionError shown;
+            try (SecretMask.Scope show = SecretMask.showingSecrets()) {
+                shown = catchThrowableOfType(AssertionError.class, () -> assertThatContainer(app).afterOrphaning(3).hasNoZombies());
+            }
+
+            assertThat(masked).as("node at PID 1 leaves the orphans zombies").isNotNull();
+            assertThat(masked.getMessage()).contains("'node /app/server.js --db-password=*** --token=***", "<defunct>")
+                    .doesNotContain(SECRET);
+            assertThat(shown.getMessage()).contains("--db-password=" + SECRET);
+        }
     }
 }
