@@ -1,6 +1,7 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
+import io.zombielab.Settings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,13 +38,18 @@ abstract class LabCommand implements Callable<Integer> {
         LabWork work = prepare();
         checkOutputs();
         PrintWriter err = err();
-        Lab lab = Lab.open(line -> {
+        Lab lab = Lab.open(settings(), line -> {
             if (!quiet()) {
                 err.println("[zombielab] " + line);
                 err.flush();
             }
         });
         return work.run(lab);
+    }
+
+    /** The settings the CLI read from its environment, once (see {@link Main}). */
+    Settings settings() {
+        return Main.settings(spec);
     }
 
     PrintWriter out() {

@@ -1,8 +1,8 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ImageCatalog;
 import io.zombielab.promise.PromiseKit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ class JunitOutputTest {
         Path file = Path.of("target/junit-output-test/validate-broken.xml");
         Files.deleteIfExists(file);
 
-        int code = run("validate", "--image", ImageCatalog.baseImageFromEnvironment(), "--entrypoint",
+        int code = run("validate", "--image", Settings.fromEnvironment().run().requireBaseImage(), "--entrypoint",
                 PromiseKit.IN_CONTAINER + " inert-init --", "--name", "broken-reaper", "--quiet", "--junit", file.toString());
 
         assertThat(code).as(err()).isEqualTo(ExitCode.FAILED);
