@@ -1,6 +1,7 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
+import io.zombielab.Settings;
 import io.zombielab.probe.SecretMask;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ abstract class LabCommand implements Callable<Integer> {
         LabWork work = prepare();
         checkOutputs();
         PrintWriter err = err();
-        Lab lab = Lab.open(line -> {
+        Lab lab = Lab.open(settings(), line -> {
             if (!quiet()) {
                 err.println("[zombielab] " + line);
                 err.flush();
@@ -55,6 +56,11 @@ abstract class LabCommand implements Callable<Integer> {
     /** Whether every output shows the values that look like credentials (hidden by default). */
     boolean showSecrets() {
         return false;
+    }
+
+    /** The settings the CLI read from its environment, once (see {@link Main}). */
+    Settings settings() {
+        return Main.settings(spec);
     }
 
     PrintWriter out() {

@@ -1,12 +1,18 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ImageRefusedException;
+import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +31,18 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Read from the environment once, here at the edge; every command takes what it needs from it. */
+    private final Settings settings;
+
+    private Main(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The settings of the command line {@code command} belongs to. */
+    static Settings settings(CommandSpec command) {
+        return ((Main) command.root().userObject()).settings;
+    }
+
     /** No command: the usage text. */
     @Override
     public Integer call() {
@@ -33,6 +51,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(new ThreadDeaths(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
         System.exit(run(args, System.out, System.err));
     }
 
@@ -50,11 +69,39 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** The command line, every command with a space between an option and its value. */
+    /** The command line, with the settings this JVM's environment and system properties give. */
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new Main());
+        return commandLine(Settings.fromEnvironment());
+    }
+
+    /**
+     * The command line: every command with a space between an option and its value, {@code -h/--help} and
+     * {@code -V/--version}, and every {@link Path} (or {@link File}) an option or parameter takes, of any command,
+     * resolved against the caller's directory (the launcher names it; see {@link Settings.Places}): a new option
+     * needs no code for it, here or in the launcher.
+     */
+    static CommandLine commandLine(Settings settings) {
+        Path callerDirectory = settings.places().callerDirectory();
+        CommandLine line = new CommandLine(new Main(settings));
         line.setSeparator(" ");
+        everyCommand(line, command -> {
+            command.getCommandSpec().addMixin("help", CommandSpec.forAnnotatedObject(new Options.HelpMixin()));
+            command.getCommandSpec().versionProvider(new Version());
+            // Plain text on a terminal too: the launcher prints the same help from docs/help/ (UsageTest).
+            command.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        });
+        // After the help options: registered on every command that exists by now, their mixins included.
+        line.registerConverter(Path.class, value -> callerDirectory.resolve(value).normalize());
+        line.registerConverter(File.class, value -> callerDirectory.resolve(value).normalize().toFile());
+        // `zombielab --help` is the usage text, as with no command (but on stdout, and exit 0: it was asked for).
+        line.getCommandSpec().usageMessage().sectionKeys(List.of("zombielab"))
+                .sectionMap(Map.of("zombielab", help -> Usage.text(line)));
         return line;
+    }
+
+    private static void everyCommand(CommandLine line, Consumer<CommandLine> action) {
+        action.accept(line);
+        line.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     /**

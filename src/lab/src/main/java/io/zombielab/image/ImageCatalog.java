@@ -24,6 +24,7 @@ public final class ImageCatalog {
     private final DockerClient docker;
     private final ProjectLayout layout;
     private final String baseImage;
+    private final Optional<Path> extraCaCertificates;
     private final Consumer<String> progress;
     /**
      * One build per image name in this JVM, shared by every cell that needs it, also by cells running at the
@@ -32,25 +33,18 @@ public final class ImageCatalog {
      */
     private final Map<String, CompletableFuture<String>> builds = new ConcurrentHashMap<>();
 
-    public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Consumer<String> progress) {
+    /** {@code extraCaCertificates}: authorities to trust in image builds besides the system's (NODE_EXTRA_CA_CERTS). */
+    public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Optional<Path> extraCaCertificates,
+                        Consumer<String> progress) {
         this.docker = docker;
         this.layout = layout;
         this.baseImage = baseImage;
+        this.extraCaCertificates = extraCaCertificates;
         this.progress = progress;
         if (!exists(baseImage)) {
             throw new ImageBuildException("the base image " + baseImage + " is missing: the launcher builds it "
                     + "(./zombielab test or ./zombielab reproduce)");
         }
-    }
-
-    /** The base image the launcher prepared (ZOMBIELAB_BASE_IMAGE). */
-    public static String baseImageFromEnvironment() {
-        String name = System.getenv("ZOMBIELAB_BASE_IMAGE");
-        if (name == null || name.isBlank()) {
-            throw new ImageBuildException("ZOMBIELAB_BASE_IMAGE is not set: run through ./zombielab, which builds "
-                    + "the base image and sets it");
-        }
-        return name.trim();
     }
 
     public String fixtures() {
@@ -65,7 +59,7 @@ public final class ImageCatalog {
                 image.withFileFromPath("fixtures/" + layout.fixtures().relativize(file), file);
             }
             // Not part of the tag: which authorities the host trusts does not change what is built.
-            return image.withFileFromString("host-ca.crt", HostCertificates.bundle());
+            return image.withFileFromString("host-ca.crt", HostCertificates.bundle(extraCaCertificates));
         });
     }
 

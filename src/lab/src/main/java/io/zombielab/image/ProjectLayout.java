@@ -20,11 +20,6 @@ public record ProjectLayout(Path root) {
         }
     }
 
-    /** The checkout this JVM runs in: -Dzombielab.home, else the working directory. */
-    public static ProjectLayout current() {
-        return new ProjectLayout(Path.of(System.getProperty("zombielab.home", ".")));
-    }
-
     public Path fixtures() {
         return root.resolve("fixtures");
     }
