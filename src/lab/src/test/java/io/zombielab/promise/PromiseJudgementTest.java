@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.ProbeMode;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.scenario.Reaper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ class PromiseJudgementTest {
     private static OrphanReport orphans(int zombies, Duration reap) {
         List<OrphanReport.Orphan> list = new ArrayList<>();
         for (int i = 0; i < Orphans.COUNT; i++) {
-            list.add(i < zombies ? new OrphanReport.Orphan(10 + i, 1, Optional.empty(), "Z")
-                    : new OrphanReport.Orphan(10 + i, 1, Optional.of(reap), ""));
+            list.add(i < zombies ? new OrphanReport.Orphan(10 + i, 1, Optional.empty(), Optional.of(ProcessState.ZOMBIE))
+                    : new OrphanReport.Orphan(10 + i, 1, Optional.of(reap), Optional.empty()));
         }
         return new OrphanReport(list, GRADING.reapWindow());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ class ZombieWatchTest {
     }
 
     private static ProcessInfo zombie(int pid) {
-        return new ProcessInfo(pid, "next-server (v1", 'Z', 1, 9, pid * 10L, 0, "", "");
+        return new ProcessInfo(pid, "next-server (v1", ProcessState.ZOMBIE, 1, 9, pid * 10L, 0, "", "");
     }
 
     @Test

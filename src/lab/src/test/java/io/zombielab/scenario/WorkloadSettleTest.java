@@ -6,6 +6,7 @@ import io.zombielab.fixture.Chain;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class WorkloadSettleTest {
     }
 
     private static ProcessInfo proc(int pid, char state, String chain) {
-        return new ProcessInfo(pid, "zl-c1-L1", state, 1, 9, pid, 0, chain, "");
+        return new ProcessInfo(pid, "zl-c1-L1", ProcessState.of(state), 1, 9, pid, 0, chain, "");
     }
 
     @Test

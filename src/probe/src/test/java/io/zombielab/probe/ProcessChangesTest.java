@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ProcessChangesTest {
 
     private static ProcessInfo p(int pid, int ppid, char state, long start, String comm) {
-        return new ProcessInfo(pid, comm, state, ppid, pid, start, 100, "", state == 'Z' ? "" : comm, 10);
+        return new ProcessInfo(pid, comm, ProcessState.of(state), ppid, pid, start, 100, "", state == 'Z' ? "" : comm,
+                OptionalLong.of(10));
     }
 
     private static Snapshot table(ProcessInfo... processes) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class SnapshotParserTest {
         });
         assertThat(s.process(37)).get().satisfies(p -> {
             assertThat(p.comm()).isEqualTo("npm run start");
-            assertThat(p.state()).isEqualTo('S');
+            assertThat(p.state()).isEqualTo(ProcessState.SLEEPING);
             assertThat(p.chain()).isEqualTo("c2");
             assertThat(p.rssKiB()).isEqualTo(20105L * 4);
             assertThat(p.cmdline()).isEqualTo("npm run start");
@@ -75,7 +76,7 @@ class SnapshotParserTest {
 
         assertThat(s.processes()).extracting(ProcessInfo::pid).containsExactly(1, 60);
         assertThat(s.zombieCount()).isEqualTo(1);
-        assertThat(s.process(60)).get().extracting(ProcessInfo::rssAnonKiB).isEqualTo(0L);
+        assertThat(s.process(60)).get().extracting(ProcessInfo::rssAnonKiB).isEqualTo(OptionalLong.of(0));
     }
 
     @Test
