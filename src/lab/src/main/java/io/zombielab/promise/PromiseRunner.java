@@ -3,6 +3,7 @@ package io.zombielab.promise;
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.image.Labels;
+import io.zombielab.probe.ContainerLimits;
 import io.zombielab.probe.ProbeChoice;
 import io.zombielab.run.ContainerProbes;
 import io.zombielab.run.ContainerSafety;
@@ -103,8 +104,7 @@ public final class PromiseRunner {
             if (!argv.isEmpty()) {
                 cmd.withEntrypoint(argv).withCmd(List.of());
             }
-            cmd.getHostConfig().withInit(init.engineInit()).withPidsLimit(256L)
-                    .withMemory(512L << 20).withMemorySwap(512L << 20);
+            ContainerLimits.PROMISE.applyTo(cmd.getHostConfig().withInit(init.engineInit()));
             pause.ifPresent(id -> cmd.getHostConfig().withPidMode("container:" + id));
         });
     }

@@ -3,6 +3,7 @@ package io.zombielab.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zombielab.probe.ContainerLimits;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ class ContainerSpecTest {
         PauseSpec pause = spec.pause().orElseThrow();
         assertThat(pause.labels()).containsEntry("io.zombielab", "true").containsEntry("io.zombielab.kind", "pause")
                 .containsEntry("io.zombielab.run", "run-1").containsEntry("io.zombielab.scenario", "pod-shared/go/pgid-term");
-        assertThat(pause.pidsLimit()).isPositive();
-        assertThat(pause.memoryBytes()).isPositive();
+        assertThat(pause.limits()).isEqualTo(ContainerLimits.PAUSE);
         assertThat(spec.pidMode(Optional.of("abc"))).contains("container:abc");
         assertThatThrownBy(() -> spec.pidMode(Optional.empty())).hasMessageContaining("start that first");
         assertThat(spec.shellCommand())
