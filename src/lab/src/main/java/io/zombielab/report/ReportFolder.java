@@ -1,9 +1,6 @@
 package io.zombielab.report;
 
 import io.zombielab.image.ProjectLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a run's reports go: target/zombielab-report in the checkout, or -Dzombielab.report.dir. */
@@ -33,15 +30,10 @@ public final class ReportFolder {
         return path();
     }
 
-    /** Writes one report file, replacing the previous run's; returns its path. */
+    /** Writes one report file whole, replacing the previous run's; returns its path. */
     public static Path write(String name, String content) {
         Path file = path().resolve(name);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + file, e);
-        }
+        new ReportFile(file, "report").write(content);
         return file;
     }
 }
