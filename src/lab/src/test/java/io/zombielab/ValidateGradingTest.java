@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * once but forwards no signal.
  */
 @DisplayName("validate grades how fast an init keeps its promises")
+@Tag("container")
 class ValidateGradingTest {
 
     private static Lab lab;

@@ -41,6 +41,11 @@ final class Containers {
                 .withLabels(labels).withCommand(command);
     }
 
+    /** A container that is never started (no engine, no image needed): for what must fail before one would be. */
+    static GenericContainer<?> neverStarted() {
+        return new GenericContainer<>(DockerImageName.parse("zombielab/never-started:none")).withImagePullPolicy(name -> false);
+    }
+
     /** tini as PID 1, {@code command} its child: reaps what it adopts, passes docker stop's SIGTERM on. */
     static GenericContainer<?> behindTini(String... command) {
         String[] argv = new String[command.length + 2];

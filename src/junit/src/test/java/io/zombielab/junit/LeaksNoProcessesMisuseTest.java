@@ -71,7 +71,7 @@ class LeaksNoProcessesMisuseTest {
     }
 
     static class WrongName {
-        private final GenericContainer<?> app = Containers.asPidOne("sleep", "infinity");
+        private final GenericContainer<?> app = Containers.neverStarted();
 
         @Test
         @LeaksNoProcesses("db")
@@ -80,7 +80,7 @@ class LeaksNoProcessesMisuseTest {
     }
 
     static class NotStarted {
-        private final GenericContainer<?> app = Containers.asPidOne("sleep", "infinity");
+        private final GenericContainer<?> app = Containers.neverStarted();
 
         @Test
         @LeaksNoProcesses

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The usage text exists once: generated from the commands' definitions; the launcher prints docs/usage.txt. */
+@Tag("unit")
 class UsageTest {
 
     @Test

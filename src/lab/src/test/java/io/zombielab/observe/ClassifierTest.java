@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ClassifierTest {
 
     private static ProcessInfo proc(int pid, char state, String chain, long startTime) {

@@ -11,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ProcessTreeTest {
 
     private static ProcessInfo p(int pid, int ppid, String comm, char state, String chain) {

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each promise's judgement of what its container showed, without a container: the rules, one by one. */
+@Tag("unit")
 class PromiseJudgementTest {
 
     private static final ReaperUnderTest TINI = ReaperUnderTest.reference(Reaper.TINI, "img");

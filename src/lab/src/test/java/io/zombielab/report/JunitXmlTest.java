@@ -24,12 +24,14 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** JUnit XML for CI, on runs made without containers, read back with the JDK's DOM parser. */
+@Tag("unit")
 class JunitXmlTest {
 
     private static final Path STORY = Path.of("scenarios/story.yaml");

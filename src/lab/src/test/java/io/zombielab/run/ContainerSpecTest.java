@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A cell's containers as data: a pod cell's pause container, and whose PID namespace its container joins. */
+@Tag("unit")
 class ContainerSpecTest {
 
     private static final List<Scenario> MATRIX = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml")));

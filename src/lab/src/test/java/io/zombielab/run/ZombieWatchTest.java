@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ZombieWatchTest {
 
     private static final CgroupFigures CGROUP = TestFigures.figures(0, 0, 3, 512, 0, 0);

@@ -11,9 +11,11 @@ import io.zombielab.probe.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** When a stopped cycle is over, as each workload judges it: from what each process was sent, never from the reaper. */
+@Tag("unit")
 class WorkloadSettleTest {
 
     private static final Chain C1 = new Chain(1);

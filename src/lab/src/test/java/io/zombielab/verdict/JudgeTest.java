@@ -27,8 +27,10 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class JudgeTest {
 
     private static final long MIB = 1024 * 1024;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * job sh -> job, and stops it by pid (the job lives on, re-parented to PID 1), by group without an init
  * (the job dies after its parent and stays a zombie), or cleanly.
  */
+@Tag("unit")
 class ProcessChangesTest {
 
     private static ProcessInfo p(int pid, int ppid, char state, long start, String comm) {

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The process table as failures show it: like ps, a zombie named as ps names it, the cgroup's figures below. */
+@Tag("unit")
 class ProcessTableTest {
 
     private static final CgroupFigures FIGURES = Figures.figures(15L << 20, 14L << 20, 8L, PidsLimit.NONE, 0L, 0L);

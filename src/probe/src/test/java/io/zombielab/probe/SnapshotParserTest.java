@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sidecar's snapshots, parsed: tables recorded from real containers (src/test/resources/probe, recorded
  * in the stage 1 and stage 2 cells) and hand-made ones for each rule of the format (zl-helper's snapshot.go).
  */
+@Tag("unit")
 class SnapshotParserTest {
 
     private static SnapshotParser.Parsed parse(String text) {
