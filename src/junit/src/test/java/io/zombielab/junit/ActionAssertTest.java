@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -21,20 +20,10 @@ import org.testcontainers.containers.GenericContainer;
 class ActionAssertTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(1);
-    private static final GenericContainer<?> TINI = Containers.behindTini("sleep", "infinity");
-    private static final GenericContainer<?> SLEEP = Containers.asPidOne("sleep", "infinity");
-
-    @BeforeAll
-    static void start() {
-        TINI.start();
-        SLEEP.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        TINI.stop();
-        SLEEP.stop();
-    }
+    @RegisterExtension
+    static final TwoPidOnes PID_ONES = new TwoPidOnes();
+    private static final GenericContainer<?> TINI = PID_ONES.tini();
+    private static final GenericContainer<?> SLEEP = PID_ONES.sleep();
 
     @Test
     @DisplayName("a short-lived grandchild under tini: reaped, nothing left")

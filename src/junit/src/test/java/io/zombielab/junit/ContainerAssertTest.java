@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 
 /** afterOrphaning: tini reaps what it adopts, `sleep` as PID 1 does not, and the failure says so with the table. */
@@ -17,20 +16,10 @@ import org.testcontainers.containers.GenericContainer;
 @DisplayName("assertThatContainer(..).afterOrphaning")
 class ContainerAssertTest {
 
-    private static final GenericContainer<?> TINI = Containers.behindTini("sleep", "infinity");
-    private static final GenericContainer<?> SLEEP = Containers.asPidOne("sleep", "infinity");
-
-    @BeforeAll
-    static void start() {
-        TINI.start();
-        SLEEP.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        TINI.stop();
-        SLEEP.stop();
-    }
+    @RegisterExtension
+    static final TwoPidOnes PID_ONES = new TwoPidOnes();
+    private static final GenericContainer<?> TINI = PID_ONES.tini();
+    private static final GenericContainer<?> SLEEP = PID_ONES.sleep();
 
     @Test
     @DisplayName("tini as PID 1: every orphan reaped, and fast")
