@@ -11,17 +11,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** bench/baseline, the shell script bench/speed compares the harness with, runs a planned cell and cleans up. */
 @DisplayName("bench/baseline runs the cells of a plan with the docker CLI alone")
+@Tag("container")
 class BaselineScriptTest {
 
     @Test
     @DisplayName("the story's stage 2 cell: a line with its id, seconds and its 6 zombies; no container left")
-    void runsAPlannedCell() throws Exception {
-        Path plan = Files.createTempFile("zombielab-plan", ".tsv");
-        Path cell = Files.createTempFile("zombielab-cell", ".yaml");
+    void runsAPlannedCell(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("plan.tsv");
+        Path cell = dir.resolve("cell.yaml");
         Files.writeString(cell, "scenarios:\n  - reaper: none\n    kill: pgid-term\n    cycles: 3\n");
         try (HarnessProcess planner = HarnessProcess.start(Map.of(), List.of(), "plan", cell.toString())) {
             assertThat(planner.awaitExit(Duration.ofMinutes(2))).as(planner.stderr()).isZero();

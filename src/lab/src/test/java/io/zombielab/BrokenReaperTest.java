@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * one promise must break: reaps-orphans.
  */
 @DisplayName("A broken reaper (reaps only its own child)")
+@Tag("container")
 class BrokenReaperTest {
 
     private static Lab lab;

@@ -1,5 +1,6 @@
 package io.zombielab;
 
+import io.zombielab.testing.TempTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -8,9 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A copy of this checkout as a CI job or another user has it once built: the launcher, sources, scenarios,
@@ -85,12 +84,6 @@ final class CheckoutCopy implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the copy " + root, e);
-        }
+        TempTree.delete(root);
     }
 }

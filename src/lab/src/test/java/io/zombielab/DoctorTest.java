@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** `./zombielab doctor` answers fast and names what is missing, without installing anything. */
 @DisplayName("zombielab doctor")
+@Tag("container")
 class DoctorTest {
 
     private record Answer(int exit, String text, Duration took) {

@@ -2,6 +2,7 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.testing.TempTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @DisplayName("A user's own project, with only zombielab-junit's coordinates")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("container")
 class ExampleProjectTest {
 
     private static final String VERSION = System.getProperty("zombielab.version");
@@ -55,12 +58,8 @@ class ExampleProjectTest {
     }
 
     @AfterAll
-    void removeTheCopy() throws IOException {
-        try (Stream<Path> all = Files.walk(project)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    void removeTheCopy() {
+        TempTree.delete(project);
     }
 
     private LauncherRun maven(String... args) {

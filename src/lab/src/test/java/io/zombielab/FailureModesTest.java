@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.Labels;
 import io.zombielab.image.ProjectLayout;
+import io.zombielab.testing.TempTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.snakeyaml.engine.v2.api.Load;
@@ -27,6 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * other cells and counts the broken one as an error or a failure, never as a pass; nothing is left running.
  */
 @DisplayName("Clear failures")
+@Tag("container")
 class FailureModesTest {
 
     private static final DockerClient DOCKER = DockerEngine.client(Settings.fromEnvironment().engine());
@@ -127,6 +130,9 @@ class FailureModesTest {
         @AfterAll
         void removeWhatItMade() {
             removeContainersOf(run);
+            if (checkout != null) {
+                TempTree.delete(checkout);
+            }
         }
 
         @Test
@@ -230,6 +236,14 @@ class FailureModesTest {
         // A copy of the launcher whose base recipe differs by a comment: a tag never built, made from a mirror
         // that is not there.
         Path copy = Files.createTempDirectory("zombielab-no-base");
+        try {
+            launchWithoutABaseImage(copy);
+        } finally {
+            TempTree.delete(copy);
+        }
+    }
+
+    private static void launchWithoutABaseImage(Path copy) throws Exception {
         Path root = Settings.fromEnvironment().places().layout().root();
         for (String file : List.of("zombielab", "dockerfiles/base/packages.txt")) {
             Files.createDirectories(copy.resolve(file).getParent());

@@ -2,6 +2,7 @@ package io.zombielab;
 
 import static org.awaitility.Awaitility.await;
 
+import io.zombielab.testing.TempTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,8 +75,16 @@ final class HarnessProcess implements AutoCloseable {
         }
     }
 
+    /** Ends it, if it has not ended, and removes the files that held its output. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            TempTree.delete(stdout);
+            TempTree.delete(stderr);
+        }
     }
 }

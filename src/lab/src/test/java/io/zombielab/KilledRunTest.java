@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A harness killed with SIGKILL runs no clean-up of its own: its container stays. The next run's start
@@ -22,9 +24,12 @@ import org.junit.jupiter.api.Test;
  * it, leaving no container of that run and no process that belonged to it.
  */
 @DisplayName("A run killed with SIGKILL leaves nothing behind once the next run starts")
+@Tag("container")
 class KilledRunTest {
 
     private final DockerClient docker = DockerEngine.client(Settings.fromEnvironment().engine());
+    @TempDir
+    Path dir;
 
     private List<String> containersOf(String run) {
         return docker.listContainersCmd().withShowAll(true)
@@ -60,7 +65,7 @@ class KilledRunTest {
     @Test
     @DisplayName("killed mid-cell of a pod: its pause container outlives it too, and the next start removes it with the others")
     void killedMidPodCell() throws Exception {
-        Path cell = Files.createTempFile("zombielab-pod-cell", ".yaml");
+        Path cell = dir.resolve("pod-cell.yaml");
         // Long enough that the kill always lands inside it.
         Files.writeString(cell, "scenarios:\n  - {reaper: pod-shared, supervisor: go, kill: pgid-term, cycles: 30}\n");
         killMidCellThenStartAgain(cell.toString(), List.of("scenario", "probe", "pause"));
@@ -72,7 +77,7 @@ class KilledRunTest {
      */
     private void killMidCellThenStartAgain(String matrixArguments, List<String> kinds) throws Exception {
         String classpath = "target/classes:target/lib/*";
-        Path log = Files.createTempFile("zombielab-killed-run", ".log");
+        Path log = Files.createTempFile(dir, "killed-run", ".log");
         // The run id ends in the harness's pid, as the launcher makes it: exec keeps the shell's pid.
         Process harness = new ProcessBuilder("bash", "-c", "export ZOMBIELAB_PROBE=universal ZOMBIELAB_RUN_ID=$(date +%Y%m%d-%H%M%S)-$$; "
                 + "echo $ZOMBIELAB_RUN_ID; exec java -cp '" + classpath + "' io.zombielab.cli.Main matrix " + matrixArguments)

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The launcher as a user meets it: every command of the usage text answers --help and --version at once (no
  * engine, no build, in a fresh clone), and everything else goes to the CLI as it came, paths named from
  * wherever the user stands, through options the launcher knows nothing of.
  */
+@Tag("container")
 @DisplayName("The launcher's conventions")
 class LauncherConventionsTest {
 

@@ -1,5 +1,6 @@
 package io.zombielab;
 
+import io.zombielab.testing.TempTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 record LauncherRun(int exit, String stdout, String stderr, Duration took) {
 
     static LauncherRun of(ProcessBuilder launcher, Duration atMost) {
+        Path out = null;
+        Path err = null;
         try {
-            Path out = Files.createTempFile("zombielab-launcher", ".out");
-            Path err = Files.createTempFile("zombielab-launcher", ".err");
+            out = Files.createTempFile("zombielab-launcher", ".out");
+            err = Files.createTempFile("zombielab-launcher", ".err");
             long start = System.nanoTime();
             Process p = launcher.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -23,14 +26,18 @@ record LauncherRun(int exit, String stdout, String stderr, Duration took) {
             }
             LauncherRun run = new LauncherRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
-            Files.delete(out);
-            Files.delete(err);
             return run;
         } catch (IOException e) {
             throw new AssertionError("the launcher could not be run: " + launcher.command() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        } finally {
+            for (Path file : new Path[] {out, err}) {
+                if (file != null) {
+                    TempTree.delete(file);
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @DisplayName("The launcher's exit codes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("container")
 class LauncherTest {
 
     private CheckoutCopy copy;

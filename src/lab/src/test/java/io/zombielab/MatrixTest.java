@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every cell of every scenarios/*.yaml but the story's and the real app's (StoryTest and NextAppTest run those). */
 @DisplayName("The matrix, cell by cell")
+@ExtendWith(SkipWithoutCells.class)
+@Tag("container")
 class MatrixTest {
 
     private static Lab lab;
@@ -32,7 +36,7 @@ class MatrixTest {
     }
 
     @DisplayName("holds its expectation:")
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void cellHoldsItsExpectation(Scenario cell) {
         CellCheck.assertHolds(lab.run(cell));

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * orphan rows run out of memory, the final fix does not). Draws the memory chart of what it ran.
  */
 @DisplayName("The real app (Next.js), cell by cell")
+@ExtendWith(SkipWithoutCells.class)
+@Tag("container")
 class NextAppTest {
 
     private static Lab lab;
@@ -35,7 +39,7 @@ class NextAppTest {
     }
 
     @DisplayName("holds its expectation:")
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void cellHoldsItsExpectation(Scenario cell) {
         Verdict verdict = lab.run(cell);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @DisplayName("As a non-root user in the docker group (a CI runner)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("container")
 class NonRootUserTest {
 
     /** The reapers whose cells may leave zombies: those that reap nothing (none, and pod: the supervisor is PID 1). */

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * zombies (a zombie check that cannot tell them apart proves nothing).
  */
 @DisplayName("Kubernetes pods: the story's first fix")
+@ExtendWith(SkipWithoutCells.class)
+@Tag("container")
 class PodTest {
 
     private static final Map<ProbeChoice, Lab> LABS = new EnumMap<>(ProbeChoice.class);
@@ -58,7 +62,7 @@ class PodTest {
     }
 
     @DisplayName("the first fix in a pod:")
-    @ParameterizedTest(name = "{0}, {1} probe", allowZeroInvocations = true)
+    @ParameterizedTest(name = "{0}, {1} probe")
     @MethodSource("podsAndProbes")
     void firstFixInAPod(Scenario cell, ProbeChoice probe) {
         Verdict verdict = lab(probe).run(cell);

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Every variable zombielab reads, under its documented name, read in one place; what each means when unset. */
+@Tag("unit")
 class SettingsTest {
 
     private static Properties properties(String... pairs) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * No engine means every cell fails with the reason; nothing is skipped.
  */
 @DisplayName("The story, cell by cell")
+@ExtendWith(SkipWithoutCells.class)
+@Tag("container")
 class StoryTest {
 
     private static Lab lab;
@@ -29,7 +33,7 @@ class StoryTest {
     }
 
     @DisplayName("holds its row of the truth table:")
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void cellShowsWhatTheTruthTableSays(Scenario cell) {
         CellCheck.assertHolds(lab.run(cell));

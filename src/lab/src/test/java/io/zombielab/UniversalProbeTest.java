@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exec probe could not observe) must hold exactly as they do with the host probe.
  */
 @DisplayName("With the universal probe forced (as on a remote engine)")
+@Tag("container")
 class UniversalProbeTest {
 
     private static Lab lab;

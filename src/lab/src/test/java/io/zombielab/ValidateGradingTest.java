@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * once but forwards no signal.
  */
 @DisplayName("validate grades how fast an init keeps its promises")
+@Tag("container")
 class ValidateGradingTest {
 
     private static Lab lab;

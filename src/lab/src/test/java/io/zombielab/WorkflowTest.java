@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -22,6 +23,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * together cover every cell, and nothing only this machine has (no sudo, no root, no engine it starts).
  */
 @DisplayName("The CI workflow")
+@Tag("unit")
 class WorkflowTest {
 
     private static final Path WORKFLOW = Path.of(".github/workflows/zombielab.yml");

@@ -2,15 +2,11 @@ package io.zombielab.cli;
 
 import io.zombielab.Lab;
 import io.zombielab.report.CellError;
-import io.zombielab.scenario.Scenario;
-import io.zombielab.verdict.Verdict;
+import io.zombielab.report.CellResult;
+import io.zombielab.run.FanOut;
+import io.zombielab.scenario.ScenarioFiles.FileCell;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,10 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (ImageCatalog). Results come back in the cells' order, whatever order they finished in.
  */
 final class CellPool {
-
-    /** A cell's result: its verdict, or why it could not run. */
-    record Outcome(Scenario cell, Verdict verdict, CellError error) {
-    }
 
     private final Lab lab;
     private final int parallel;
@@ -33,56 +25,39 @@ final class CellPool {
         this.progress = progress;
     }
 
-    List<Outcome> run(List<Scenario> cells) {
+    /** Each cell judged, or why it could not run; a worker that broke otherwise (an Error) ends the run. */
+    List<CellResult> run(List<FileCell> cells) {
         long started = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "zombielab-cell");
-            t.setDaemon(true);
-            return t;
+        return FanOut.inOrder(cells, parallel, "zombielab-cell", (cell, index) -> {
+            progress.printf("[zombielab] cell %d of %d: %s ...%n", index + 1, cells.size(), cell.scenario());
+            CellResult result = runOne(cell);
+            progress.printf("[zombielab] cell %d of %d: %s (%s)%n", index + 1, cells.size(), describe(result),
+                    elapsedAndRemaining(started, done.incrementAndGet(), cells.size()));
+            return result;
+        }, (cell, broke) -> {
+            if (broke instanceof InterruptedException) {
+                throw new IllegalStateException("interrupted while cells were running", broke);
+            }
+            throw new IllegalStateException("a cell's worker broke: " + broke, broke);
         });
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < cells.size(); i++) {
-                int number = i + 1;
-                Scenario cell = cells.get(i);
-                futures.add(pool.submit(() -> {
-                    progress.printf("[zombielab] cell %d of %d: %s ...%n", number, cells.size(), cell);
-                    Outcome outcome = runOne(cell);
-                    progress.printf("[zombielab] cell %d of %d: %s (%s)%n", number, cells.size(), describe(outcome),
-                            elapsedAndRemaining(started, done.incrementAndGet(), cells.size()));
-                    return outcome;
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while cells were running", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a cell's worker broke: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
-    private Outcome runOne(Scenario cell) {
+    private CellResult runOne(FileCell cell) {
         try {
-            return new Outcome(cell, lab.run(cell), null);
+            return new CellResult.Judged(cell.file(), lab.run(cell.scenario()));
         } catch (RuntimeException e) {
-            return new Outcome(cell, null, CellError.of(cell, lab.whyCouldNotRun(e)));
+            return new CellResult.CouldNotRun(cell.file(), CellError.of(cell.scenario(), lab.whyCouldNotRun(e)));
         }
     }
 
-    private static String describe(Outcome o) {
-        if (o.error() != null) {
-            return "ERROR " + o.error().cause();
+    private static String describe(CellResult result) {
+        if (result instanceof CellResult.CouldNotRun notRun) {
+            return "ERROR " + notRun.error().cause();
         }
-        return String.format("%s in %.1f s", o.verdict().holds() ? "holds" : "DOES NOT HOLD",
-                o.verdict().observation().elapsed().toMillis() / 1000.0);
+        var verdict = ((CellResult.Judged) result).verdict();
+        return String.format("%s in %.1f s", verdict.holds() ? "holds" : "DOES NOT HOLD",
+                verdict.observation().elapsed().toMillis() / 1000.0);
     }
 
     /** "elapsed 40 s, about 80 s left": the rest estimated from the mean time of the cells done. */

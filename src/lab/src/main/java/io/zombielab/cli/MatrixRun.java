@@ -89,20 +89,15 @@ final class MatrixRun {
         List<CellError> couldNotRun = new ArrayList<>();
         // In the order the cells are in the files: what broke each that did not hold, or could not run.
         List<String> problems = new ArrayList<>();
-        List<CellResult> results = new ArrayList<>();
-        List<CellPool.Outcome> outcomes = new CellPool(lab, parallel, progress).run(cells());
-        for (int i = 0; i < outcomes.size(); i++) {
-            CellPool.Outcome outcome = outcomes.get(i);
-            Path file = cells.get(i).file(); // outcomes come back in the cells' order
-            if (outcome.error() != null) {
-                couldNotRun.add(outcome.error());
-                problems.add(outcome.error().line());
-                results.add(new CellResult.CouldNotRun(file, outcome.error()));
-            } else {
-                results.add(new CellResult.Judged(file, outcome.verdict()));
-                verdicts.add(outcome.verdict());
-                if (!outcome.verdict().holds()) {
-                    problems.add(outcome.verdict().explain());
+        List<CellResult> results = new CellPool(lab, parallel, progress).run(cells);
+        for (CellResult result : results) {
+            if (result instanceof CellResult.CouldNotRun notRun) {
+                couldNotRun.add(notRun.error());
+                problems.add(notRun.error().line());
+            } else if (result instanceof CellResult.Judged judged) {
+                verdicts.add(judged.verdict());
+                if (!judged.verdict().holds()) {
+                    problems.add(judged.verdict().explain());
                 }
             }
         }

@@ -2,10 +2,12 @@ package io.zombielab.cli;
 
 import io.zombielab.Settings;
 import io.zombielab.report.CellResult;
+import io.zombielab.report.Hostname;
 import io.zombielab.report.JunitReport;
 import io.zombielab.report.JunitXml;
 import io.zombielab.report.MatrixJunit;
 import io.zombielab.report.PromiseJunit;
+import io.zombielab.report.ReportFile;
 import io.zombielab.report.RunReport;
 import io.zombielab.report.ValidateReport;
 import io.zombielab.scenario.Reaper;
@@ -88,7 +90,7 @@ final class Options {
             startedNanos = System.nanoTime();
             if (file != null) {
                 try {
-                    JunitXml.checkWritable(file);
+                    junitFile().checkWritable();
                 } catch (IllegalArgumentException e) {
                     throw new UsageException("--junit: " + e.getMessage() + "\nnothing was run.", false);
                 }
@@ -98,20 +100,25 @@ final class Options {
         /** A matrix run's cells, each beside its scenario file. */
         void writeMatrix(RunReport run, List<CellResult> cells) {
             if (file != null) {
-                write(MatrixJunit.report(run, cells, JunitXml.hostname()));
+                write(MatrixJunit.report(run, cells, Hostname.ofThisMachine()));
             }
         }
 
         /** validate's promises, each graded. */
         void writePromises(ValidateReport report) {
             if (file != null) {
-                write(PromiseJunit.report(report, startedAt, Duration.ofNanos(System.nanoTime() - startedNanos), JunitXml.hostname()));
+                write(PromiseJunit.report(report, startedAt, Duration.ofNanos(System.nanoTime() - startedNanos),
+                        Hostname.ofThisMachine()));
             }
+        }
+
+        private ReportFile junitFile() {
+            return new ReportFile(file, "JUnit XML file");
         }
 
         private void write(JunitReport report) {
             try {
-                JunitXml.write(report, file);
+                junitFile().write(JunitXml.render(report));
             } catch (UncheckedIOException e) {
                 throw new OutputFileException(e.getMessage());
             }

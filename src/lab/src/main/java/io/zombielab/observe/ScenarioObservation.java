@@ -46,9 +46,12 @@ public record ScenarioObservation(
         return samples.size() - 1;
     }
 
-    /** Anonymous memory the live orphans hold, per completed cycle, from the process table (RssAnon). */
+    /**
+     * Anonymous memory the live orphans hold, per completed cycle, from the process table (RssAnon); an orphan
+     * whose RssAnon the probe could not read adds nothing, so the figure is at least this much.
+     */
     public double leakedRssAnonBytesPerCycle() {
-        long kib = finalCensus.liveOrphans().stream().mapToLong(p -> Math.max(0, p.rssAnonKiB())).sum();
+        long kib = finalCensus.liveOrphans().stream().mapToLong(p -> p.rssAnonKiB().orElse(0)).sum();
         return completedCycles() == 0 ? 0 : kib * 1024.0 / completedCycles();
     }
 

@@ -43,7 +43,7 @@ final class Orphans {
     static OrphanReport report(PromiseContainer c, Duration window) {
         List<OrphanReport.Orphan> orphans = new ArrayList<>();
         c.events().all(Event.OrphanReaped.class).forEach(e -> orphans.add(new OrphanReport.Orphan(e.pid(), e.adoptedBy(),
-                Optional.of(Duration.ofNanos(e.afterMicros() * 1000)), "")));
+                Optional.of(Duration.ofNanos(e.afterMicros() * 1000)), Optional.empty())));
         c.events().all(Event.OrphanUnreaped.class).forEach(e -> orphans.add(new OrphanReport.Orphan(e.pid(), e.adoptedBy(),
                 Optional.empty(), e.state())));
         return new OrphanReport(orphans, window);

@@ -3,19 +3,17 @@ package io.zombielab.promise;
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.image.Labels;
+import io.zombielab.probe.ContainerLimits;
 import io.zombielab.probe.ProbeChoice;
 import io.zombielab.run.ContainerProbes;
 import io.zombielab.run.ContainerSafety;
+import io.zombielab.run.FanOut;
 import io.zombielab.run.PauseSpec;
 import io.zombielab.run.PodSandbox;
 import io.zombielab.probe.HelperImage;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.testcontainers.containers.GenericContainer;
@@ -50,37 +48,11 @@ public final class PromiseRunner {
      */
     public List<PromiseResult> checkAll(ReaperUnderTest init, Grading grading, int parallel, Consumer<String> progress,
                                         Function<RuntimeException, String> why) {
-        List<Promise> promises = init.promises();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, promises.size())));
-        try {
-            List<Future<PromiseVerdict>> running = new ArrayList<>();
-            for (Promise promise : promises) {
-                running.add(pool.submit(() -> {
-                    progress.accept(init.name() + ": checking " + promise.id() + " ...");
-                    return check(init, promise, grading);
-                }));
-            }
-            List<PromiseResult> results = new ArrayList<>();
-            for (int i = 0; i < promises.size(); i++) {
-                results.add(result(init, promises.get(i), running.get(i), why));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static PromiseResult result(ReaperUnderTest init, Promise promise, Future<PromiseVerdict> running,
-                                        Function<RuntimeException, String> why) {
-        try {
-            return new PromiseResult.Judged(running.get());
-        } catch (ExecutionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            return new PromiseResult.NotChecked(init, promise, why.apply(cause));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new PromiseResult.NotChecked(init, promise, "interrupted");
-        }
+        return FanOut.inOrder(init.promises(), parallel, "zombielab-promise", (promise, index) -> {
+            progress.accept(init.name() + ": checking " + promise.id() + " ...");
+            return (PromiseResult) new PromiseResult.Judged(check(init, promise, grading));
+        }, (promise, broke) -> new PromiseResult.NotChecked(init, promise, broke instanceof InterruptedException
+                ? "interrupted" : why.apply(broke instanceof RuntimeException r ? r : new IllegalStateException(broke))));
     }
 
     public PromiseVerdict check(ReaperUnderTest init, Promise promise, Grading grading) {
@@ -132,8 +104,7 @@ public final class PromiseRunner {
             if (!argv.isEmpty()) {
                 cmd.withEntrypoint(argv).withCmd(List.of());
             }
-            cmd.getHostConfig().withInit(init.engineInit()).withPidsLimit(256L)
-                    .withMemory(512L << 20).withMemorySwap(512L << 20);
+            ContainerLimits.PROMISE.applyTo(cmd.getHostConfig().withInit(init.engineInit()));
             pause.ifPresent(id -> cmd.getHostConfig().withPidMode("container:" + id));
         });
     }

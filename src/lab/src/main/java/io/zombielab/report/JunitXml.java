@@ -1,19 +1,6 @@
 package io.zombielab.report;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
  * name, tests, failures, errors, skipped, time, timestamp and hostname, a {@code <testcase>} per cell or
  * promise with classname, name and time, and in it a {@code <failure>} or {@code <error>} (message, type, the
  * evidence as text) and {@code <system-out>}. Written with the JDK's StAX writer, which escapes markup; text
- * XML 1.0 cannot hold (control characters in a container's log, say) is replaced first.
+ * XML 1.0 cannot hold (control characters in a container's log, say) is replaced first. It renders only:
+ * {@link ReportFile} writes it.
  */
 public final class JunitXml {
 
@@ -184,109 +172,5 @@ public final class JunitXml {
             }
         }
         return out == null ? value : out.toString();
-    }
-
-    /**
-     * Writes the report to {@code file} whole or not at all (a temporary file beside it, then moved over it), so
-     * a CI step reading it never sees half a document; its folder is made first.
-     */
-    public static void write(JunitReport report, Path file) {
-        byte[] bytes = render(report).getBytes(StandardCharsets.UTF_8);
-        Path target = file.toAbsolutePath().normalize();
-        Path temporary = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(temporary, bytes);
-            readableByAll(temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the JUnit XML file " + file + ": " + reason(e), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // it was moved, or the folder went away: nothing left to tidy
-                }
-            }
-        }
-    }
-
-    /** A temporary file is the owner's only; the report is for the CI step (maybe another user) to read. */
-    private static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file system's defaults apply
-        }
-    }
-
-    /**
-     * Checks, before anything runs, that {@link #write} will be able to write {@code file}: it is no folder and
-     * no device, its folder exists or can be made, and a file can be created in it. Makes the folder. Throws
-     * {@link IllegalArgumentException} saying what is wrong and where.
-     */
-    public static void checkWritable(Path file) {
-        Path target = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException(file + " is a folder: name the XML file to write, e.g. "
-                    + file.resolve("zombielab-junit.xml"));
-        }
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            throw new IllegalArgumentException(file + " is not a regular file (a device, a pipe): name a file to write");
-        }
-        Path folder = target.getParent();
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing != null && !Files.isDirectory(existing)) {
-            throw new IllegalArgumentException("cannot write " + file + ": " + existing + " is a file, not a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + file + ": cannot make its folder " + folder + ": " + reason(e), e);
-        }
-        try {
-            Files.delete(Files.createTempFile(folder, ".zombielab-junit", ".probe"));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + file + ": cannot create a file in " + folder + ": " + reason(e), e);
-        }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder, and it cannot be made there";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    /** This machine's name for {@code <testsuite hostname>}; "localhost" when it has none, as the schema says. */
-    public static String hostname() {
-        try {
-            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-            if (!kernel.isEmpty()) {
-                return kernel;
-            }
-        } catch (IOException | UncheckedIOException notLinux) {
-            // asked another way below
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.zombielab.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a run's reports go (target/zombielab-report in zombielab's home, or -Dzombielab.report.dir), and writing them. */
@@ -27,15 +24,10 @@ public record ReportFolder(Path path) {
         return path;
     }
 
-    /** Writes one report file, replacing the previous run's; returns its path. */
+    /** Writes one report file whole, replacing the previous run's; returns its path. */
     public Path write(String name, String content) {
         Path file = path.resolve(name);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + file, e);
-        }
+        new ReportFile(file, "report").write(content);
         return file;
     }
 }

@@ -37,11 +37,7 @@ public final class PodSandbox implements AutoCloseable {
                 .withEnv(p.environment())
                 .withCommand(PauseSpec.COMMAND.toArray(String[]::new))
                 .waitingFor(Wait.forLogMessage(".*zombielab-event pause-ready.*", 1).withStartupTimeout(Duration.ofSeconds(30)))
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                        .withReadonlyRootfs(true)
-                        .withPidsLimit(p.pidsLimit())
-                        .withMemory(p.memoryBytes())
-                        .withMemorySwap(p.memoryBytes()));
+                .withCreateContainerCmdModifier(cmd -> p.limits().applyTo(cmd.getHostConfig().withReadonlyRootfs(true)));
         try {
             pause.start();
             ContainerSafety.require(pause.getContainerInfo(), ContainerSafety.Kind.PAUSE, "the pause container of " + what);

@@ -3,6 +3,7 @@ package io.zombielab.run;
 import static org.awaitility.Awaitility.await;
 
 import io.zombielab.image.Labels;
+import io.zombielab.probe.ContainerLimits;
 import io.zombielab.probe.HostProbe;
 import io.zombielab.probe.Probe;
 import io.zombielab.probe.ProbeSidecar;
@@ -45,7 +46,7 @@ public final class ProbeComparison {
         try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(baseImage))
                 .withImagePullPolicy(name -> false)
                 .withLabels(Labels.scenarioContainer(runId, "probes"))
-                .withCreateContainerCmdModifier(c -> c.getHostConfig().withPidsLimit(64L).withMemory(128L << 20))
+                .withCreateContainerCmdModifier(c -> ContainerLimits.PROBE_TIMING.applyTo(c.getHostConfig()))
                 .withCommand("bash", "-c", "for i in 1 2 3; do (sleep 0.1 &); (sleep 1000 &); done; exec sleep 1000")) {
             container.start();
             Optional<HostProbe> host = HostProbe.forLocalContainer(container.getContainerId(),

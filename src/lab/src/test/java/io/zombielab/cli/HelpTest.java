@@ -11,12 +11,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The conventions of a command line, in this JVM: every command answers -h/--help and -V/--version at once
  * (exit 0, on stdout, before any input is checked or any engine asked), and every path it takes is relative to
  * where the user stands, whichever option or parameter takes it.
  */
+@Tag("unit")
 class HelpTest {
 
     /** What each command's --help prints, generated once for the class. */

@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
@@ -24,6 +25,7 @@ import org.testcontainers.DockerClientFactory;
  * how to fix it, exit 2 for the command line's fault and 3 for the environment's, nothing judged, nothing left.
  */
 @DisplayName("validate refuses bad input before any container")
+@Tag("container")
 class ImageInputTest {
 
     private final Console console = new Console();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -22,6 +23,7 @@ import org.w3c.dom.NodeList;
  * its process table.
  */
 @DisplayName("JUnit XML from the command line")
+@Tag("container")
 class JunitOutputTest {
 
     private final Console console = new Console();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's answers to bad input, which come before any engine is asked. */
 class MainTest {
@@ -20,6 +22,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("a malformed scenario file: exit 2, every problem with file:line, nothing run, no usage text")
     void malformedScenarioFile() {
         assertThat(run("matrix", "src/lab/src/test/resources/scenarios-malformed/three-problems.yaml")).isEqualTo(ExitCode.USAGE);
@@ -29,6 +32,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("matrix --scenarios FILE reads FILE, as matrix FILE does")
     void scenariosOption() {
         assertThat(run("matrix", "--scenarios", "src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"))
@@ -37,6 +41,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("an unknown command: exit 2, named, with the usage text")
     void unknownCommand() {
         assertThat(run("reproduec")).isEqualTo(ExitCode.USAGE);
@@ -45,6 +50,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("--reaper with a name that is no reaper: exit 2, the name and the known ones")
     void unknownReaperOption() {
         assertThat(run("matrix", "--reaper", "tiny", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
@@ -52,6 +58,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("--reaper that leaves no cell: exit 2 and nothing run, rather than an empty matrix")
     void filterLeavesNothing() {
         assertThat(run("matrix", "--reaper", "java", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
@@ -59,6 +66,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("validate with a pod: exit 2, saying pause is no init in the container, what runs its cells and which inits validate takes")
     void validateRefusesAPod() {
         assertThat(run("validate", "--reaper", "pod-shared")).isEqualTo(ExitCode.USAGE);
@@ -68,6 +76,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("--quiet and --json together: exit 2, saying they exclude each other")
     void quietAndJson() {
         assertThat(run("validate", "--reaper", "tini", "--quiet", "--json")).isEqualTo(ExitCode.USAGE);
@@ -84,6 +93,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("container")
     @DisplayName("two cells at a time: they overlap, every one holds, and the report keeps the file's order")
     void parallelCells() {
         assertThat(run("matrix", "--parallel", "2", "--reaper", "none", "--reaper", "tini", "scenarios/story.yaml"))
@@ -99,6 +109,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("container") // the lab opens: it needs the launcher's Testcontainers settings
     @DisplayName("plan: a docker run line per cell, with the limits, read-only root, labels and init the harness uses")
     void plan() {
         assertThat(run("plan", "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
@@ -111,9 +122,10 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("--junit where no file can be written: exit 2 before any container, the path and why named")
-    void junitUnwritable() throws Exception {
-        java.nio.file.Path plain = java.nio.file.Files.createTempFile("zombielab-junit", ".plain");
+    void junitUnwritable(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("zombielab-junit.plain"), "");
         java.nio.file.Path inside = plain.resolve("x.xml");
         assertThat(run("matrix", "--junit", inside.toString(), "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--junit: cannot write " + inside + ": " + plain + " is a file, not a folder", "nothing was run.")
@@ -123,9 +135,10 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("flakes and speed with a file that is no report: exit 2, the file named, no engine needed")
-    void notAReport() throws Exception {
-        java.nio.file.Path bogus = java.nio.file.Files.createTempFile("not-a-report", ".json");
+    void notAReport(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bogus = dir.resolve("not-a-report.json");
         java.nio.file.Files.writeString(bogus, "{\"cells\": 3}");
         assertThat(run("flakes", bogus.toString(), bogus.toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains(bogus + ": not a zombielab report.json (no \"verdicts\")");
@@ -134,6 +147,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("validate --pod with --init: exit 2 before any engine is asked, Kubernetes has no --init")
     void podWithInit() {
         assertThat(run("validate", "--image", "my/app:1.2", "--pod", "--init")).isEqualTo(ExitCode.USAGE);

@@ -18,6 +18,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.DockerImageName;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Reports are safe to upload: an image whose command line carries credentials (node at PID 1, so both promises
@@ -26,6 +27,7 @@ import org.testcontainers.utility.DockerImageName;
  * negative control: the secrets were planted where the outputs show them). The library's failure message on the
  * same image, which prints its process table, hides them too.
  */
+@Tag("container")
 @DisplayName("validate --image of an image with credentials on its command line")
 class SecretsInOutputsTest {
 

@@ -8,6 +8,7 @@ import io.zombielab.Lab;
 import io.zombielab.scenario.Reaper;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -26,6 +27,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * a Kubernetes pod that shares its PID namespace (--pod: the pod's pause at PID 1), keeps both promises. Next.js stops on SIGTERM by itself once it is up, so stops-gracefully holds either way.
  */
 @DisplayName("validate --image: an app image as it ships")
+@Tag("container")
 class ShippedImageTest {
 
     private static String app;

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The usage text and each command's help exist once: generated from the commands' definitions. The launcher
  * prints the copies in docs/ (it answers --help without a build), held equal to the CLI's here.
  */
+@Tag("unit")
 class UsageTest {
 
     private static final String REGENERATE = "after a change: java -cp 'target/classes:target/lib/*' io.zombielab.cli.Usage docs";

@@ -4,10 +4,12 @@ import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The whole init's grade, as CI reads it: the summary line and the exit code, for a slow, a deaf and a good init. */
 @DisplayName("validate's summary: GOOD, SLOW or BROKEN")
+@Tag("container")
 class ValidateSummaryTest {
 
     private final Console console = new Console();

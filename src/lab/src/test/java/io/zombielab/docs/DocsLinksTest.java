@@ -9,11 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * README and every page under docs/ link only to what is there: each relative link resolves to a file of the
  * repository, and each anchor to a heading of its page. A broken one is named by file, line and link.
  */
+@Tag("unit")
 @DisplayName("The documentation's links")
 class DocsLinksTest {
 

@@ -3,6 +3,7 @@ package io.zombielab.observe;
 import io.zombielab.fixture.Chain;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ClassifierTest {
 
     private static ProcessInfo proc(int pid, char state, String chain, long startTime) {
-        return new ProcessInfo(pid, "p" + pid, state, 1, pid, startTime, state == 'Z' ? 0 : 1000, chain, "");
+        return new ProcessInfo(pid, "p" + pid, ProcessState.of(state), 1, pid, startTime, state == 'Z' ? 0 : 1000, chain, "");
     }
 
     private static Snapshot snapshot(ProcessInfo... processes) {
@@ -50,11 +53,11 @@ class ClassifierTest {
     @Test
     @DisplayName("in a pod's shared PID namespace PID 1 is pause: the orphans are its children of stopped chains, not pause or the supervisor")
     void podSharedNamespace() {
-        ProcessInfo pause = new ProcessInfo(1, "zl-helper", 'S', 0, 1, 1, 900, "", "/zl-helper pause");
-        ProcessInfo supervisor = new ProcessInfo(7, "supervisor-go", 'S', 0, 7, 7, 5000, "", "/opt/zombielab/bin/supervisor-go");
-        ProcessInfo shell = new ProcessInfo(12, "sh", 'S', 1, 11, 12, 1000, "c1", "sh -c node level.js");
-        ProcessInfo level1 = new ProcessInfo(13, "zl-c1-L1", 'S', 12, 11, 13, 40000, "c1", "zl-c1-L1");
-        ProcessInfo running = new ProcessInfo(20, "npm run start", 'S', 7, 20, 20, 70000, "c2", "npm run start");
+        ProcessInfo pause = new ProcessInfo(1, "zl-helper", ProcessState.SLEEPING, 0, 1, 1, 900, "", "/zl-helper pause");
+        ProcessInfo supervisor = new ProcessInfo(7, "supervisor-go", ProcessState.SLEEPING, 0, 7, 7, 5000, "", "/opt/zombielab/bin/supervisor-go");
+        ProcessInfo shell = new ProcessInfo(12, "sh", ProcessState.SLEEPING, 1, 11, 12, 1000, "c1", "sh -c node level.js");
+        ProcessInfo level1 = new ProcessInfo(13, "zl-c1-L1", ProcessState.SLEEPING, 12, 11, 13, 40000, "c1", "zl-c1-L1");
+        ProcessInfo running = new ProcessInfo(20, "npm run start", ProcessState.SLEEPING, 7, 20, 20, 70000, "c2", "npm run start");
         Census census = Classifier.classify(snapshot(pause, supervisor, shell, level1, running), Set.of(new Chain(1)),
                 new ChainLedger());
         assertThat(census.liveOrphans()).extracting(ProcessInfo::pid).containsExactly(12, 13);

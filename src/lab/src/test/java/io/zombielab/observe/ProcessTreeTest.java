@@ -4,18 +4,21 @@ import io.zombielab.fixture.Chain;
 import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ProcessTreeTest {
 
     private static ProcessInfo p(int pid, int ppid, String comm, char state, String chain) {
-        return new ProcessInfo(pid, comm, state, ppid, 7, pid, 1000, chain, comm);
+        return new ProcessInfo(pid, comm, ProcessState.of(state), ppid, 7, pid, 1000, chain, comm);
     }
 
     private static final CgroupFigures CGROUP = TestFigures.figures(0, 0, 5, 512, 0, 0);

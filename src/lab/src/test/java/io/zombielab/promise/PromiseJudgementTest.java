@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.ProbeMode;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.scenario.Reaper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each promise's judgement of what its container showed, without a container: the rules, one by one. */
+@Tag("unit")
 class PromiseJudgementTest {
 
     private static final ReaperUnderTest TINI = ReaperUnderTest.reference(Reaper.TINI, "img");
@@ -27,8 +30,8 @@ class PromiseJudgementTest {
     private static OrphanReport orphans(int zombies, Duration reap) {
         List<OrphanReport.Orphan> list = new ArrayList<>();
         for (int i = 0; i < Orphans.COUNT; i++) {
-            list.add(i < zombies ? new OrphanReport.Orphan(10 + i, 1, Optional.empty(), "Z")
-                    : new OrphanReport.Orphan(10 + i, 1, Optional.of(reap), ""));
+            list.add(i < zombies ? new OrphanReport.Orphan(10 + i, 1, Optional.empty(), Optional.of(ProcessState.ZOMBIE))
+                    : new OrphanReport.Orphan(10 + i, 1, Optional.of(reap), Optional.empty()));
         }
         return new OrphanReport(list, GRADING.reapWindow());
     }

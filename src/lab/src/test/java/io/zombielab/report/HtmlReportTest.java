@@ -13,13 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report opens from file:// in a real browser (Debian's Chromium, headless), shows the matrix,
  * and fetches nothing. The screenshot is kept as an artifact: target/zombielab-report-test/report.png.
  */
 @DisplayName("The HTML report")
+@Tag("browser")
 class HtmlReportTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -51,20 +54,20 @@ class HtmlReportTest {
 
     @Test
     @DisplayName("opens from file:// in headless Chromium, shows the matrix and the chart, loads nothing that fails")
-    void opensInChromium() throws Exception {
+    void opensInChromium(@TempDir Path scratch) throws Exception {
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at " + CHROMIUM
                 + ": ./zombielab test installs Debian's chromium; run the tests through it").isTrue();
-        Path profile = Files.createTempDirectory("zombielab-chromium");
+        Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
         Path screenshot = DIR.resolve("report.png");
         Files.deleteIfExists(screenshot);
         String url = page.toAbsolutePath().toUri().toString();
-        Chromium dom = chromium(profile, "--dump-dom", url);
+        Chromium dom = chromium(profile, scratch, "--dump-dom", url);
         assertThat(dom.exit()).as(dom.log()).isZero();
         assertThat(dom.out()).contains("<table id=\"matrix\">", "stage 1: original code [none/go/pid-kill]",
                 "<figure id=\"chart\"><svg", "could not run: no Docker engine answers");
         assertThat(Pattern.compile("<tr><td><a href=\"#cell-").matcher(dom.out()).results().count()).isEqualTo(6);
         assertThat(dom.log()).doesNotContain("Failed to load resource", "ERR_FILE_NOT_FOUND", "net::ERR_");
-        Chromium shot = chromium(profile, "--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1280,1800", url);
+        Chromium shot = chromium(profile, scratch, "--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1280,1800", url);
         assertThat(shot.exit()).as(shot.log()).isZero();
         assertThat(Files.size(screenshot)).as("screenshot " + screenshot).isGreaterThan(10_000);
     }
@@ -72,12 +75,12 @@ class HtmlReportTest {
     private record Chromium(int exit, String out, String log) {
     }
 
-    private static Chromium chromium(Path profile, String... args) throws Exception {
+    private static Chromium chromium(Path profile, Path scratch, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--enable-logging=stderr", "--user-data-dir=" + profile));
         command.addAll(List.of(args));
-        Path err = Files.createTempFile("zombielab-chromium", ".log");
+        Path err = Files.createTempFile(scratch, "chromium", ".log");
         Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

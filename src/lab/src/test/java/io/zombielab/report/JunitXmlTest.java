@@ -1,7 +1,6 @@
 package io.zombielab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.probe.ProbeMode;
@@ -15,7 +14,6 @@ import io.zombielab.verdict.Check;
 import io.zombielab.verdict.Verdict;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +24,14 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** JUnit XML for CI, on runs made without containers, read back with the JDK's DOM parser. */
+@Tag("unit")
 class JunitXmlTest {
 
     private static final Path STORY = Path.of("scenarios/story.yaml");
@@ -42,9 +41,6 @@ class JunitXmlTest {
                  1      0      1 S       4636 -      supervisor-go <pid 1>
                 21      1     20 Z          0 c1     [zl-c1-L1] <defunct>
             """;
-
-    @TempDir
-    Path dir;
 
     /** The story run with stage 2 not holding (one zombie short), its cells split over two files, one that could not run. */
     private static JunitReport matrix() {
@@ -262,29 +258,5 @@ class JunitXmlTest {
             assertThat(root.getAttribute("failures")).isEqualTo(Integer.toString(failures));
             assertThat(root.getAttribute("errors")).isEqualTo(Integer.toString(errors));
         }
-    }
-
-    @Test
-    @DisplayName("written whole: its folders made, an older file replaced, no temporary file left beside it")
-    void writesAtomically() throws Exception {
-        Path file = dir.resolve("a/b/TEST-zombielab.xml");
-        JunitXml.checkWritable(file);
-        assertThat(file.getParent()).isDirectory();
-        Files.writeString(file, "an older run's");
-        JunitXml.write(validate(), file);
-        assertThat(parse(Files.readString(file)).getDocumentElement().getAttribute("tests")).isEqualTo("4");
-        try (var listing = Files.list(file.getParent())) {
-            assertThat(listing.toList()).containsExactly(file);
-        }
-    }
-
-    @Test
-    @DisplayName("a path it cannot write is refused before anything runs, saying what is wrong and where")
-    void unwritable() throws Exception {
-        Path aFile = Files.writeString(dir.resolve("plain"), "");
-        assertThatThrownBy(() -> JunitXml.checkWritable(aFile.resolve("x.xml")))
-                .hasMessage("cannot write " + aFile.resolve("x.xml") + ": " + aFile + " is a file, not a folder");
-        assertThatThrownBy(() -> JunitXml.checkWritable(dir)).hasMessageContaining(dir + " is a folder: name the XML file");
-        assertThatThrownBy(() -> JunitXml.checkWritable(Path.of("/dev/null"))).hasMessageContaining("/dev/null is not a regular file");
     }
 }

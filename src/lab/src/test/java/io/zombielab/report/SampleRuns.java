@@ -6,6 +6,7 @@ import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.probe.Snapshot;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Runs made without containers, for the reports' tests. */
 final class SampleRuns {
@@ -35,10 +37,11 @@ final class SampleRuns {
             List<ProcessInfo> orphans = new ArrayList<>();
             List<ProcessInfo> zombies = new ArrayList<>();
             for (int i = 0; i < 3 * orphansPerCycle; i++) {
-                orphans.add(new ProcessInfo(100 + i, "zl-c1-L1", 'S', 1, 9, i, 40_000, "c1", "zl-c1-L1", 31_000));
+                orphans.add(new ProcessInfo(100 + i, "zl-c1-L1", ProcessState.SLEEPING, 1, 9, i, 40_000, "c1", "zl-c1-L1",
+                        OptionalLong.of(31_000)));
             }
             for (int i = 0; i < 3 * zombiesPerCycle; i++) {
-                zombies.add(new ProcessInfo(200 + i, "zl-c1-L1", 'Z', 1, 9, i, 0, "", ""));
+                zombies.add(new ProcessInfo(200 + i, "zl-c1-L1", ProcessState.ZOMBIE, 1, 9, i, 0, "", ""));
             }
             Census census = new Census(zombies, orphans);
             List<CycleSample> samples = new ArrayList<>();

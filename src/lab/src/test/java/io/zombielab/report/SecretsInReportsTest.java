@@ -17,6 +17,7 @@ import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.ProcessTable;
 import io.zombielab.probe.SecretMask;
 import io.zombielab.probe.Snapshot;
@@ -29,10 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A matrix run's every rendering (the table, JSON, Markdown, HTML, JUnit XML) of a cell whose processes carry a
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * reaches a file CI keeps; shown with --show-secrets. (zombielab's own cells carry none: SecretsInOutputsTest
  * plants one in a real container, as a user's image would.)
  */
+@Tag("unit")
 @DisplayName("The reports hide what looks like a credential")
 class SecretsInReportsTest {
 
@@ -50,9 +54,9 @@ class SecretsInReportsTest {
     private static RunReport run() {
         List<Verdict> verdicts = new ArrayList<>();
         for (Scenario s : ScenarioFiles.load(List.of(STORY)).subList(0, 2)) {
-            ProcessInfo supervisor = new ProcessInfo(1, "supervisor-go", 'S', 0, 1, 1, 4636, "",
-                    "/opt/app/supervisor --db=postgres://app:" + SECRET + "@db/app --api-key " + SECRET, 4000);
-            ProcessInfo orphan = new ProcessInfo(12, "node", 'S', 1, 9, 2, 40_000, "c1", "node level.js --token=" + SECRET, 31_000);
+            ProcessInfo supervisor = new ProcessInfo(1, "supervisor-go", ProcessState.SLEEPING, 0, 1, 1, 4636, "",
+                    "/opt/app/supervisor --db=postgres://app:" + SECRET + "@db/app --api-key " + SECRET, OptionalLong.of(4000));
+            ProcessInfo orphan = new ProcessInfo(12, "node", ProcessState.SLEEPING, 1, 9, 2, 40_000, "c1", "node level.js --token=" + SECRET, OptionalLong.of(31_000));
             Snapshot last = new Snapshot(Instant.EPOCH, List.of(supervisor, orphan), TestFigures.figures(4L << 20, 4L << 20, 6, 512, 0, 0));
             Census census = new Census(List.of(), List.of(orphan));
             List<CycleSample> samples = new ArrayList<>();
@@ -80,7 +84,7 @@ class SecretsInReportsTest {
 
     /** validate of {@code --entrypoint "/opt/init --api-key hunter2 --"}, and of an image whose CMD carries one. */
     private static Map<String, String> validateRenderings() {
-        ProcessInfo pidOne = new ProcessInfo(1, "node", 'S', 0, 1, 1, 48_000, "", "node server.js --db-password=" + SECRET, 0);
+        ProcessInfo pidOne = new ProcessInfo(1, "node", ProcessState.SLEEPING, 0, 1, 1, 48_000, "", "node server.js --db-password=" + SECRET, OptionalLong.of(0));
         String table = ProcessTable.format(new Snapshot(Instant.EPOCH, List.of(pidOne), TestFigures.figures(1L << 20, 1L << 20, 3, 256, 0, 0)));
         PromiseVerdict.Seen seen = new PromiseVerdict.Seen(Optional.of(137L), table, "", Optional.of(ProbeMode.HOST));
         ReaperUnderTest init = ReaperUnderTest.init("my-init", "my/app:1.2", Optional.of(List.of("/opt/init", "--api-key", SECRET, "--")), false);

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.Labels;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -18,6 +19,7 @@ import org.testcontainers.utility.DockerImageName;
  * container of every run is checked the same way (ScenarioRunner, PodSandbox, PromiseRunner).
  */
 @DisplayName("Container safety")
+@Tag("container")
 class ContainerSafetyTest {
 
     private static GenericContainer<?> container() {

@@ -3,15 +3,18 @@ package io.zombielab.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zombielab.probe.ContainerLimits;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A cell's containers as data: a pod cell's pause container, and whose PID namespace its container joins. */
+@Tag("unit")
 class ContainerSpecTest {
 
     private static final List<Scenario> MATRIX = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml")));
@@ -28,8 +31,7 @@ class ContainerSpecTest {
         PauseSpec pause = spec.pause().orElseThrow();
         assertThat(pause.labels()).containsEntry("io.zombielab", "true").containsEntry("io.zombielab.kind", "pause")
                 .containsEntry("io.zombielab.run", "run-1").containsEntry("io.zombielab.scenario", "pod-shared/go/pgid-term");
-        assertThat(pause.pidsLimit()).isPositive();
-        assertThat(pause.memoryBytes()).isPositive();
+        assertThat(pause.limits()).isEqualTo(ContainerLimits.PAUSE);
         assertThat(spec.pidMode(Optional.of("abc"))).contains("container:abc");
         assertThatThrownBy(() -> spec.pidMode(Optional.empty())).hasMessageContaining("start that first");
         assertThat(spec.shellCommand())

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -43,6 +44,7 @@ import org.testcontainers.utility.DockerImageName;
  * environments (not root: a CI runner), the host probe sees no chain markers; then the rest must agree.
  */
 @DisplayName("The host and the universal probe agree")
+@Tag("container")
 class ProbeAgreementTest {
 
     private static final String RUN = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID", "probe-agreement");

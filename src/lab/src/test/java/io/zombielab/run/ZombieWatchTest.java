@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ZombieWatchTest {
 
     private static final CgroupFigures CGROUP = TestFigures.figures(0, 0, 3, 512, 0, 0);
@@ -22,7 +25,7 @@ class ZombieWatchTest {
     }
 
     private static ProcessInfo zombie(int pid) {
-        return new ProcessInfo(pid, "next-server (v1", 'Z', 1, 9, pid * 10L, 0, "", "");
+        return new ProcessInfo(pid, "next-server (v1", ProcessState.ZOMBIE, 1, 9, pid * 10L, 0, "", "");
     }
 
     @Test

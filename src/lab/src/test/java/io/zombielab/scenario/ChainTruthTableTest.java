@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The design notes' truth table, for a chain of npm, sh and D node levels over N cycles. */
+@Tag("unit")
 class ChainTruthTableTest {
 
     private static final ChainWorkload CHAIN = new ChainWorkload(3, 16, Duration.ofSeconds(1));

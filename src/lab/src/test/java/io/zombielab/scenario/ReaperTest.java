@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What each reaper is, as data: its image variant, whose PID namespace its cells run in, whether it is an init. */
+@Tag("unit")
 class ReaperTest {
 
     @Test

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** CI's parallel jobs split the cells: together every cell once, each job about as many, always the same ones. */
+@Tag("unit")
 class ShardTest {
 
     private static final List<Integer> CELLS = IntStream.rangeClosed(1, 74).boxed().toList();

@@ -6,13 +6,16 @@ import io.zombielab.fixture.Chain;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** When a stopped cycle is over, as each workload judges it: from what each process was sent, never from the reaper. */
+@Tag("unit")
 class WorkloadSettleTest {
 
     private static final Chain C1 = new Chain(1);
@@ -30,7 +33,7 @@ class WorkloadSettleTest {
     }
 
     private static ProcessInfo proc(int pid, char state, String chain) {
-        return new ProcessInfo(pid, "zl-c1-L1", state, 1, 9, pid, 0, chain, "");
+        return new ProcessInfo(pid, "zl-c1-L1", ProcessState.of(state), 1, 9, pid, 0, chain, "");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.zombielab.TestFigures;
 import io.zombielab.probe.CgroupFigures;
 import io.zombielab.observe.CycleSample;
 import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.probe.Snapshot;
@@ -22,11 +23,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class JudgeTest {
 
     private static final long MIB = 1024 * 1024;
@@ -50,15 +54,16 @@ class JudgeTest {
 
     /** A live orphan of the real app holding {@code anonMiB} of anonymous memory. */
     private static ProcessInfo appOrphan(int pid, long anonMiB) {
-        return new ProcessInfo(pid, "next-server (v1", 'S', 1, 9, pid, anonMiB * 2048, "c1", "next-server", anonMiB * 1024);
+        return new ProcessInfo(pid, "next-server (v1", ProcessState.SLEEPING, 1, 9, pid, anonMiB * 2048, "c1", "next-server",
+                OptionalLong.of(anonMiB * 1024));
     }
 
     private static ProcessInfo orphan(int pid) {
-        return new ProcessInfo(pid, "zl-c1-L1", 'S', 1, 9, pid, 80_000, "c1", "zl-c1-L1");
+        return new ProcessInfo(pid, "zl-c1-L1", ProcessState.SLEEPING, 1, 9, pid, 80_000, "c1", "zl-c1-L1");
     }
 
     private static ProcessInfo zombie(int pid) {
-        return new ProcessInfo(pid, "zl-c1-L1", 'Z', 1, 9, pid, 0, "", "");
+        return new ProcessInfo(pid, "zl-c1-L1", ProcessState.ZOMBIE, 1, 9, pid, 0, "", "");
     }
 
     /** An observation whose anon memory grows by {@code growthMiB} each cycle and ends with this census. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -152,14 +153,14 @@ public final class HostProbe implements Probe {
             processes.add(new ProcessInfo(s.nsPid(), host.comm(), host.state(),
                     roots.contains(pid) || parent == null ? 0 : parent.nsPid(), Math.max(s.nsPgid(), 0),
                     host.startTime(), host.rssPages() * 4, chain, cmdline,
-                    host.state() == 'Z' ? 0 : s.rssAnonKiB()));
+                    ProcessInfo.rssAnonOf(host.state(), s.rssAnonKiB())));
         }
         processes.sort(java.util.Comparator.comparingInt(ProcessInfo::pid));
         return new Snapshot(at, processes, cgroupFiles().figures());
     }
 
     /** What the host's /proc/[pid]/status says of a process, in the container's namespace. */
-    private record Status(int nsPid, int nsPgid, long rssAnonKiB) {
+    private record Status(int nsPid, int nsPgid, OptionalLong rssAnonKiB) {
         static Status parse(String status) {
             return new Status(lastNumber(status, "NSpid:"), lastNumber(status, "NSpgid:"), firstNumber(status, "RssAnon:"));
         }
@@ -172,10 +173,11 @@ public final class HostProbe implements Probe {
             }).orElse(-1);
         }
 
-        /** The first number of a line such as "RssAnon:	   51656 kB"; -1 without the line. */
-        private static long firstNumber(String status, String key) {
+        /** The first number of a line such as "RssAnon:	   51656 kB"; empty without the line (a kernel thread). */
+        private static OptionalLong firstNumber(String status, String key) {
             return status.lines().filter(l -> l.startsWith(key)).findFirst()
-                    .map(l -> Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0])).orElse(-1L);
+                    .map(l -> OptionalLong.of(Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0])))
+                    .orElse(OptionalLong.empty());
         }
     }
 

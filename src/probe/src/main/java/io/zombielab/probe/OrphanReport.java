@@ -19,9 +19,9 @@ public record OrphanReport(List<Orphan> orphans, Duration window) {
      * @param pid         its pid, in the container's namespace
      * @param adoptedBy   the pid its parent became once it was orphaned: 1, or a sub-reaper
      * @param reapedAfter from its exit to its disappearance; empty if it was not reaped within the window
-     * @param state       its state when the window ended, if it was not reaped ("Z": a zombie)
+     * @param state       its state when the window ended, if it was not reaped and was still there to look at
      */
-    public record Orphan(int pid, int adoptedBy, Optional<Duration> reapedAfter, String state) {
+    public record Orphan(int pid, int adoptedBy, Optional<Duration> reapedAfter, Optional<ProcessState> state) {
         public boolean reaped() {
             return reapedAfter.isPresent();
         }
@@ -40,7 +40,7 @@ public record OrphanReport(List<Orphan> orphans, Duration window) {
     public String summary() {
         long reaped = orphans.size() - unreaped();
         String slowest = slowestReap().map(d -> String.format(", the slowest after %.1f ms", d.toNanos() / 1e6)).orElse("");
-        long zombies = orphans.stream().filter(o -> !o.reaped() && o.state().equals("Z")).count();
+        long zombies = orphans.stream().filter(o -> !o.reaped() && o.state().filter(ProcessState::isZombie).isPresent()).count();
         return reaped + " of " + orphans.size() + " reaped" + (unreaped() == 0 ? slowest
                 : " within " + window.toMillis() + " ms" + slowest + " (" + zombies + " left as zombies)");
     }
@@ -52,8 +52,9 @@ public record OrphanReport(List<Orphan> orphans, Duration window) {
                 int pid = Integer.parseInt(f[1]);
                 int adopter = Integer.parseInt(f[3]);
                 return f[4].equals("reaped-after-us")
-                        ? new Orphan(pid, adopter, Optional.of(Duration.ofNanos(Long.parseLong(f[5]) * 1000)), "")
-                        : new Orphan(pid, adopter, Optional.empty(), f.length > 5 ? f[5] : "");
+                        ? new Orphan(pid, adopter, Optional.of(Duration.ofNanos(Long.parseLong(f[5]) * 1000)),
+                                Optional.empty())
+                        : new Orphan(pid, adopter, Optional.empty(), ProcessState.parse(f.length > 5 ? f[5] : ""));
             } catch (RuntimeException e) {
                 throw new ProbeFormatException("not an orphan line of zl-helper: " + l, e);
             }

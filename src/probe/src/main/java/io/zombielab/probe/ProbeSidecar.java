@@ -65,11 +65,10 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
         // Few threads: each counts against the sidecar's own pids limit.
         withEnv("GOMAXPROCS", "2");
         waitingFor(Wait.forLogMessage(".*zombielab-event sidecar-ready.*", 1).withStartupTimeout(Duration.ofSeconds(30)));
-        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+        // Its own limits, in its own cgroup: the orphans it makes live here until they exit.
+        withCreateContainerCmdModifier(cmd -> ContainerLimits.SIDECAR.applyTo(cmd.getHostConfig()
                 .withPidMode("container:" + targetId)
-                .withReadonlyRootfs(true)
-                // Its own limits, in its own cgroup: the orphans it makes live here until they exit.
-                .withPidsLimit(1024L).withMemory(256L << 20).withMemorySwap(256L << 20));
+                .withReadonlyRootfs(true)));
     }
 
     @Override

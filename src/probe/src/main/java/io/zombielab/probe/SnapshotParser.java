@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,7 +94,8 @@ final class SnapshotParser {
                 StatLine s = StatLine.parse(stat);
                 all.add(new ProcessInfo(pid, s.comm(), s.state(), s.ppid(), s.pgid(), s.startTime(), s.rssPages() * 4,
                         chains.getOrDefault(pid, ""), cmdlines.getOrDefault(pid, ""),
-                        s.state() == 'Z' ? 0 : rssAnon.getOrDefault(pid, -1L)));
+                        ProcessInfo.rssAnonOf(s.state(), rssAnon.containsKey(pid)
+                                ? OptionalLong.of(rssAnon.get(pid)) : OptionalLong.empty())));
             });
             return all;
         }

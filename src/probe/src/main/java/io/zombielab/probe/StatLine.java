@@ -6,13 +6,13 @@ package io.zombielab.probe;
  *
  * @param pid       process id, in the namespace of whoever read the line
  * @param comm      the kernel's name of the process (all a zombie keeps)
- * @param state     R, S, D, Z, T, ...
+ * @param state     its state (the letter R, S, D, Z, T, ... in the line)
  * @param ppid      parent pid
  * @param pgid      process group id
  * @param startTime clock ticks after boot when it started
  * @param rssPages  resident set size, in pages
  */
-record StatLine(int pid, String comm, char state, int ppid, int pgid, long startTime, long rssPages) {
+record StatLine(int pid, String comm, ProcessState state, int ppid, int pgid, long startTime, long rssPages) {
 
     // Fields after "pid (comm)", counted from 0 at the state field.
     private static final int STATE = 0, PPID = 1, PGRP = 2, START_TIME = 19, RSS_PAGES = 21;
@@ -30,7 +30,7 @@ record StatLine(int pid, String comm, char state, int ppid, int pgid, long start
         }
         try {
             return new StatLine(Integer.parseInt(stat.substring(0, open).trim()), stat.substring(open + 1, close),
-                    f[STATE].charAt(0), Integer.parseInt(f[PPID]), Integer.parseInt(f[PGRP]), Long.parseLong(f[START_TIME]),
+                    ProcessState.of(f[STATE].charAt(0)), Integer.parseInt(f[PPID]), Integer.parseInt(f[PGRP]), Long.parseLong(f[START_TIME]),
                     Long.parseLong(f[RSS_PAGES]));
         } catch (NumberFormatException e) {
             throw new ProbeFormatException("a malformed number in a /proc/[pid]/stat line: " + stat, e);

@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cgroup files of both versions, in the formats the kernel documents (Documentation/admin-guide/cgroup-v1/
  * memory.rst and pids.rst; cgroup-v2.rst), read the one way the host probe and the sidecar both use.
  */
+@Tag("unit")
 class CgroupFilesTest {
 
     private static CgroupFiles files(Map<String, String> content) {

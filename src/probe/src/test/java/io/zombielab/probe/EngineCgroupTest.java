@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Statistics;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.shaded.com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,6 +13,7 @@ import org.testcontainers.shaded.com.fasterxml.jackson.databind.ObjectMapper;
  * The engine's one-shot stats, as API 1.41 sends them (shapes from the engine's API reference): the same
  * fields on cgroup v1 and v2 but for the name of the anonymous memory.
  */
+@Tag("unit")
 class EngineCgroupTest {
 
     private static Statistics stats(String json) throws Exception {

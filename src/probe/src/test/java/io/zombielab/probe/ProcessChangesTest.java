@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,10 +14,12 @@ import org.junit.jupiter.api.Test;
  * job sh -> job, and stops it by pid (the job lives on, re-parented to PID 1), by group without an init
  * (the job dies after its parent and stays a zombie), or cleanly.
  */
+@Tag("unit")
 class ProcessChangesTest {
 
     private static ProcessInfo p(int pid, int ppid, char state, long start, String comm) {
-        return new ProcessInfo(pid, comm, state, ppid, pid, start, 100, "", state == 'Z' ? "" : comm, 10);
+        return new ProcessInfo(pid, comm, ProcessState.of(state), ppid, pid, start, 100, "", state == 'Z' ? "" : comm,
+                OptionalLong.of(10));
     }
 
     private static Snapshot table(ProcessInfo... processes) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reports are safe to upload: a command line's credentials are hidden, and nothing else of it is. */
+@Tag("unit")
 @DisplayName("SecretMask")
 class SecretMaskTest {
 
@@ -79,7 +82,7 @@ class SecretMaskTest {
     @DisplayName("the process table, as the library's failures print it, hides them too")
     void processTable() {
         Snapshot s = new Snapshot(Instant.EPOCH, List.of(
-                new ProcessInfo(1, "node", 'S', 0, 1, 1, 50104, "", "node server.js --db-password=hunter2 --token=abc123", 100)),
+                new ProcessInfo(1, "node", ProcessState.SLEEPING, 0, 1, 1, 50104, "", "node server.js --db-password=hunter2 --token=abc123", OptionalLong.of(100))),
                 Figures.figures(15L << 20, 14L << 20, 8L, PidsLimit.NONE, 0L, 0L));
         assertThat(ProcessTable.format(s)).contains("node server.js --db-password=*** --token=***").doesNotContain("hunter2", "abc123");
         assertThat(s.processes().get(0).cmdline()).as("the model keeps the real command line").contains("hunter2");

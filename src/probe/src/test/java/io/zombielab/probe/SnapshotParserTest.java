@@ -9,13 +9,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The sidecar's snapshots, parsed: tables recorded from real containers (src/test/resources/probe, recorded
  * in the stage 1 and stage 2 cells) and hand-made ones for each rule of the format (zl-helper's snapshot.go).
  */
+@Tag("unit")
 class SnapshotParserTest {
 
     private static SnapshotParser.Parsed parse(String text) {
@@ -45,7 +48,7 @@ class SnapshotParserTest {
         });
         assertThat(s.process(37)).get().satisfies(p -> {
             assertThat(p.comm()).isEqualTo("npm run start");
-            assertThat(p.state()).isEqualTo('S');
+            assertThat(p.state()).isEqualTo(ProcessState.SLEEPING);
             assertThat(p.chain()).isEqualTo("c2");
             assertThat(p.rssKiB()).isEqualTo(20105L * 4);
             assertThat(p.cmdline()).isEqualTo("npm run start");
@@ -75,7 +78,7 @@ class SnapshotParserTest {
 
         assertThat(s.processes()).extracting(ProcessInfo::pid).containsExactly(1, 60);
         assertThat(s.zombieCount()).isEqualTo(1);
-        assertThat(s.process(60)).get().extracting(ProcessInfo::rssAnonKiB).isEqualTo(0L);
+        assertThat(s.process(60)).get().extracting(ProcessInfo::rssAnonKiB).isEqualTo(OptionalLong.of(0));
     }
 
     @Test
