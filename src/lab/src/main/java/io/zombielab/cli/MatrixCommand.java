@@ -21,6 +21,9 @@ final class MatrixCommand extends ReportingCommand {
     @Mixin
     Options.ParallelMixin parallel;
 
+    @Mixin
+    Options.FamilyMixin family;
+
     @Option(names = "--scenarios", arity = "1..*", paramLabel = "SCENARIO_FILE",
             description = "the scenario files (the word is optional: files may follow bare)")
     List<Path> scenarios = new ArrayList<>();
@@ -32,7 +35,7 @@ final class MatrixCommand extends ReportingCommand {
     LabWork prepare() {
         List<Path> all = new ArrayList<>(scenarios);
         all.addAll(files);
-        MatrixRun run = MatrixRun.of(all, reapers.filter(), shard.shard(), false);
+        MatrixRun run = MatrixRun.of(all, reapers.filter(), shard.shard(), false, family.family());
         return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }
