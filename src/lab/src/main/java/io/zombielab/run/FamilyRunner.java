@@ -285,14 +285,19 @@ public final class FamilyRunner {
         /** Jobs that exit 3, each asked for its status: how many the app reported wrong. */
         private void jobStatuses() {
             int wrong = 0;
+            Map<String, Integer> answers = new java.util.TreeMap<>();
             for (int run = 1; run <= cell.runs(); run++) {
-                if (!job().equals("exit=3")) {
+                String answer = job();
+                answers.merge(answer, 1, Integer::sum);
+                if (!answer.equals("exit=3")) {
                     wrong++;
                 }
                 sample(run, probe.snapshot());
             }
             measured.put(Measure.MISREPORTED, (double) wrong);
             zombiesMeasured();
+            // What the app said of its jobs, each of which exited 3: the evidence beside the process table.
+            table = "the app's answers for " + cell.runs() + " jobs that exited 3: " + answers + "\n" + table;
         }
 
         private String job() {
