@@ -182,8 +182,10 @@ final class MatrixRun {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),
                 lab.runId(), Instant.now(), took, verdicts, couldNotRun, story ? StoryReading.read(verdicts) : List.of());
-        Path folder = ReportFolder.writeAll(report);
-        writeFamilyReports(report, families);
+        Path folder = ReportFolder.writeAll(report, families.verdicts().stream()
+                        .filter(v -> v.observation().cell().door().costsPids()).map(v -> PidsChart.of(v.observation())).toList(),
+                familyCells.isEmpty() ? "" : FamilyReport.html(familyText(families)));
+        writeFamilyReports(families);
         long holding = report.holding() + families.verdicts().stream().filter(FamilyVerdict::holds).count();
         String summary = String.format("%d of %d cells hold; %.0f s", holding, cells.size() + familyCells.size(),
                 took.toMillis() / 1000.0);
@@ -229,13 +231,8 @@ final class MatrixRun {
         return new FamilyRun(verdicts, errors);
     }
 
-    /** pids.svg (every run), and families.txt and families.json where family cells ran. */
-    private void writeFamilyReports(RunReport report, FamilyRun run) {
-        List<PidsChart.Series> series = new ArrayList<>();
-        report.verdicts().forEach(v -> series.add(PidsChart.of(v.observation())));
-        run.verdicts().stream().filter(v -> v.observation().cell().door().costsPids())
-                .forEach(v -> series.add(PidsChart.of(v.observation())));
-        ReportFolder.write("pids.svg", PidsChart.svg("Zombies per cycle, probe run or job: " + report.title(), series));
+    /** families.txt and families.json, where family cells ran. */
+    private void writeFamilyReports(FamilyRun run) {
         if (!familyCells.isEmpty()) {
             ReportFolder.write("families.txt", familyText(run));
             try {

@@ -108,6 +108,12 @@ public final class FamilyReport {
                 && v.observation().cell().role() == role).findFirst();
     }
 
+    /** The families' section of report.html: the table and the reading, as the terminal prints them. */
+    public static String html(String familiesText) {
+        return familiesText.isEmpty() ? "" : "<h2>Scenario families</h2>\n<pre id=\"families\">"
+                + HtmlReport.esc(familiesText) + "</pre>\n";
+    }
+
     /** The cells as families.json holds them. */
     public static List<Map<String, Object>> document(List<FamilyVerdict> verdicts, List<Error> errors) {
         List<Map<String, Object>> out = new ArrayList<>();
