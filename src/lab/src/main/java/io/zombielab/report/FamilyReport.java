@@ -133,6 +133,7 @@ public final class FamilyReport {
             row.put("checks", v.checks().stream().map(c -> c.line()).toList());
             row.put("zombiesPerRun", o.runs().stream().map(FamilyObservation.RunSample::zombies).toList());
             row.put("seconds", Math.round(o.elapsed().toMillis() / 100.0) / 10.0);
+            row.put("processTable", o.processTable());
             out.add(row);
         }
         for (Error e : errors) {

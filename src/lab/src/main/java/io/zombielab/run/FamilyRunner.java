@@ -137,8 +137,8 @@ public final class FamilyRunner {
             case GATED_EXEC -> "entrypoint: waiting for the gate";
             case EXEC_PROBE_GO -> "supervisor-ready";
             case HEALTHCHECK_NODE -> "idle: up";
-            case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER, GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED ->
-                    "jobs: up";
+            case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER, GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED,
+                    CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> "jobs: up";
         };
     }
 
@@ -167,6 +167,7 @@ public final class FamilyRunner {
                 case HEALTHCHECK_NODE -> healthChecks();
                 case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER -> spawningJobs();
                 case GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED -> jobStatuses();
+                case CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> cancelledJobs();
             }
         }
 
@@ -298,6 +299,27 @@ public final class FamilyRunner {
             zombiesMeasured();
             // What the app said of its jobs, each of which exited 3: the evidence beside the process table.
             table = "the app's answers for " + cell.runs() + " jobs that exited 3: " + answers + "\n" + table;
+        }
+
+        /**
+         * Jobs cancelled after 300 ms: how long the app's wait took (its answer), and, looked at as soon as it
+         * answered, the job's sleeps still alive (they live 5 s, so the count is exact).
+         */
+        private void cancelledJobs() {
+            double longest = 0;
+            long alive = 0;
+            for (int run = 1; run <= cell.runs(); run++) {
+                String answer = job();
+                Snapshot after = probe.snapshot();
+                if (!answer.startsWith("wait=")) {
+                    throw new IllegalStateException("job " + run + " answered '" + answer + "', not wait=SECONDS");
+                }
+                longest = Math.max(longest, Double.parseDouble(answer.substring(5)));
+                alive = Math.max(alive, after.processes().stream().filter(p -> p.isAlive() && p.comm().equals("sleep")).count());
+                sample(run, after);
+            }
+            measured.put(Measure.WAIT_SECONDS, longest);
+            measured.put(Measure.LIVE_ORPHANS, (double) alive);
         }
 
         private String job() {

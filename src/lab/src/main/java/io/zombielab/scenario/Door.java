@@ -16,7 +16,9 @@ public enum Door {
     /** 7: python3 or a JVM as PID 1, running jobs whose children fork. */
     RUNTIME_PID1("runtime-pid1"),
     /** 6: a reaper inside the app racing the app's own wait for its child's exit status. */
-    EXIT_STATUS_THEFT("exit-status-theft");
+    EXIT_STATUS_THEFT("exit-status-theft"),
+    /** 4: Go's exec.CommandContext: a cancel kills the direct child only; Wait blocks on the pipe its children hold. */
+    COMMAND_CONTEXT("command-context");
 
     private final String id;
 

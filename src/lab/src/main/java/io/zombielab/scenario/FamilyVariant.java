@@ -35,7 +35,13 @@ public enum FamilyVariant {
             List.of("java", "-XX:TieredStopAtLevel=1", "-cp", "/opt/zombielab/families/java:/usr/share/java/jna.jar", "Theft", "any")),
     /** The fix the Java reaper of fixtures/reaper-java makes: reap by pid, only zombies that are not the JDK's children. */
     JDK_REAP_ADOPTED(Door.EXIT_STATUS_THEFT, "jdk-reap-adopted",
-            List.of("java", "-XX:TieredStopAtLevel=1", "-cp", "/opt/zombielab/families/java:/usr/share/java/jna.jar", "Theft", "adopted"));
+            List.of("java", "-XX:TieredStopAtLevel=1", "-cp", "/opt/zombielab/families/java:/usr/share/java/jna.jar", "Theft", "adopted")),
+    /** exec.CommandContext with captured output, cancelled after 300 ms: Wait waits for the grandchildren. */
+    CONTEXT_PLAIN(Door.COMMAND_CONTEXT, "plain", List.of("/opt/zombielab/families/ctxjob", "plain")),
+    /** The same with Setpgid and a SIGKILL to the group on cancel: Wait returns, nothing lives on. */
+    CONTEXT_SETPGID(Door.COMMAND_CONTEXT, "setpgid", List.of("/opt/zombielab/families/ctxjob", "setpgid")),
+    /** Cmd.WaitDelay's effect (Go 1.20+, implemented in the fixture for Go 1.19): Wait returns, the children live on. */
+    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay"));
 
     private final Door door;
     private final String id;
@@ -62,7 +68,8 @@ public enum FamilyVariant {
 
     /** The container port its service listens on (the jobs doors), if any. */
     public Optional<Integer> port() {
-        return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT ? Optional.of(8080) : Optional.empty();
+        return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT || door == Door.COMMAND_CONTEXT
+                ? Optional.of(8080) : Optional.empty();
     }
 
     /** The variant of {@code door} with this id; else an error naming the door's variants. */

@@ -18,7 +18,11 @@ public enum Measure {
     /** 1 when the app started at all, else 0. */
     APP_STARTED("app-started", "", true),
     /** Jobs whose exit status the app reported wrong (0, or an error, for a job that exited 3). */
-    MISREPORTED("misreported", "", true);
+    MISREPORTED("misreported", "", true),
+    /** How long the app's wait for a cancelled job took. */
+    WAIT_SECONDS("wait-seconds", " s", false),
+    /** The job's processes still alive once the app's wait returned. */
+    LIVE_ORPHANS("live-orphans", "", true);
 
     private final String id;
     private final String unit;
