@@ -32,6 +32,7 @@ public final class Lab {
     private final Settings settings;
     private final ImageCatalog images;
     private final ScenarioRunner runner;
+    private final io.zombielab.run.FamilyRunner families;
     private final String runId;
     private final ProbeChoice probeChoice;
     private PromiseRunner promises;
@@ -44,6 +45,7 @@ public final class Lab {
         this.runId = runId;
         this.probeChoice = probeChoice;
         this.runner = new ScenarioRunner(images, runId, probeChoice, progress);
+        this.families = new io.zombielab.run.FamilyRunner(images, runId, probeChoice, progress);
     }
 
     /** Checks the engine and base image, then builds nothing until a scenario needs an image; the probe as ZOMBIELAB_PROBE says. */
@@ -63,6 +65,16 @@ public final class Lab {
 
     public Verdict run(Scenario scenario) {
         return Judge.judge(runner.run(scenario));
+    }
+
+    /** Runs a scenario family's cell (issue 19) and judges it. */
+    public io.zombielab.verdict.FamilyVerdict run(io.zombielab.scenario.FamilyCell cell) {
+        return io.zombielab.verdict.FamilyVerdict.judge(families.run(cell));
+    }
+
+    /** The image a family cell runs in, built: for {@code zombielab plan}. */
+    public String imageFor(io.zombielab.scenario.FamilyCell cell) {
+        return images.forDoor(cell.door());
     }
 
     /**

@@ -21,6 +21,9 @@ final class MatrixCommand extends ReportingCommand {
     @Mixin
     Options.ParallelMixin parallel;
 
+    @Mixin
+    Options.FamilyMixin family;
+
     @Option(names = "--scenarios", arity = "1..*", paramLabel = "SCENARIO_FILE",
             description = "the scenario files (the word is optional: files may follow bare)")
     List<Path> scenarios = new ArrayList<>();
@@ -33,7 +36,7 @@ final class MatrixCommand extends ReportingCommand {
         List<Path> all = new ArrayList<>(scenarios);
         all.addAll(files);
         MatrixRun run = MatrixRun.of(settings().places(), all, reapers.filter(settings().selection()),
-                shard.shard(settings().selection()), false);
+                shard.shard(settings().selection()), false, family.family());
         return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }

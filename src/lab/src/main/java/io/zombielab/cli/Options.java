@@ -207,6 +207,25 @@ final class Options {
         }
     }
 
+    /** {@code --family NAME}: only the cells of one scenario family (scenarios/families/NAME.yaml). */
+    static final class FamilyMixin {
+        @Option(names = "--family", paramLabel = "NAME", completionCandidates = FamilyNames.class,
+                description = "only the cells of scenario family NAME (scenarios/families/NAME.yaml): ${COMPLETION-CANDIDATES}")
+        String family;
+
+        java.util.Optional<String> family() {
+            return java.util.Optional.ofNullable(family);
+        }
+    }
+
+    /** The families of the checkout, for --family's help. */
+    static final class FamilyNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return MatrixRun.allFamilyFiles(io.zombielab.Settings.fromEnvironment().places().layout()).stream().map(io.zombielab.scenario.FamilyFiles::idOf).iterator();
+        }
+    }
+
     /** {@code --shard K/N}, else ZOMBIELAB_SHARD, else all. */
     static final class ShardMixin {
         @Option(names = "--shard", paramLabel = "K/N",

@@ -53,6 +53,19 @@ public final class ContentHash {
         return this;
     }
 
+    /** The given files, each named relative to {@code root}, in the order given. */
+    public ContentHash files(Path root, List<Path> files) {
+        try {
+            for (Path file : files) {
+                text(root.relativize(file).toString());
+                digest.update(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + " to hash it", e);
+        }
+        return this;
+    }
+
     /** The first 12 hex digits, like an image id. */
     public String tag() {
         return HexFormat.of().formatHex(digest.digest()).substring(0, 12);

@@ -3,9 +3,11 @@ package io.zombielab.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.zombielab.probe.HelperImage;
+import io.zombielab.scenario.Door;
 import io.zombielab.scenario.Reaper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,14 +50,16 @@ public final class ImageCatalog {
     }
 
     public String fixtures() {
-        String tag = ContentHash.start().text(baseImage).path(layout.fixtures())
+        // The families' fixtures are not in it (their images carry them): its tag stays what it was before them.
+        List<Path> files = layout.fixturesImageFiles();
+        String tag = ContentHash.start().text(baseImage).files(layout.fixtures(), files)
                 .path(layout.dockerfile("fixtures.Dockerfile")).tag();
         return ensure("zombielab/fixtures:" + tag, "fixtures", () -> {
             ImageFromDockerfile image = new ImageFromDockerfile("zombielab/fixtures:" + tag, false)
                     .withFileFromPath("Dockerfile", layout.dockerfile("fixtures.Dockerfile"))
                     .withBuildArg("BASE_IMAGE", baseImage);
             // File by file, the same files the tag hashes: no host-built node_modules in the build context.
-            for (Path file : ProjectLayout.sourceFiles(layout.fixtures())) {
+            for (Path file : files) {
                 image.withFileFromPath("fixtures/" + layout.fixtures().relativize(file), file);
             }
             // Not part of the tag: which authorities the host trusts does not change what is built.
@@ -75,6 +79,28 @@ public final class ImageCatalog {
         return ensure(name, "reaper", () -> new ImageFromDockerfile(name, false)
                 .withFileFromPath("Dockerfile", layout.dockerfile(file))
                 .withBuildArg("FIXTURES_IMAGE", fixtures));
+    }
+
+    /**
+     * The image of a scenario family's door: dockerfiles/family-DOOR.Dockerfile FROM the fixtures image, with
+     * fixtures/families/DOOR/; its tag hashes the fixtures image, that file and that folder.
+     */
+    public String forDoor(Door door) {
+        String fixtures = fixtures();
+        String file = "family-" + door.id() + ".Dockerfile";
+        Path folder = layout.familyFixtures(door.id());
+        String name = "zombielab/family-" + door.id() + ":"
+                + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).path(folder).tag();
+        return ensure(name, "family", () -> {
+            ImageFromDockerfile image = new ImageFromDockerfile(name, false)
+                    .withFileFromPath("Dockerfile", layout.dockerfile(file))
+                    .withBuildArg("FIXTURES_IMAGE", fixtures)
+                    .withBuildArg("BASE_IMAGE", baseImage);
+            for (Path source : ProjectLayout.sourceFiles(folder)) {
+                image.withFileFromPath("fixtures/families/" + door.id() + "/" + folder.relativize(source), source);
+            }
+            return image;
+        });
     }
 
     /** The image a pod's pause container runs ({@code zl-helper pause}): zombielab's helper image, FROM scratch. */

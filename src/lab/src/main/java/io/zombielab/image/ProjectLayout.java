@@ -24,6 +24,17 @@ public record ProjectLayout(Path root) {
         return root.resolve("fixtures");
     }
 
+    /** The fixtures of the scenario families (issue 19): each door's image has its folder, the fixtures image none. */
+    public Path familyFixtures(String door) {
+        return fixtures().resolve("families").resolve(door);
+    }
+
+    /** The fixtures image's source files: every fixture but the families', which their own images carry. */
+    public List<Path> fixturesImageFiles() {
+        Path families = fixtures().resolve("families");
+        return sourceFiles(fixtures()).stream().filter(f -> !f.startsWith(families)).toList();
+    }
+
     /**
      * Every file under {@code folder} that an image is built from, in a stable order. Left out: what a
      * developer may have built on the host ({@code node_modules}, {@code .next}); the image builds its own.

@@ -30,6 +30,14 @@ public final class HtmlReport {
     }
 
     public static String render(RunReport run, String chartSvg) {
+        return render(run, chartSvg, "", "");
+    }
+
+    /**
+     * The page with the PIDs chart (zombies per cycle, probe run or job) beside the memory chart, and the scenario
+     * families' section ({@link FamilyReport#html}) where family cells ran; either may be "".
+     */
+    public static String render(RunReport run, String chartSvg, String pidsSvg, String familiesHtml) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>zombielab: ").append(esc(run.title())).append("</title><style>").append(STYLE)
                 .append("</style></head><body>\n");
@@ -61,7 +69,15 @@ public final class HtmlReport {
             h.append("<h2>Cells that could not run</h2>");
             run.errors().forEach(e -> h.append("<pre class=\"fails\">").append(esc(e.line())).append("</pre>"));
         }
-        h.append("<h2>Memory per cycle</h2>\n<figure id=\"chart\">").append(chartSvg).append("</figure>\n");
+        h.append(familiesHtml);
+        if (pidsSvg.isEmpty()) {
+            h.append("<h2>Memory per cycle</h2>\n<figure id=\"chart\">").append(chartSvg).append("</figure>\n");
+        } else {
+            // Side by side: memory is what orphans cost, PIDs what zombies cost.
+            h.append("<h2>Memory and PIDs per cycle</h2>\n<div style=\"display:flex;flex-wrap:wrap;gap:12px\">")
+                    .append("<figure id=\"chart\">").append(chartSvg).append("</figure>")
+                    .append("<figure id=\"pids\">").append(pidsSvg).append("</figure></div>\n");
+        }
         h.append("<h2>Cells</h2>\n");
         for (int i = 0; i < run.verdicts().size(); i++) {
             cell(h, i, run.verdicts().get(i));

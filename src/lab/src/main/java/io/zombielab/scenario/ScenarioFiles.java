@@ -44,9 +44,7 @@ public final class ScenarioFiles {
     private static final Set<String> TOP = Set.of("defaults", "scenarios");
     private static final Set<String> SCENARIO = Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles",
             "limits", "expect");
-    private static final Set<String> WORKLOAD = Set.of("chain", "next-app");
-    private static final Set<String> NEXT_APP = Set.of("port-base");
-    private static final Set<String> CHAIN = Set.of("levels", "ballast-mib", "term-linger-ms");
+    private static final Set<String> WORKLOAD = WorkloadKind.ids();
     private static final Set<String> LIMITS = Set.of("pids", "memory-mib", "up-timeout-ms", "settle-timeout-ms");
     private static final Set<String> EXPECT = Set.of("zombies-per-cycle", "live-orphans-per-cycle", "memory", "spawn");
     private static final int DEFAULT_CYCLES = 3;
@@ -211,9 +209,10 @@ public final class ScenarioFiles {
             node.problem("name exactly one workload (known: " + new TreeSet<>(WORKLOAD) + "), found " + kinds.size());
             return Optional.empty();
         }
-        String kind = kinds.keySet().iterator().next();
-        YamlNode settings = kinds.get(kind);
-        Set<String> keys = kind.equals("chain") ? CHAIN : NEXT_APP;
+        String id = kinds.keySet().iterator().next();
+        WorkloadKind kind = WorkloadKind.byId(id).orElseThrow(); // mapping() admitted only known ids
+        YamlNode settings = kinds.get(id);
+        Set<String> keys = kind.settings();
         if (settings.isScalar()) {
             settings.problem("must be a mapping of " + new TreeSet<>(keys) + " (write {} for the defaults)");
             return Optional.empty();
@@ -222,7 +221,7 @@ public final class ScenarioFiles {
         if (f == null) {
             return Optional.empty();
         }
-        if (kind.equals("next-app")) {
+        if (kind == WorkloadKind.NEXT_APP) {
             return intOr(f.get("port-base"), 1024, 59_000, NextAppWorkload.DEFAULT.portBase()).map(NextAppWorkload::new);
         }
         ChainWorkload d = ChainWorkload.DEFAULT;

@@ -1,0 +1,30 @@
+package io.zombielab.observe;
+
+import io.zombielab.probe.ProbeMode;
+import io.zombielab.scenario.FamilyCell;
+import io.zombielab.scenario.Measure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Everything one run of a family cell saw: its measures, a sample after each run (probe run, job, stop), the
+ * process table at its worst moment and the container's log.
+ *
+ * @param measured     each measure the door took; one the cell expects but the door could not take is absent
+ * @param runs         after each run: the zombies and the cgroup's pids
+ * @param processTable the container's process table after the last run (or, for a stop, just before it)
+ */
+public record FamilyObservation(FamilyCell cell, ProbeMode probe, Map<Measure, Double> measured, List<RunSample> runs,
+                                String processTable, String containerLog, Duration elapsed) {
+
+    public FamilyObservation {
+        measured = Map.copyOf(measured);
+        runs = List.copyOf(runs);
+    }
+
+    /** The container after run {@code run}: its zombies, and its pids (threads) where the probe read them. */
+    public record RunSample(int run, int zombies, OptionalLong pids) {
+    }
+}

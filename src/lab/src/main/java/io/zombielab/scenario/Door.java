@@ -1,0 +1,46 @@
+package io.zombielab.scenario;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A way the PID 1 bug reaches users other than the story's supervisor (issue 19): each is a scenario family,
+ * a file in scenarios/families/ whose cells show the bug and its fix. The door decides how its cells run and
+ * what they measure; its variants say what runs inside.
+ */
+public enum Door {
+    /** 5: a shell script as PID 1: no exec, or a SIGTERM that arrives before it has exec'd. */
+    SHELL_ENTRYPOINT("shell-entrypoint"),
+    /** 2: a health check or exec probe whose child outlives it, orphaned onto PID 1. */
+    EXEC_PROBE("exec-probe"),
+    /** 7: python3 or a JVM as PID 1, running jobs whose children fork. */
+    RUNTIME_PID1("runtime-pid1"),
+    /** 6: a reaper inside the app racing the app's own wait for its child's exit status. */
+    EXIT_STATUS_THEFT("exit-status-theft"),
+    /** 4: Go's exec.CommandContext: a cancel kills the direct child only; Wait blocks on the pipe its children hold. */
+    COMMAND_CONTEXT("command-context");
+
+    private final String id;
+
+    Door(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether its harm is the PID table (zombies), drawn in pids.svg beside the memory chart. */
+    public boolean costsPids() {
+        return this == EXEC_PROBE || this == RUNTIME_PID1;
+    }
+
+    /** The variants that run through this door. */
+    public List<FamilyVariant> variants() {
+        return Arrays.stream(FamilyVariant.values()).filter(v -> v.door() == this).toList();
+    }
+
+    public static Door byId(String id) {
+        return Ids.byId(List.of(values()), Door::id, id, "door");
+    }
+}

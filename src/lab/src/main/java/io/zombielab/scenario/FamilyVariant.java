@@ -1,0 +1,79 @@
+package io.zombielab.scenario;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What runs in a family cell's container, behind its door: the app at PID 1 (or under the cell's reaper) and
+ * how the door is exercised. The image of the door holds every variant (fixtures/families/DOOR/).
+ */
+public enum FamilyVariant {
+    /** entrypoint.sh prepares, then starts node without exec: sh stays PID 1. */
+    NO_EXEC(Door.SHELL_ENTRYPOINT, "no-exec", List.of("/opt/zombielab/families/entrypoint.sh", "no-exec")),
+    /** The same script ending in {@code exec node ...}: node is PID 1 and gets docker stop's SIGTERM. */
+    EXEC(Door.SHELL_ENTRYPOINT, "exec", List.of("/opt/zombielab/families/entrypoint.sh", "exec")),
+    /**
+     * The script waits for a gate (/tmp/gate) before it execs node; the harness sends SIGTERM, then opens the
+     * gate: the signal lands exactly in the window before the exec (livekit/egress#1384).
+     */
+    GATED_EXEC(Door.SHELL_ENTRYPOINT, "gated-exec", List.of("/opt/zombielab/families/entrypoint.sh", "gated-exec")),
+    /** The Go supervisor at PID 1, idle; the harness docker-execs a probe that backgrounds a child and returns. */
+    EXEC_PROBE_GO(Door.EXEC_PROBE, "exec-probe-go", List.of("/opt/zombielab/bin/supervisor-go")),
+    /** node at PID 1 with a Docker HEALTHCHECK that backgrounds a child and times out every run. */
+    HEALTHCHECK_NODE(Door.EXEC_PROBE, "healthcheck-node", List.of("node", "/opt/zombielab/families/idle.js")),
+    /** python3 at PID 1: an HTTP service whose every job is subprocess.run of a shell whose child forks. */
+    PYTHON_SUBPROCESS(Door.RUNTIME_PID1, "python-subprocess", List.of("python3", "/opt/zombielab/families/jobs.py")),
+    /** A JVM at PID 1: the same service with ProcessBuilder. */
+    JVM_PROCESSBUILDER(Door.RUNTIME_PID1, "jvm-processbuilder",
+            List.of("java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", "/opt/zombielab/families/java", "Jobs")),
+    /** A Go service with go-reaper's pattern: a goroutine calls Wait4(-1) on SIGCHLD while cmd.Run waits. */
+    GO_REAPER(Door.EXIT_STATUS_THEFT, "go-reaper", List.of("/opt/zombielab/families/theft-go", "reaper")),
+    /** The same with the fix coder/coder#22866 made: the job holds a lock the reaper needs, until its Wait returned. */
+    GO_REAPER_LOCKED(Door.EXIT_STATUS_THEFT, "go-reaper-locked", List.of("/opt/zombielab/families/theft-go", "locked")),
+    /** A JVM service whose reaper thread calls waitpid(-1) while Process.waitFor waits. */
+    JDK_WAITPID_ANY(Door.EXIT_STATUS_THEFT, "jdk-waitpid-any",
+            List.of("java", "-XX:TieredStopAtLevel=1", "-cp", "/opt/zombielab/families/java:/usr/share/java/jna.jar", "Theft", "any")),
+    /** The fix the Java reaper of fixtures/reaper-java makes: reap by pid, only zombies that are not the JDK's children. */
+    JDK_REAP_ADOPTED(Door.EXIT_STATUS_THEFT, "jdk-reap-adopted",
+            List.of("java", "-XX:TieredStopAtLevel=1", "-cp", "/opt/zombielab/families/java:/usr/share/java/jna.jar", "Theft", "adopted")),
+    /** exec.CommandContext with captured output, cancelled after 300 ms: Wait waits for the grandchildren. */
+    CONTEXT_PLAIN(Door.COMMAND_CONTEXT, "plain", List.of("/opt/zombielab/families/ctxjob", "plain")),
+    /** The same with Setpgid and a SIGKILL to the group on cancel: Wait returns, nothing lives on. */
+    CONTEXT_SETPGID(Door.COMMAND_CONTEXT, "setpgid", List.of("/opt/zombielab/families/ctxjob", "setpgid")),
+    /** Cmd.WaitDelay's effect (Go 1.20+, implemented in the fixture for Go 1.19): Wait returns, the children live on. */
+    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay"));
+
+    private final Door door;
+    private final String id;
+    private final List<String> command;
+
+    FamilyVariant(Door door, String id, List<String> command) {
+        this.door = door;
+        this.id = id;
+        this.command = command;
+    }
+
+    public Door door() {
+        return door;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Its command line in the door's image, before the reaper's prefix. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The container port its service listens on (the jobs doors), if any. */
+    public Optional<Integer> port() {
+        return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT || door == Door.COMMAND_CONTEXT
+                ? Optional.of(8080) : Optional.empty();
+    }
+
+    /** The variant of {@code door} with this id; else an error naming the door's variants. */
+    public static FamilyVariant of(Door door, String id) {
+        return Ids.byId(door.variants(), FamilyVariant::id, id, "variant of door '" + door.id() + "'");
+    }
+}

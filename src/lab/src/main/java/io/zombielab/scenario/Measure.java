@@ -1,0 +1,49 @@
+package io.zombielab.scenario;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What a family cell measures; its expectations name these in scenario files. */
+public enum Measure {
+    /** Zombies in the container after the last run. */
+    ZOMBIES("zombies", "", true),
+    /** Zombies after the last run divided by the runs. */
+    ZOMBIES_PER_RUN("zombies-per-run", "", false),
+    /** From the stop signal to the container's exit. */
+    STOP_SECONDS("stop-seconds", " s", false),
+    /** The container's exit code. */
+    EXIT_CODE("exit-code", "", true),
+    /** 1 when the app logged that it got SIGTERM (its shutdown handler ran), else 0. */
+    APP_GOT_SIGTERM("app-got-sigterm", "", true),
+    /** 1 when the app started at all, else 0. */
+    APP_STARTED("app-started", "", true),
+    /** Jobs whose exit status the app reported wrong (0, or an error, for a job that exited 3). */
+    MISREPORTED("misreported", "", true),
+    /** How long the app's wait for a cancelled job took. */
+    WAIT_SECONDS("wait-seconds", " s", false),
+    /** The job's processes still alive once the app's wait returned. */
+    LIVE_ORPHANS("live-orphans", "", true);
+
+    private final String id;
+    private final String unit;
+    private final boolean whole;
+
+    Measure(String id, String unit, boolean whole) {
+        this.id = id;
+        this.unit = unit;
+        this.whole = whole;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** "2.0 s", "137". */
+    public String format(double value) {
+        return (whole ? Long.toString(Math.round(value)) : String.format(Locale.ROOT, "%.2f", value)) + unit;
+    }
+
+    public static Measure byId(String id) {
+        return Ids.byId(List.of(values()), Measure::id, id, "measure");
+    }
+}
