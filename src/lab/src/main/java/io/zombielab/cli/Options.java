@@ -99,6 +99,13 @@ final class Options {
             }
         }
 
+        /** A fleet's images, a test suite each. */
+        void writeFleet(io.zombielab.report.FleetReport report) {
+            if (file != null) {
+                write(report.junit(JunitXml.hostname()));
+            }
+        }
+
         private void write(JunitReport report) {
             try {
                 JunitXml.write(report, file);

@@ -51,6 +51,27 @@ public final class ImageInput {
         return new Checked(config);
     }
 
+    /**
+     * An image as a deployment file runs it (never pulled): what it starts ({@code deployment}'s entrypoint and
+     * command over the image's) and each probe's and hook's program exist in it; {@code where} names the file and
+     * line in each refusal.
+     */
+    public Checked checkDeployed(String image, io.zombielab.promise.Deployment deployment, String where) {
+        ImageConfig config = present(image, Pull.NEVER);
+        samePlatform(config);
+        List<String> argv = deployment.applyTo(config).argv();
+        if (argv.isEmpty()) {
+            throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, where + ": image '" + image
+                    + "' has neither ENTRYPOINT nor CMD and the file gives neither entrypoint nor command: it runs nothing");
+        }
+        List<Program> programs = new java.util.ArrayList<>();
+        programs.add(new Program(argv.get(0), where + ": the service's entrypoint/command"));
+        deployment.probes().forEach(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
+        deployment.preStop().ifPresent(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
+        programsExist(config, programs);
+        return new Checked(config);
+    }
+
     private ImageConfig present(String image, Pull pull) {
         try {
             return ImageConfig.of(image, docker.inspectImageCmd(image).exec());
@@ -98,14 +119,26 @@ public final class ImageInput {
      * directories. Looked up in a container created, never started, and removed at once.
      */
     private void programExists(ImageConfig config, String program, String from) {
+        programsExist(config, List.of(new Program(program, from)));
+    }
+
+    /** A program an image must have, and who starts it (for the refusal). */
+    private record Program(String program, String from) {
+    }
+
+    /** All looked up in one container; the first missing one refused. */
+    private void programsExist(ImageConfig config, List<Program> programs) {
         String id = docker.createContainerCmd(config.image()).withLabels(Labels.scenarioContainer(runId, "image-check"))
                 .withEntrypoint("/zombielab-never-started").withCmd(List.of()).exec().getId();
         try {
-            List<String> candidates = program.contains("/") ? List.of(program)
-                    : java.util.Arrays.stream(config.path().split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
-            if (candidates.stream().noneMatch(path -> exists(id, path))) {
-                throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, from + " starts '" + program + "', which image '"
-                        + config.image() + "' does not have" + (program.contains("/") ? "" : " in its PATH (" + config.path() + ")"));
+            for (Program p : programs) {
+                String program = p.program();
+                List<String> candidates = program.contains("/") ? List.of(program)
+                        : java.util.Arrays.stream(config.path().split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
+                if (candidates.stream().noneMatch(path -> exists(id, path))) {
+                    throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, p.from() + " starts '" + program + "', which image '"
+                            + config.image() + "' does not have" + (program.contains("/") ? "" : " in its PATH (" + config.path() + ")"));
+                }
             }
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();
