@@ -118,7 +118,7 @@ final class FleetRun {
                     progress.accept(m.name() + ": building " + m.image() + " (" + m.build().get().where() + ")");
                     lab.deployBuild().build(m.build().get(), m.image());
                 }
-                checked.put(m, m.deployment().equals(io.zombielab.promise.Deployment.AS_BUILT)
+                checked.put(m, m.entrypoint().isPresent()
                         ? lab.checkImage(m.image(), ImageInput.Pull.NEVER, m.entrypoint())
                         : lab.checkDeployed(m.image(), m.deployment(), m.source() + ": " + m.name()));
             } catch (ImageRefusedException e) {

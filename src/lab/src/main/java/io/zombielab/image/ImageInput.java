@@ -57,15 +57,15 @@ public final class ImageInput {
      * line in each refusal.
      */
     public Checked checkDeployed(String image, io.zombielab.promise.Deployment deployment, String where) {
-        ImageConfig config = present(image, Pull.NEVER);
+        ImageConfig config = present(image, Pull.NEVER, false);
         samePlatform(config);
         List<String> argv = deployment.applyTo(config).argv();
         if (argv.isEmpty()) {
             throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, where + ": image '" + image
-                    + "' has neither ENTRYPOINT nor CMD and the file gives neither entrypoint nor command: it runs nothing");
+                    + "' has neither ENTRYPOINT nor CMD, and neither is given: it runs nothing");
         }
         List<Program> programs = new java.util.ArrayList<>();
-        programs.add(new Program(argv.get(0), where + ": the service's entrypoint/command"));
+        programs.add(new Program(argv.get(0), where + ": its entrypoint and command"));
         deployment.probes().forEach(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
         deployment.preStop().ifPresent(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
         programsExist(config, programs);
@@ -73,13 +73,19 @@ public final class ImageInput {
     }
 
     private ImageConfig present(String image, Pull pull) {
+        return present(image, pull, true);
+    }
+
+    /** {@code pullOffered}: whether --pull may be suggested (a fleet is never pulled). */
+    private ImageConfig present(String image, Pull pull, boolean pullOffered) {
         try {
             return ImageConfig.of(image, docker.inspectImageCmd(image).exec());
         } catch (NotFoundException missing) {
             if (pull == Pull.NEVER) {
                 throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, "no image '" + image + "' on the engine ("
                         + DockerEngine.address() + "); zombielab never pulls unless asked: build it (docker build -t " + image
-                        + " .), pull it yourself (docker pull " + image + "), or add --pull");
+                        + " .)" + (pullOffered ? ", pull it yourself (docker pull " + image + "), or add --pull"
+                        : " or pull it yourself (docker pull " + image + ")"));
             }
         }
         pullImage(image);
