@@ -3,6 +3,7 @@ package io.zombielab.cli;
 import io.zombielab.deploy.ComposeFile;
 import io.zombielab.deploy.FleetMember;
 import io.zombielab.deploy.ImagesFile;
+import io.zombielab.deploy.ManifestFile;
 import io.zombielab.deploy.Source;
 import io.zombielab.promise.ConfigReading;
 import io.zombielab.scenario.ScenarioFileException;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fleet validate was given, in the order it was given: the {@code --image}s, then each {@code --images} file's
- * lines, then each Compose file's services. Every file is read whole before anything runs; every problem of every
+ * lines, then each Compose file's services, then each manifest's containers. Every file is read whole before anything runs; every problem of every
  * file is reported at its file:line, and any one refuses the whole run (exit 2, nothing judged).
  */
 final class FleetInput {
@@ -25,12 +26,14 @@ final class FleetInput {
     }
 
     static List<FleetMember> gather(List<String> images, ConfigReading.Front front, Optional<List<String>> entrypoint,
-                                    List<Path> imageFiles, List<Path> composeFiles, List<String> profiles, int probeRuns) {
+                                    List<Path> imageFiles, List<Path> composeFiles, List<Path> manifestFiles, List<String> profiles,
+                                    int probeRuns) {
         List<ScenarioFileException.Problem> problems = new ArrayList<>();
         List<FleetMember> fleet = new ArrayList<>();
         images.forEach(i -> fleet.add(FleetMember.image(i, i, Source.COMMAND_LINE, front, entrypoint)));
         imageFiles.forEach(f -> fleet.addAll(ImagesFile.read(f, problems)));
         composeFiles.forEach(f -> fleet.addAll(ComposeFile.read(f, System.getenv(), profiles, probeRuns, problems)));
+        manifestFiles.forEach(f -> fleet.addAll(ManifestFile.read(f, probeRuns, problems)));
         if (!problems.isEmpty()) {
             throw new UsageException(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in what validate was given:\n  "
                     + problems.stream().map(Object::toString).collect(Collectors.joining("\n  ")) + "\nnothing was judged", false);

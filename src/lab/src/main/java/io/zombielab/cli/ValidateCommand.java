@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "validate", description = "checks an init's promises: a reference one (tini, tini-group, docker-init, "
         + "dumb-init, catatonit, java), yours in front of zombielab's test program (--image with --entrypoint), "
-        + "your image as it ships (--image), or a fleet as you deploy it (several --image, --images, --compose)")
+        + "your image as it ships (--image), or a fleet as you deploy it (several --image, --images, --compose, --manifest)")
 final class ValidateCommand extends ReportingCommand {
 
     @Option(names = "--reaper", paramLabel = "ID", description = "a reference init, in zombielab's image")
@@ -45,6 +45,11 @@ final class ValidateCommand extends ReportingCommand {
             description = "each service of a Compose file as Compose runs it (init, entrypoint/command, user, stop_signal, "
                     + "stop_grace_period, healthcheck, build, profiles, $${VAR} and .env)")
     List<Path> composeFiles = List.of();
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "each container of a Kubernetes manifest's pods as the kubelet runs it (Pod, Deployment, StatefulSet, "
+                    + "DaemonSet, ReplicaSet; command/args, shareProcessNamespace, terminationGracePeriodSeconds, exec probes, preStop)")
+    List<Path> manifestFiles = List.of();
 
     @Option(names = "--profile", paramLabel = "NAME", split = ",",
             description = "with --compose: the profiles enabled, as docker compose --profile (also COMPOSE_PROFILES=a,b)")
@@ -124,9 +129,9 @@ final class ValidateCommand extends ReportingCommand {
 
     @Override
     LabWork prepare() {
-        boolean fleetInput = !images.isEmpty() || !imageFiles.isEmpty() || !composeFiles.isEmpty();
+        boolean fleetInput = !images.isEmpty() || !imageFiles.isEmpty() || !composeFiles.isEmpty() || !manifestFiles.isEmpty();
         if ((reaper == null) == !fleetInput) {
-            throw new UsageException("validate needs one of --reaper ID or --image IMAGE (several, or --images FILE, --compose FILE), "
+            throw new UsageException("validate needs one of --reaper ID or --image IMAGE (several, or --images FILE, --compose FILE, --manifest FILE), "
                     + "not " + (reaper == null ? "neither" : "both"));
         }
         Grading grading = grading();
@@ -145,7 +150,7 @@ final class ValidateCommand extends ReportingCommand {
             throw new UsageException("validate: --pod runs the image as it ships in a pod, whose pause is PID 1: it goes with "
                     + "neither --entrypoint nor --init (Kubernetes has no --init)");
         }
-        if (images.size() == 1 && imageFiles.isEmpty() && composeFiles.isEmpty()) {
+        if (images.size() == 1 && imageFiles.isEmpty() && composeFiles.isEmpty() && manifestFiles.isEmpty()) {
             return oneImage(images.get(0), words, grading);
         }
         if (pull || name != null) {
@@ -154,7 +159,8 @@ final class ValidateCommand extends ReportingCommand {
         }
         ConfigReading.Front front = pod ? ConfigReading.Front.POD_PAUSE : engineInit ? ConfigReading.Front.ENGINE_INIT
                 : ConfigReading.Front.NONE;
-        List<FleetMember> fleet = FleetInput.gather(images, front, words, imageFiles, composeFiles, profiles(), probeRuns);
+        List<FleetMember> fleet = FleetInput.gather(images, front, words, imageFiles, composeFiles, manifestFiles, profiles(),
+                probeRuns);
         FleetRun run = new FleetRun(fleet, fleetShard(), new FleetRun.Settings(latencyBound, Optional.ofNullable(stopTimeout),
                 imagesAtOnce, parallel));
         run.gradings();

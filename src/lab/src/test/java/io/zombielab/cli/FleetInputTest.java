@@ -113,6 +113,13 @@ class FleetInputTest {
     }
 
     @Test
+    @DisplayName("a grace period validate cannot grade (not above the latency bound): exit 2, the service's file:line")
+    void gracePeriodNotAboveTheBound() throws Exception {
+        assertThat(compose("services:\n  web:\n    image: app:1\n    stop_grace_period: 1s\n")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("compose.yaml:2: web: the stop timeout must be whole seconds above the latency bound (1000 ms)");
+    }
+
+    @Test
     @DisplayName("a fleet shard past the fleet's end: exit 2, before any engine is asked")
     void emptyShard() {
         assertThat(console.run("validate", "--image", "a:1", "--image", "b:1", "--fleet-shard", "3/3")).isEqualTo(ExitCode.USAGE);
