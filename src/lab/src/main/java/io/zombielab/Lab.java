@@ -36,6 +36,7 @@ public final class Lab {
     private final String runId;
     private final ProbeChoice probeChoice;
     private PromiseRunner promises;
+    private io.zombielab.image.DeployBuild deployBuild;
 
     private Lab(DockerClient docker, Settings settings, ImageCatalog images, String runId, ProbeChoice probeChoice,
                 Consumer<String> progress) {
@@ -120,6 +121,19 @@ public final class Lab {
     /** The image a user named, read and checked before any container runs (see {@link ImageInput}). */
     public ImageInput.Checked checkImage(String image, ImageInput.Pull pull, java.util.Optional<List<String>> entrypoint) {
         return new ImageInput(docker, runId, settings.engine().address()).check(image, pull, entrypoint, java.util.Set.of(PromiseKit.IN_CONTAINER));
+    }
+
+    /** An image as a deployment file runs it, checked before any container runs (see {@link ImageInput#checkDeployed}). */
+    public ImageInput.Checked checkDeployed(String image, io.zombielab.promise.Deployment deployment, String where) {
+        return new ImageInput(docker, runId, settings.engine().address()).checkDeployed(image, deployment, where);
+    }
+
+    /** What builds the images deployment files build, each once in this run. */
+    public synchronized io.zombielab.image.DeployBuild deployBuild() {
+        if (deployBuild == null) {
+            deployBuild = new io.zombielab.image.DeployBuild(docker);
+        }
+        return deployBuild;
     }
 
     private synchronized PromiseRunner promises() {

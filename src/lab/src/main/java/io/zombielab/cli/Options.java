@@ -112,6 +112,13 @@ final class Options {
             }
         }
 
+        /** A fleet's images, a test suite each. */
+        void writeFleet(io.zombielab.report.FleetReport report) {
+            if (file != null) {
+                write(report.junit(Hostname.ofThisMachine()));
+            }
+        }
+
         private ReportFile junitFile() {
             return new ReportFile(file, "JUnit XML file");
         }

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.ArgGroup;
+import io.zombielab.deploy.FleetMember;
+import io.zombielab.report.FleetReport;
+import io.zombielab.scenario.Shard;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,21 +26,47 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "validate", description = "checks an init's promises: a reference one (tini, tini-group, docker-init, "
         + "dumb-init, catatonit, java), yours in front of zombielab's test program (--image with --entrypoint), "
-        + "or your image as it ships (--image)")
+        + "your image as it ships (--image), or a fleet as you deploy it (several --image, --images, --compose, --manifest)")
 final class ValidateCommand extends ReportingCommand {
 
-    /** {@code --reaper ID | --image IMAGE}. */
-    static final class Target {
-        @Option(names = "--reaper", required = true, paramLabel = "ID", description = "a reference init, in zombielab's image")
-        String reaper;
+    @Option(names = "--reaper", paramLabel = "ID", description = "a reference init, in zombielab's image")
+    String reaper;
 
-        @Option(names = "--image", required = true, paramLabel = "IMAGE",
-                description = "your image: as it ships (its own entrypoint and command), or with --entrypoint in front of the test program")
-        String image;
-    }
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "your image: as it ships (its own entrypoint and command), or with --entrypoint in front of the test program; "
+                    + "several make a fleet")
+    List<String> images = List.of();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    @Option(names = "--images", paramLabel = "FILE",
+            description = "a fleet: one image a line, each optionally with --init, --pod or --entrypoint \"...\" and --name NAME; # comments")
+    List<Path> imageFiles = List.of();
+
+    @Option(names = "--compose", paramLabel = "FILE",
+            description = "each service of a Compose file as Compose runs it (init, entrypoint/command, user, stop_signal, "
+                    + "stop_grace_period, healthcheck, build, profiles, $${VAR} and .env)")
+    List<Path> composeFiles = List.of();
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "each container of a Kubernetes manifest's pods as the kubelet runs it (Pod, Deployment, StatefulSet, "
+                    + "DaemonSet, ReplicaSet; command/args, shareProcessNamespace, terminationGracePeriodSeconds, exec probes, preStop)")
+    List<Path> manifestFiles = List.of();
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",",
+            description = "with --compose: the profiles enabled, as docker compose --profile (also COMPOSE_PROFILES=a,b)")
+    List<String> profiles = List.of();
+
+    @Option(names = "--probe-runs", paramLabel = "N", defaultValue = "5", converter = ProbeRuns.class,
+            description = "runs each health check and exec probe N times while the promises are checked (default 5)")
+    int probeRuns;
+
+    @Option(names = "--images-at-once", paramLabel = "N", defaultValue = "${env:ZOMBIELAB_IMAGES_AT_ONCE:-2}",
+            converter = ImagesAtOnce.class,
+            description = "a fleet: validates N images at once, each with its --parallel promises (also ZOMBIELAB_IMAGES_AT_ONCE=N; default 2)")
+    int imagesAtOnce;
+
+    @Option(names = "--fleet-shard", paramLabel = "K/N",
+            description = "a fleet: validates the K-th of N equal parts of its images, for parallel CI jobs (also ZOMBIELAB_FLEET_SHARD=K/N)")
+    String fleetShard;
 
     @Option(names = "--entrypoint", paramLabel = "\"CMD ARG...\"",
             description = "with --image: the init in front of the test program, one argument, quoted as in a shell")
@@ -59,9 +88,9 @@ final class ValidateCommand extends ReportingCommand {
             description = "a reap or a stop slower than this is SLOW (default 1s; 500ms, 2s, 1.5s)")
     Duration latencyBound;
 
-    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "5", converter = StopTimeout.class,
-            description = "what docker stop waits before its SIGKILL (default 5)")
-    int stopTimeout;
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", converter = StopTimeout.class,
+            description = "what docker stop waits before its SIGKILL (default 5; caps a deployment file's grace period)")
+    Integer stopTimeout;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", converter = PromisesAtOnce.class,
             description = "checks N promises at once, each in its own container (default 8: all)")
@@ -74,6 +103,23 @@ final class ValidateCommand extends ReportingCommand {
         }
     }
 
+    /** 1 to 8 images at once. */
+    static final class ImagesAtOnce extends Options.CountIn {
+        ImagesAtOnce() {
+            super(1, 8, "--images-at-once needs a count of images to validate at once", " (--images-at-once or ZOMBIELAB_IMAGES_AT_ONCE)");
+        }
+    }
+
+    /** 1 to 100 runs of each probe. */
+    static final class ProbeRuns extends Options.CountIn {
+        ProbeRuns() {
+            super(1, 100, "--probe-runs needs a count of runs", "");
+        }
+    }
+
+    /** The environment variable of --fleet-shard: not ZOMBIELAB_SHARD, which the test suite's own CI jobs set. */
+    static final String FLEET_SHARD_VARIABLE = "ZOMBIELAB_FLEET_SHARD";
+
     /** 1 to 600 s. */
     static final class StopTimeout extends Options.CountIn {
         StopTimeout() {
@@ -83,12 +129,17 @@ final class ValidateCommand extends ReportingCommand {
 
     @Override
     LabWork prepare() {
+        boolean fleetInput = !images.isEmpty() || !imageFiles.isEmpty() || !composeFiles.isEmpty() || !manifestFiles.isEmpty();
+        if ((reaper == null) == !fleetInput) {
+            throw new UsageException("validate needs one of --reaper ID or --image IMAGE (several, or --images FILE, --compose FILE, --manifest FILE), "
+                    + "not " + (reaper == null ? "neither" : "both"));
+        }
         Grading grading = grading();
-        if (target.reaper != null) {
+        if (reaper != null) {
             if (entrypoint != null || name != null || engineInit || pull || pod) {
                 throw new UsageException("validate: --entrypoint, --init, --pod, --pull and --name go with --image, not --reaper");
             }
-            Reaper known = reference(target.reaper);
+            Reaper known = reference(reaper);
             return lab -> report(lab, lab.referenceInit(known), grading, Optional.empty());
         }
         Optional<List<String>> words = Optional.ofNullable(entrypoint).map(Words::split);
@@ -99,12 +150,31 @@ final class ValidateCommand extends ReportingCommand {
             throw new UsageException("validate: --pod runs the image as it ships in a pod, whose pause is PID 1: it goes with "
                     + "neither --entrypoint nor --init (Kubernetes has no --init)");
         }
-        String shown = Optional.ofNullable(name).orElse(target.image);
-        ReaperUnderTest subject = words.isPresent() ? ReaperUnderTest.init(shown, target.image, words, engineInit)
-                : ReaperUnderTest.asShipped(shown, target.image, engineInit, pod);
+        if (images.size() == 1 && imageFiles.isEmpty() && composeFiles.isEmpty() && manifestFiles.isEmpty()) {
+            return oneImage(images.get(0), words, grading);
+        }
+        if (pull || name != null) {
+            throw new UsageException("validate: --pull and --name go with one --image; a fleet is never pulled, and its images are "
+                    + "named in their files (--name NAME on a line of --images FILE)");
+        }
+        ConfigReading.Front front = pod ? ConfigReading.Front.POD_PAUSE : engineInit ? ConfigReading.Front.ENGINE_INIT
+                : ConfigReading.Front.NONE;
+        List<FleetMember> fleet = FleetInput.gather(images, front, words, imageFiles, composeFiles, manifestFiles, profiles(),
+                probeRuns);
+        FleetRun run = new FleetRun(fleet, fleetShard(), new FleetRun.Knobs(latencyBound, Optional.ofNullable(stopTimeout),
+                imagesAtOnce, parallel));
+        run.gradings();
+        run.selected();
+        return lab -> fleetReport(run.run(lab, this::progress));
+    }
+
+    private LabWork oneImage(String image, Optional<List<String>> words, Grading grading) {
+        String shown = Optional.ofNullable(name).orElse(image);
+        ReaperUnderTest subject = words.isPresent() ? ReaperUnderTest.init(shown, image, words, engineInit)
+                : ReaperUnderTest.asShipped(shown, image, engineInit, pod);
         ImageInput.Pull pulling = pull ? ImageInput.Pull.IF_MISSING : ImageInput.Pull.NEVER;
         return lab -> {
-            ImageInput.Checked checked = lab.checkImage(target.image, pulling, words);
+            ImageInput.Checked checked = lab.checkImage(image, pulling, words);
             Optional<ConfigReading> reading = words.isPresent() ? Optional.empty()
                     : Optional.of(ConfigReading.of(checked.config(), pod ? ConfigReading.Front.POD_PAUSE
                             : engineInit ? ConfigReading.Front.ENGINE_INIT : ConfigReading.Front.NONE));
@@ -112,9 +182,48 @@ final class ValidateCommand extends ReportingCommand {
         };
     }
 
+    /** --profile, else COMPOSE_PROFILES, as docker compose takes them. */
+    private List<String> profiles() {
+        if (!profiles.isEmpty()) {
+            return profiles;
+        }
+        String variable = System.getenv("COMPOSE_PROFILES");
+        return variable == null || variable.isBlank() ? List.of()
+                : java.util.Arrays.stream(variable.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private Shard fleetShard() {
+        try {
+            return fleetShard == null ? Shard.parse(System.getenv(FLEET_SHARD_VARIABLE), FLEET_SHARD_VARIABLE)
+                    : Shard.parse(fleetShard, "--fleet-shard");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), fleetShard != null);
+        }
+    }
+
+    private int fleetReport(FleetReport report) {
+        String text = switch (output.output()) {
+            case JSON -> report.json();
+            case QUIET -> report.summary() + "\n";
+            case TABLE -> {
+                StringBuilder all = new StringBuilder();
+                report.members().forEach(m -> all.append(m.table()));
+                yield all.append(report.table()).toString();
+            }
+        };
+        java.nio.file.Path folder = FleetRun.writePages(settings().places().reports(), report);
+        out().print(text);
+        if (output.output() == Options.Output.TABLE) {
+            out().println("\nreports: " + folder + "/ (validate.html, validate.md)");
+        }
+        out().flush();
+        junit.writeFleet(report);
+        return report.allHold() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
     private Grading grading() {
         try {
-            return new Grading(latencyBound, Duration.ofSeconds(stopTimeout));
+            return new Grading(latencyBound, Duration.ofSeconds(Optional.ofNullable(stopTimeout).orElse(FleetMember.DEFAULT_STOP_SECONDS)));
         } catch (IllegalArgumentException e) {
             throw new UsageException("validate: " + e.getMessage(), false);
         }

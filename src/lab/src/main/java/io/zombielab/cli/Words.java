@@ -1,57 +1,24 @@
 package io.zombielab.cli;
 
-import java.util.ArrayList;
+import io.zombielab.deploy.ShellWords;
 import java.util.List;
 
-/**
- * A command line given as one argument ({@code --entrypoint "/usr/bin/tini -s --"}) split into its words as a
- * shell would: spaces separate, single and double quotes keep spaces in a word, a backslash keeps the next
- * character. Nothing is expanded.
- */
+/** {@code --entrypoint "/usr/bin/tini -s --"} split into its words as a shell would ({@link ShellWords}). */
 final class Words {
 
     private Words() {
     }
 
     static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
-                    word.append(line.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                word = word == null ? new StringBuilder() : word;
-                if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '\\' && i + 1 < line.length()) {
-                    word.append(line.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            }
-        }
-        if (quote != 0) {
-            throw new UsageException("--entrypoint: a " + quote + " is not closed in: " + line);
-        }
-        if (word != null) {
-            words.add(word.toString());
+        List<String> words;
+        try {
+            words = ShellWords.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--entrypoint: " + e.getMessage());
         }
         if (words.isEmpty()) {
             throw new UsageException("--entrypoint needs a command, not '" + line + "'");
         }
-        return List.copyOf(words);
+        return words;
     }
 }

@@ -53,14 +53,41 @@ public final class ImageInput {
         return new Checked(config);
     }
 
+    /**
+     * An image as a deployment file runs it (never pulled): what it starts ({@code deployment}'s entrypoint and
+     * command over the image's) and each probe's and hook's program exist in it; {@code where} names the file and
+     * line in each refusal.
+     */
+    public Checked checkDeployed(String image, io.zombielab.promise.Deployment deployment, String where) {
+        ImageConfig config = present(image, Pull.NEVER, false);
+        samePlatform(config);
+        List<String> argv = deployment.applyTo(config).argv();
+        if (argv.isEmpty()) {
+            throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, where + ": image '" + image
+                    + "' has neither ENTRYPOINT nor CMD, and neither is given: it runs nothing");
+        }
+        List<Program> programs = new java.util.ArrayList<>();
+        programs.add(new Program(argv.get(0), where + ": its entrypoint and command"));
+        deployment.probes().forEach(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
+        deployment.preStop().ifPresent(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
+        programsExist(config, programs);
+        return new Checked(config);
+    }
+
     private ImageConfig present(String image, Pull pull) {
+        return present(image, pull, true);
+    }
+
+    /** {@code pullOffered}: whether --pull may be suggested (a fleet is never pulled). */
+    private ImageConfig present(String image, Pull pull, boolean pullOffered) {
         try {
             return ImageConfig.of(image, docker.inspectImageCmd(image).exec());
         } catch (NotFoundException missing) {
             if (pull == Pull.NEVER) {
                 throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, "no image '" + image + "' on the engine ("
                         + engineAddress + "); zombielab never pulls unless asked: build it (docker build -t " + image
-                        + " .), pull it yourself (docker pull " + image + "), or add --pull");
+                        + " .)" + (pullOffered ? ", pull it yourself (docker pull " + image + "), or add --pull"
+                        : " or pull it yourself (docker pull " + image + ")"));
             }
         }
         pullImage(image);
@@ -100,14 +127,26 @@ public final class ImageInput {
      * directories. Looked up in a container created, never started, and removed at once.
      */
     private void programExists(ImageConfig config, String program, String from) {
+        programsExist(config, List.of(new Program(program, from)));
+    }
+
+    /** A program an image must have, and who starts it (for the refusal). */
+    private record Program(String program, String from) {
+    }
+
+    /** All looked up in one container; the first missing one refused. */
+    private void programsExist(ImageConfig config, List<Program> programs) {
         String id = docker.createContainerCmd(config.image()).withLabels(Labels.scenarioContainer(runId, "image-check"))
                 .withEntrypoint("/zombielab-never-started").withCmd(List.of()).exec().getId();
         try {
-            List<String> candidates = program.contains("/") ? List.of(program)
-                    : java.util.Arrays.stream(config.path().split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
-            if (candidates.stream().noneMatch(path -> exists(id, path))) {
-                throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, from + " starts '" + program + "', which image '"
-                        + config.image() + "' does not have" + (program.contains("/") ? "" : " in its PATH (" + config.path() + ")"));
+            for (Program p : programs) {
+                String program = p.program();
+                List<String> candidates = program.contains("/") ? List.of(program)
+                        : java.util.Arrays.stream(config.path().split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
+                if (candidates.stream().noneMatch(path -> exists(id, path))) {
+                    throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, p.from() + " starts '" + program + "', which image '"
+                            + config.image() + "' does not have" + (program.contains("/") ? "" : " in its PATH (" + config.path() + ")"));
+                }
             }
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();

@@ -35,18 +35,26 @@ public sealed interface Launch {
 
     /**
      * The image's own entrypoint and command, untouched: PID 1 is whatever it runs; or, {@code inSharedPod}, in a
-     * pod with {@code shareProcessNamespace: true}, where PID 1 is the pod's pause and the image's program is not.
+     * pod with {@code shareProcessNamespace: true}, where PID 1 is the pod's pause and the image's program is not;
+     * {@code deployment} says what a Compose file or manifest changes ({@link Deployment#AS_BUILT}: nothing).
      */
-    record AsShipped(boolean inSharedPod) implements Launch {
+    record AsShipped(boolean inSharedPod, Deployment deployment) implements Launch {
+        public AsShipped(boolean inSharedPod) {
+            this(inSharedPod, Deployment.AS_BUILT);
+        }
+
+        /** The image's promises, and where its deployment runs exec probes, whether what they leave is reaped. */
         @Override
         public List<Promise> promises() {
-            return Promises.AS_SHIPPED;
+            return deployment.probes().isEmpty() ? Promises.AS_SHIPPED
+                    : java.util.stream.Stream.concat(Promises.AS_SHIPPED.stream(), java.util.stream.Stream.of(Promises.PROBES_REAPED)).toList();
         }
 
         @Override
         public String describe() {
-            return "as shipped (its own entrypoint and command)"
-                    + (inSharedPod ? ", in a pod sharing its PID namespace (pause at PID 1)" : "");
+            String shipped = deployment.equals(Deployment.AS_BUILT) ? "as shipped (its own entrypoint and command)"
+                    : "as its deployment file runs it";
+            return shipped + (inSharedPod ? ", in a pod sharing its PID namespace (pause at PID 1)" : "");
         }
     }
 }

@@ -128,6 +128,27 @@ public final class PromiseContainer implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /**
+     * Runs {@code command} in the container as the engine runs a health check and the kubelet an exec probe
+     * (docker exec, attached, to its end, at most {@link #UP}); its exit code. What it backgrounds stays, re-parented
+     * to the container's PID 1.
+     */
+    public long exec(List<String> command, Optional<String> user) {
+        var create = docker().execCreateCmd(container.getContainerId()).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true);
+        user.ifPresent(create::withUser);
+        String id = create.exec().getId();
+        try {
+            docker().execStartCmd(id).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
+                    .awaitCompletion(UP.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + command + " ran in " + what, e);
+        }
+        Long code = docker().inspectExecCmd(id).exec().getExitCodeLong();
+        return code == null ? -1 : code;
+    }
+
     /** Sends {@code signal} to PID 1, as docker stop does first, without waiting for the end. */
     public void signal(String signal) {
         docker().killContainerCmd(container.getContainerId()).withSignal(signal).exec();

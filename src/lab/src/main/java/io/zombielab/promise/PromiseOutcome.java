@@ -10,6 +10,7 @@ public enum PromiseOutcome {
     REAPED("reaped every orphan"),
     REAPED_SLOWLY("reaped every orphan, slowly", REAPED),
     LEFT_ZOMBIES("left zombies"),
+    LEFT_RUNNING("left processes running"),
     EXIT_CODE_PASSED("exit code passed through"),
     EXIT_CODE_LOST("exit code lost"),
     FORWARDED("forwarded, child stopped promptly"),

@@ -100,9 +100,21 @@ public final class PromiseRunner {
             container.withCopyToContainer(Transferable.of(kit.binary(), 0755), PromiseKit.IN_CONTAINER);
         }
         List<String> argv = argv(init, setup);
+        Deployment deployment = init.deployment();
+        container.withEnv(deployment.environment());
         return container.withCreateContainerCmdModifier(cmd -> {
             if (!argv.isEmpty()) {
                 cmd.withEntrypoint(argv).withCmd(List.of());
+            } else {
+                deployment.entrypoint().ifPresent(cmd::withEntrypoint);
+                deployment.cmd().ifPresent(cmd::withCmd);
+            }
+            deployment.user().ifPresent(cmd::withUser);
+            deployment.workingDir().ifPresent(cmd::withWorkingDir);
+            deployment.stopSignal().ifPresent(cmd::withStopSignal);
+            if (!deployment.probes().isEmpty()) {
+                // The deployment's probes are run by the check, on its schedule; the engine runs no health check of its own.
+                cmd.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck().withTest(List.of("NONE")));
             }
             ContainerLimits.PROMISE.applyTo(cmd.getHostConfig().withInit(init.engineInit()));
             pause.ifPresent(id -> cmd.getHostConfig().withPidMode("container:" + id));

@@ -21,7 +21,9 @@ public final class Promises {
     public static final Promise SHIPPED_REAPS_ORPHANS = new ReapsOrphansAsShipped();
     public static final Promise STOPS_GRACEFULLY = new StopsGracefully();
 
-    /** An image's promises as it ships, whatever its PID 1. */
+    public static final Promise PROBES_REAPED = new ProbesReaped();
+
+    /** An image's promises as it ships, whatever its PID 1 (and {@link #PROBES_REAPED} where a deployment runs probes). */
     public static final List<Promise> AS_SHIPPED = List.of(SHIPPED_REAPS_ORPHANS, STOPS_GRACEFULLY);
 
     private Promises() {

@@ -44,6 +44,22 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
         return launch.promises().stream().filter(p -> p.appliesTo(this)).toList();
     }
 
+    /**
+     * An image as a deployment file runs it ({@code deployment}: its replacements, probes and hook), held to what any
+     * PID 1 must do, and to reaping what its probes leave.
+     */
+    public static ReaperUnderTest deployed(String name, String image, boolean engineInit, boolean inSharedPod, Deployment deployment) {
+        return new ReaperUnderTest(name, image, new Launch.AsShipped(inSharedPod, deployment), engineInit, Map.of(
+                Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
+                Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED,
+                Promises.PROBES_REAPED, PromiseOutcome.REAPED));
+    }
+
+    /** How the image is run: what its deployment file changes, {@link Deployment#AS_BUILT} for none. */
+    public Deployment deployment() {
+        return launch instanceof Launch.AsShipped shipped ? shipped.deployment() : Deployment.AS_BUILT;
+    }
+
     /** What this init is expected to show for {@code promise}; empty: measured and reported, not judged. */
     public Optional<PromiseOutcome> expected(Promise promise) {
         return Optional.ofNullable(expected.get(promise));

@@ -23,8 +23,13 @@ final class StopsGracefully extends StatedPromise {
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         c.awaitSettled();
         String table = ProcessTable.format(c.snapshot());
+        // A pod's preStop hook runs to its end before the kubelet sends the stop signal.
+        String hook = init.deployment().preStop().map(p -> "; " + p.describe() + " ran first, exit code "
+                + c.exec(p.command(), init.deployment().user())).orElse("");
         Duration took = c.stop(grading.stopTimeoutSeconds());
-        return judge(init, took, grading, c.seen(table));
+        PromiseVerdict v = judge(init, took, grading, c.seen(table));
+        return hook.isEmpty() ? v : new PromiseVerdict(v.init(), v.promise(), v.observed(), v.expected(), v.latency(), v.evidence() + hook,
+                v.seen());
     }
 
     /** Killed when the engine had to (exit 137 after the whole timeout); else stopped, promptly or not. */

@@ -33,8 +33,13 @@ public final class PromiseJson {
     }
 
     public static String render(ValidateReport report) {
+        return ReportJson.write(document(report));
+    }
+
+    /** The document, for a fleet's report to hold one per image. */
+    public static Document document(ValidateReport report) {
         List<PromiseVerdict> verdicts = report.verdicts();
-        return ReportJson.write(new Document(report.subject().name(), report.subject().image(), report.subject().launch().describe(),
+        return (new Document(report.subject().name(), report.subject().image(), report.subject().launch().describe(),
                 report.allHold(), report.grade().name(), report.grading().promptWithin().toMillis(),
                 ProbeModes.describe(verdicts.stream().flatMap(v -> v.seen().probe().stream()).toList()),
                 report.reading().map(r -> config(r, verdicts)), report.errors(),

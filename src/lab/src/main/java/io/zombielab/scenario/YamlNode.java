@@ -16,44 +16,102 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * A YAML node with the path that leads to it ({@code scenarios[2].workload.chain}) and its line, so that
  * every reading error can say where it is. Problems are collected, not thrown, so that one run reports
- * everything wrong in a file.
+ * everything wrong in a file. Scenario files, Compose files and Kubernetes manifests are all read with it.
  */
-final class YamlNode {
+public final class YamlNode {
 
     private final Node node;
     private final String path;
     private final String file;
     private final List<ScenarioFileException.Problem> problems;
 
-    YamlNode(Node node, String path, String file, List<ScenarioFileException.Problem> problems) {
+    public YamlNode(Node node, String path, String file, List<ScenarioFileException.Problem> problems) {
         this.node = node;
         this.path = path;
         this.file = file;
         this.problems = problems;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    int line() {
+    public int line() {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 
-    void problem(String message) {
+    public void problem(String message) {
         problems.add(new ScenarioFileException.Problem(file, line(), path, message));
     }
 
-    boolean isScalar() {
+    /** The column the node starts at, from 0: where a line added beside it is indented to. */
+    public int column() {
+        return node.getStartMark().map(m -> m.getColumn()).orElse(0);
+    }
+
+    /** The file it is in, as named when it was read. */
+    public String file() {
+        return file;
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    /** A scalar's text as written, blank or not; empty for a mapping or a list. */
+    public Optional<String> scalar() {
+        return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
+    }
+
+    /** YAML's null: {@code ~}, {@code null} or nothing at all. */
+    public boolean isNull() {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN
+                && (scalar.getValue().isEmpty() || scalar.getValue().equals("~") || scalar.getValue().equalsIgnoreCase("null"));
+    }
+
+    /** One key of a mapping: the key's own node (its line is the key's) and its value. */
+    public record Entry(String key, YamlNode keyNode, YamlNode value) {
+    }
+
+    /**
+     * Every key of a mapping, in file order, whatever they are (the caller says which it takes); reports a
+     * non-mapping, a key that is not a plain word and a key given twice.
+     */
+    public Optional<List<Entry>> entries() {
+        if (!(node instanceof MappingNode mapping)) {
+            problem("must be a mapping, found " + describe());
+            return Optional.empty();
+        }
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode keyNode = new YamlNode(tuple.getKeyNode(), path, file, problems);
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                keyNode.problem("keys must be plain words, found " + keyNode.describe());
+                continue;
+            }
+            String name = key.getValue();
+            YamlNode at = new YamlNode(key, child(name), file, problems);
+            if (seen.containsKey(name)) {
+                at.problem("key given twice (first at line " + seen.get(name) + ")");
+                continue;
+            }
+            seen.put(name, at.line());
+            entries.add(new Entry(name, at, new YamlNode(tuple.getValueNode(), child(name), file, problems)));
+        }
+        return Optional.of(entries);
+    }
+
+    public boolean isScalar() {
         return node instanceof ScalarNode;
     }
 
-    boolean isSequence() {
+    public boolean isSequence() {
         return node instanceof SequenceNode;
     }
 
     /** The keys of a mapping, in file order; reports a non-mapping, duplicate keys and keys not in {@code allowed}. */
-    Optional<Map<String, YamlNode>> mapping(Set<String> allowed) {
+    public Optional<Map<String, YamlNode>> mapping(Set<String> allowed) {
         if (!(node instanceof MappingNode mapping)) {
             problem("must be a mapping of " + new TreeSet<>(allowed) + ", found " + describe());
             return Optional.empty();
@@ -80,7 +138,7 @@ final class YamlNode {
         return Optional.of(entries);
     }
 
-    Optional<List<YamlNode>> sequence() {
+    public Optional<List<YamlNode>> sequence() {
         if (!(node instanceof SequenceNode sequence)) {
             problem("must be a list, found " + describe());
             return Optional.empty();
@@ -92,7 +150,7 @@ final class YamlNode {
         return Optional.of(items);
     }
 
-    Optional<String> text() {
+    public Optional<String> text() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("must be a single value, found " + describe());
             return Optional.empty();
@@ -105,7 +163,7 @@ final class YamlNode {
     }
 
     /** A whole number in [min, max]. */
-    Optional<Integer> integer(int min, int max) {
+    public Optional<Integer> integer(int min, int max) {
         return text().flatMap(t -> {
             try {
                 int value = Integer.parseInt(t);
@@ -122,7 +180,7 @@ final class YamlNode {
     }
 
     /** A single value or a list of them: the list makes a matrix. */
-    List<YamlNode> oneOrMany() {
+    public List<YamlNode> oneOrMany() {
         return isSequence() ? sequence().orElse(List.of()) : List.of(this);
     }
 

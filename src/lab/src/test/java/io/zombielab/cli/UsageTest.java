@@ -45,7 +45,7 @@ class UsageTest {
     @DisplayName("it names every command, each option of each, help and version, and the exit codes")
     void namesEverything() {
         assertThat(Usage.text(Main.commandLine())).contains("usage: zombielab reproduce [-hV] [--show-secrets] [--junit FILE] [--parallel N] [--quiet | --json]",
-                "zombielab validate", "(--reaper ID | --image IMAGE)", "zombielab test", "zombielab doctor", "zombielab gc",
+                "zombielab validate", "[--reaper ID]", "[--image IMAGE]...", "[--compose FILE]...", "[--fleet-shard K/N]", "zombielab test", "zombielab doctor", "zombielab gc",
                 "zombielab flakes", "zombielab speed", "zombielab [COMMAND] -h | --help | -V | --version",
                 "--shard K/N", "--entrypoint \"CMD ARG...\"", "--junit FILE", "[--reaper ID[,ID...]]...", "exit codes: 0");
     }
