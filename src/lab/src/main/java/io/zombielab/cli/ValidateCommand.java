@@ -46,6 +46,10 @@ final class ValidateCommand extends ReportingCommand {
     @Option(names = "--init", description = "with --image: the engine's init in front (docker run --init)")
     boolean engineInit;
 
+    @Option(names = "--supervisor", description = "with --entrypoint: the init is a service supervisor (s6-svscan, runsvdir, "
+            + "supervisord) that restarts the test program rather than exit with it; the promises on its exit are not checked")
+    boolean supervisor;
+
     @Option(names = "--pod", description = "with --image: in a Kubernetes pod with shareProcessNamespace: true (a pause at PID 1)")
     boolean pod;
 
@@ -85,8 +89,8 @@ final class ValidateCommand extends ReportingCommand {
     LabWork prepare() {
         Grading grading = grading();
         if (target.reaper != null) {
-            if (entrypoint != null || name != null || engineInit || pull || pod) {
-                throw new UsageException("validate: --entrypoint, --init, --pod, --pull and --name go with --image, not --reaper");
+            if (entrypoint != null || name != null || engineInit || pull || pod || supervisor) {
+                throw new UsageException("validate: --entrypoint, --init, --pod, --supervisor, --pull and --name go with --image, not --reaper");
             }
             Reaper known = reference(target.reaper);
             return lab -> report(lab, lab.referenceInit(known), grading, Optional.empty());
@@ -99,8 +103,13 @@ final class ValidateCommand extends ReportingCommand {
             throw new UsageException("validate: --pod runs the image as it ships in a pod, whose pause is PID 1: it goes with "
                     + "neither --entrypoint nor --init (Kubernetes has no --init)");
         }
+        if (supervisor && (words.isEmpty() || engineInit)) {
+            throw new UsageException("validate: --supervisor says the init --entrypoint puts in front is a service supervisor: "
+                    + "it goes with --entrypoint, not with --init or an image as it ships");
+        }
         String shown = Optional.ofNullable(name).orElse(target.image);
-        ReaperUnderTest subject = words.isPresent() ? ReaperUnderTest.init(shown, target.image, words, engineInit)
+        ReaperUnderTest subject = supervisor ? ReaperUnderTest.supervisor(shown, target.image, words.orElseThrow())
+                : words.isPresent() ? ReaperUnderTest.init(shown, target.image, words, engineInit)
                 : ReaperUnderTest.asShipped(shown, target.image, engineInit, pod);
         ImageInput.Pull pulling = pull ? ImageInput.Pull.IF_MISSING : ImageInput.Pull.NEVER;
         return lab -> {

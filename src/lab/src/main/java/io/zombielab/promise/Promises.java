@@ -16,7 +16,7 @@ public final class Promises {
 
     /** An init's promises, checked with zl-helper as its child. */
     public static final List<Promise> ALL = List.of(REAPS_ORPHANS, PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH, FORWARDS_SIGTERM,
-            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER);
+            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER, new PassesExitCodeInRace());
 
     public static final Promise SHIPPED_REAPS_ORPHANS = new ReapsOrphansAsShipped();
     public static final Promise STOPS_GRACEFULLY = new StopsGracefully();

@@ -1,0 +1,58 @@
+package io.zombielab.promise;
+
+import io.zombielab.fixture.Event;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The init's child's exit status is never lost while orphans are reaped at the same moment. An init whose
+ * reaper calls waitpid(-1) beside the wait for its own child (go-reaper's pattern) loses that race about half
+ * the time: tried once, as passes-exit-code does, it is a coin toss. So zl-helper, PID 1 of the promise's
+ * container, runs the init again and again ({@link #TRIALS} fast trials, each init a child sub-reaper so the
+ * orphans are its own), each child leaving {@link #ORPHANS} orphans that die as it exits with a code of its
+ * own; one trial whose init exits with another code breaks the promise.
+ */
+final class PassesExitCodeInRace extends StatedPromise {
+
+    /** Enough that a racy reaper loses at least one (it loses 18 to 26 of 50 here); a good init takes about a second. */
+    static final int TRIALS = 50;
+
+    /** Orphans that die with each trial's child. */
+    static final int ORPHANS = 3;
+
+    /** No trial starts after this long: an init that starts slowly (a JVM) is tried fewer times, and the evidence says so. */
+    static final Duration BUDGET = Duration.ofSeconds(6);
+
+    /** How long zl-helper waits for a hung trial's init before it kills it. */
+    private static final Duration HUNG_TRIAL = Duration.ofSeconds(3);
+
+    PassesExitCodeInRace() {
+        super("passes-exit-code-in-race",
+                "never loses its child's exit status while it reaps orphans that die at the same moment (" + TRIALS + " trials)",
+                grading -> new PromiseSetup.ChildOfInit(List.of("race-child", "--orphans", Integer.toString(ORPHANS)), false,
+                        List.of("exit-race", "--trials", Integer.toString(TRIALS), "--budget", BUDGET.toMillis() + "ms", "--")));
+    }
+
+    @Override
+    public boolean waitsForTheInitsExit() {
+        return true;
+    }
+
+    @Override
+    public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
+        Event.ExitRace race = c.awaitEvent(Event.ExitRace.class, BUDGET.plus(HUNG_TRIAL));
+        c.awaitExit();
+        return judge(init, race, c.seen(""));
+    }
+
+    PromiseVerdict judge(ReaperUnderTest init, Event.ExitRace race, PromiseVerdict.Seen seen) {
+        PromiseOutcome outcome = race.lost() == 0 ? PromiseOutcome.EXIT_CODE_PASSED : PromiseOutcome.EXIT_CODE_LOST;
+        String evidence = "lost " + race.lost() + " of " + race.trials() + " trials"
+                + (race.lost() > 0 ? " (first, " + race.firstLost() + ")" : "")
+                + (race.hung() > 0 ? "; " + race.hung() + " hung" : "")
+                + "; " + race.trials() + " trials in " + PromiseVerdict.millis(Duration.ofMillis(race.tookMillis()))
+                + (race.trials() < race.of() ? " (only " + race.trials() + " of " + race.of() + " fit in the "
+                + BUDGET.toSeconds() + " s budget: the init starts slowly)" : "");
+        return PromiseVerdict.of(init, this, outcome, evidence, seen);
+    }
+}
