@@ -20,14 +20,14 @@ final class PassesExitCodeInRace extends StatedPromise {
     /** Orphans that die with each trial's child. */
     static final int ORPHANS = 3;
 
-    /** No trial starts after this long: an init that starts slowly (a JVM) is tried fewer times, and the evidence says so. */
+    /** No trial starts after this long: an init slow to start (a JVM) or to end is tried fewer times, and the evidence says so. */
     static final Duration BUDGET = Duration.ofSeconds(6);
 
     /** How long zl-helper waits for a hung trial's init before it kills it. */
     private static final Duration HUNG_TRIAL = Duration.ofSeconds(3);
 
     PassesExitCodeInRace() {
-        super("passes-exit-code-in-race",
+        super("exit-code-in-race",
                 "never loses its child's exit status while it reaps orphans that die at the same moment (" + TRIALS + " trials)",
                 grading -> new PromiseSetup.ChildOfInit(List.of("race-child", "--orphans", Integer.toString(ORPHANS)), false,
                         List.of("exit-race", "--trials", Integer.toString(TRIALS), "--budget", BUDGET.toMillis() + "ms", "--")));
@@ -52,7 +52,7 @@ final class PassesExitCodeInRace extends StatedPromise {
                 + (race.hung() > 0 ? "; " + race.hung() + " hung" : "")
                 + "; " + race.trials() + " trials in " + PromiseVerdict.millis(Duration.ofMillis(race.tookMillis()))
                 + (race.trials() < race.of() ? " (only " + race.trials() + " of " + race.of() + " fit in the "
-                + BUDGET.toSeconds() + " s budget: the init starts slowly)" : "");
+                + BUDGET.toSeconds() + " s budget: the init is slow to start or to end)" : "");
         return PromiseVerdict.of(init, this, outcome, evidence, seen);
     }
 }

@@ -97,6 +97,7 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
                 Promises.REAPS_ORPHANS, PromiseOutcome.REAPED,
                 Promises.PASSES_EXIT_CODE, PromiseOutcome.EXIT_CODE_PASSED,
                 Promises.PASSES_SIGNAL_DEATH, PromiseOutcome.EXIT_CODE_PASSED,
+                Promises.EXIT_CODE_IN_RACE, PromiseOutcome.EXIT_CODE_PASSED,
                 Promises.FORWARDS_SIGTERM, PromiseOutcome.FORWARDED,
                 Promises.OWN_GROUPS_UNREACHED, PromiseOutcome.UNREACHED);
     }
