@@ -3,7 +3,8 @@
 // it many times in one container: it is PID 1 there, and runs the init under test again and again, each
 // time as a child sub-reaper (so that the orphans are the init's, as they would be at PID 1).
 //
-//	zl-helper exit-race [--trials N] [--budget D] -- INIT... CHILD...   runs INIT... CHILD... --code K, N times
+//	zl-helper exit-race [--trials N] [--budget D] [--hung-after D] -- INIT... CHILD...
+//	                                        runs INIT... CHILD... --code K, N times
 //	zl-helper as-subreaper -- CMD...        registers as a child sub-reaper, then execs CMD
 //	zl-helper race-child --orphans M --code K   leaves M orphans that die as it exits K
 //	zl-helper racy-init -- CMD...           go-reaper's pattern: a reaper goroutine in wait4(-1) racing
@@ -26,9 +27,6 @@ import (
 // prSetChildSubreaper is PR_SET_CHILD_SUBREAPER (linux/prctl.h); the syscall package does not name it.
 const prSetChildSubreaper = 36
 
-// A trial whose init has not exited after this long is killed and counted as lost (hung).
-const trialTimeout = 3 * time.Second
-
 // exitRace runs the command after "--" (the init under test, then its child) again and again, each time
 // with "--code K" appended (K from 1 to 100, never 0), and counts the trials in which the init did not exit
 // K. It reaps whatever is left to it (orphans of an init that exited before reaping them). It stops after
@@ -37,13 +35,14 @@ func exitRace(args []string) {
 	fs := flag.NewFlagSet("exit-race", flag.ExitOnError)
 	trials := fs.Int("trials", 50, "how many times to run the init")
 	budget := fs.Duration("budget", 5*time.Second, "start no trial after this long")
+	hungAfter := fs.Duration("hung-after", 10*time.Second, "kill a trial's init that has not exited after this long (lost, hung)")
 	fs.Parse(args)
 	command := fs.Args()
 	if len(command) > 0 && command[0] == "--" {
 		command = command[1:]
 	}
-	if len(command) == 0 || *trials < 1 || *budget <= 0 {
-		usage("exit-race needs --trials above 0, --budget above 0 and a command after --")
+	if len(command) == 0 || *trials < 1 || *budget <= 0 || *hungAfter <= 0 {
+		usage("exit-race needs --trials above 0, --budget and --hung-after above 0 and a command after --")
 	}
 	started := time.Now()
 	ran, lost, hung := 0, 0, 0
@@ -52,7 +51,7 @@ func exitRace(args []string) {
 		want := 1 + ran%100
 		argv := append([]string{"/proc/self/exe", "as-subreaper", "--"}, command...)
 		argv = append(argv, "--code", strconv.Itoa(want))
-		got, timedOut, err := runTrial(argv)
+		got, timedOut, err := runTrial(argv, *hungAfter)
 		if err != nil {
 			fail(fmt.Errorf("trial %d: %w", ran+1, err))
 		}
@@ -65,7 +64,7 @@ func exitRace(args []string) {
 			if firstLost == "" {
 				firstLost = fmt.Sprintf("trial %d: the child exited %d, the init %d", ran, want, got)
 				if timedOut {
-					firstLost = fmt.Sprintf("trial %d: the child exited %d, the init had not exited after %s (killed)", ran, want, trialTimeout)
+					firstLost = fmt.Sprintf("trial %d: the child exited %d, the init had not exited after %s (killed)", ran, want, *hungAfter)
 				}
 			}
 		}
@@ -76,14 +75,14 @@ func exitRace(args []string) {
 }
 
 // runTrial starts argv and reaps every child until argv's process has ended; its exit code (128+n for
-// signal n); timedOut when it had to be killed.
-func runTrial(argv []string) (code int, timedOut bool, err error) {
+// signal n); timedOut when it had to be killed, after hungAfter.
+func runTrial(argv []string, hungAfter time.Duration) (code int, timedOut bool, err error) {
 	pid, err := syscall.ForkExec(argv[0], argv, &syscall.ProcAttr{Env: os.Environ(), Files: []uintptr{0, 1, 2}})
 	if err != nil {
 		return 0, false, err
 	}
 	killed := make(chan struct{})
-	timer := time.AfterFunc(trialTimeout, func() {
+	timer := time.AfterFunc(hungAfter, func() {
 		close(killed)
 		syscall.Kill(pid, syscall.SIGKILL)
 	})

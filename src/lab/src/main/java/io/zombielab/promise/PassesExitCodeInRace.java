@@ -23,14 +23,18 @@ final class PassesExitCodeInRace extends StatedPromise {
     /** No trial starts after this long: an init slow to start (a JVM) or to end is tried fewer times, and the evidence says so. */
     static final Duration BUDGET = Duration.ofSeconds(6);
 
-    /** How long zl-helper waits for a hung trial's init before it kills it. */
-    private static final Duration HUNG_TRIAL = Duration.ofSeconds(3);
+    /**
+     * How long zl-helper waits for a trial's init to exit before it kills it (lost, hung): well above a slow init's
+     * delay (a reaper on a 3 s timer notices its child's exit up to 3 s late, and is SLOW elsewhere, not lost here).
+     */
+    private static final Duration HUNG_TRIAL = Duration.ofSeconds(10);
 
     PassesExitCodeInRace() {
         super("exit-code-in-race",
                 "never loses its child's exit status while it reaps orphans that die at the same moment (" + TRIALS + " trials)",
                 grading -> new PromiseSetup.ChildOfInit(List.of("race-child", "--orphans", Integer.toString(ORPHANS)), false,
-                        List.of("exit-race", "--trials", Integer.toString(TRIALS), "--budget", BUDGET.toMillis() + "ms", "--")));
+                        List.of("exit-race", "--trials", Integer.toString(TRIALS), "--budget", BUDGET.toMillis() + "ms",
+                        "--hung-after", HUNG_TRIAL.toMillis() + "ms", "--")));
     }
 
     @Override
