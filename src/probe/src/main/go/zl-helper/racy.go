@@ -31,11 +31,13 @@ const prSetChildSubreaper = 36
 // with "--code K" appended (K from 1 to 100, never 0), and counts the trials in which the init did not exit
 // K. It reaps whatever is left to it (orphans of an init that exited before reaping them). It stops after
 // --trials, or once --budget has passed (an init that starts slowly gets fewer trials; the event says so).
+// A trial whose init has not exited --hung-after its start is killed and counted as hung, not lost: how
+// long an init takes to exit is another promise's, and a slow one (npm on a busy machine) is no loss.
 func exitRace(args []string) {
 	fs := flag.NewFlagSet("exit-race", flag.ExitOnError)
 	trials := fs.Int("trials", 50, "how many times to run the init")
 	budget := fs.Duration("budget", 5*time.Second, "start no trial after this long")
-	hungAfter := fs.Duration("hung-after", 10*time.Second, "kill a trial's init that has not exited after this long (lost, hung)")
+	hungAfter := fs.Duration("hung-after", 15*time.Second, "kill a trial's init that has not exited after this long (hung)")
 	fs.Parse(args)
 	command := fs.Args()
 	if len(command) > 0 && command[0] == "--" {
@@ -58,14 +60,10 @@ func exitRace(args []string) {
 		ran++
 		if timedOut {
 			hung++
-		}
-		if got != want {
+		} else if got != want {
 			lost++
 			if firstLost == "" {
 				firstLost = fmt.Sprintf("trial %d: the child exited %d, the init %d", ran, want, got)
-				if timedOut {
-					firstLost = fmt.Sprintf("trial %d: the child exited %d, the init had not exited after %s (killed)", ran, want, *hungAfter)
-				}
 			}
 		}
 	}

@@ -24,10 +24,10 @@ final class PassesExitCodeInRace extends StatedPromise {
     static final Duration BUDGET = Duration.ofSeconds(6);
 
     /**
-     * How long zl-helper waits for a trial's init to exit before it kills it (lost, hung): well above a slow init's
-     * delay (a reaper on a 3 s timer notices its child's exit up to 3 s late, and is SLOW elsewhere, not lost here).
+     * How long zl-helper waits for a trial's init to exit before it kills it (hung: neither kept nor lost): well above a
+     * slow init's time (a reaper on a 3 s timer notices its child's exit up to 3 s late; npm takes 8 s on a busy machine).
      */
-    private static final Duration HUNG_TRIAL = Duration.ofSeconds(10);
+    private static final Duration HUNG_TRIAL = Duration.ofSeconds(15);
 
     PassesExitCodeInRace() {
         super("exit-code-in-race",
@@ -49,11 +49,18 @@ final class PassesExitCodeInRace extends StatedPromise {
         return judge(init, race, c.seen(""));
     }
 
+    /** Judged on the trials whose init exited; none: the check could not look, which is never a pass. */
     PromiseVerdict judge(ReaperUnderTest init, Event.ExitRace race, PromiseVerdict.Seen seen) {
+        int ended = race.trials() - race.hung();
+        if (ended == 0) {
+            throw new IllegalStateException("in none of its " + race.trials() + " trials did the init exit within "
+                    + HUNG_TRIAL.toSeconds() + " s of its start (its child had exited): no exit code to compare");
+        }
         PromiseOutcome outcome = race.lost() == 0 ? PromiseOutcome.EXIT_CODE_PASSED : PromiseOutcome.EXIT_CODE_LOST;
-        String evidence = "lost " + race.lost() + " of " + race.trials() + " trials"
+        String evidence = "lost " + race.lost() + " of " + ended + " trials"
                 + (race.lost() > 0 ? " (first, " + race.firstLost() + ")" : "")
-                + (race.hung() > 0 ? "; " + race.hung() + " hung" : "")
+                + (race.hung() > 0 ? "; " + race.hung() + " more hung (the init had not exited " + HUNG_TRIAL.toSeconds()
+                + " s after its start: killed, not judged)" : "")
                 + "; " + race.trials() + " trials in " + PromiseVerdict.millis(Duration.ofMillis(race.tookMillis()))
                 + (race.trials() < race.of() ? " (only " + race.trials() + " of " + race.of() + " fit in the "
                 + BUDGET.toSeconds() + " s budget: the init is slow to start or to end)" : "");
