@@ -74,6 +74,18 @@ func main() {
 		timerInit(args)
 	case "deaf-init":
 		deafInit(args)
+	case "exit-race":
+		exitRace(args)
+	case "as-subreaper":
+		asSubreaper(args)
+	case "race-child":
+		raceChild(args)
+	case "race-middle":
+		raceMiddle()
+	case "race-orphan":
+		raceOrphan()
+	case "racy-init":
+		racyInit(args)
 	case "middle":
 		middle()
 	case "leaf":

@@ -75,6 +75,10 @@ final class ValidateCommand extends ReportingCommand {
     @Option(names = "--init", description = "with --image: the engine's init in front (docker run --init)")
     boolean engineInit;
 
+    @Option(names = "--supervisor", description = "with --entrypoint: the init is a service supervisor (s6-svscan, runsvdir, "
+            + "supervisord) that restarts the test program rather than exit with it; the promises on its exit are not checked")
+    boolean supervisor;
+
     @Option(names = "--pod", description = "with --image: in a Kubernetes pod with shareProcessNamespace: true (a pause at PID 1)")
     boolean pod;
 
@@ -136,8 +140,8 @@ final class ValidateCommand extends ReportingCommand {
         }
         Grading grading = grading();
         if (reaper != null) {
-            if (entrypoint != null || name != null || engineInit || pull || pod) {
-                throw new UsageException("validate: --entrypoint, --init, --pod, --pull and --name go with --image, not --reaper");
+            if (entrypoint != null || name != null || engineInit || pull || pod || supervisor) {
+                throw new UsageException("validate: --entrypoint, --init, --pod, --supervisor, --pull and --name go with --image, not --reaper");
             }
             Reaper known = reference(reaper);
             return lab -> report(lab, lab.referenceInit(known), grading, Optional.empty());
@@ -149,6 +153,10 @@ final class ValidateCommand extends ReportingCommand {
         if (pod && (words.isPresent() || engineInit)) {
             throw new UsageException("validate: --pod runs the image as it ships in a pod, whose pause is PID 1: it goes with "
                     + "neither --entrypoint nor --init (Kubernetes has no --init)");
+        }
+        if (supervisor && (words.isEmpty() || engineInit)) {
+            throw new UsageException("validate: --supervisor says the init --entrypoint puts in front is a service supervisor: "
+                    + "it goes with --entrypoint, not with --init or an image as it ships");
         }
         if (images.size() == 1 && imageFiles.isEmpty() && composeFiles.isEmpty() && manifestFiles.isEmpty()) {
             return oneImage(images.get(0), words, grading);
@@ -170,7 +178,8 @@ final class ValidateCommand extends ReportingCommand {
 
     private LabWork oneImage(String image, Optional<List<String>> words, Grading grading) {
         String shown = Optional.ofNullable(name).orElse(image);
-        ReaperUnderTest subject = words.isPresent() ? ReaperUnderTest.init(shown, image, words, engineInit)
+        ReaperUnderTest subject = supervisor ? ReaperUnderTest.supervisor(shown, image, words.orElseThrow())
+                : words.isPresent() ? ReaperUnderTest.init(shown, image, words, engineInit)
                 : ReaperUnderTest.asShipped(shown, image, engineInit, pod);
         ImageInput.Pull pulling = pull ? ImageInput.Pull.IF_MISSING : ImageInput.Pull.NEVER;
         return lab -> {

@@ -15,21 +15,28 @@ public sealed interface Launch {
 
     /**
      * The init in front of zl-helper: {@code entrypoint} given (as {@code --entrypoint} says), or, when empty,
-     * the image's own ENTRYPOINT (a reference init's image puts it there).
+     * the image's own ENTRYPOINT (a reference init's image puts it there). A {@code supervisor} (s6-svscan,
+     * runsvdir, supervisord) restarts its child instead of exiting with it, by design: the promises judged on
+     * its exit are not checked (they would wait for an exit that never comes).
      */
-    record InFront(Optional<List<String>> entrypoint) implements Launch {
+    record InFront(Optional<List<String>> entrypoint, boolean supervisor) implements Launch {
         public InFront {
             entrypoint = entrypoint.map(List::copyOf);
         }
 
+        public InFront(Optional<List<String>> entrypoint) {
+            this(entrypoint, false);
+        }
+
         @Override
         public List<Promise> promises() {
-            return Promises.ALL;
+            return supervisor ? Promises.ALL.stream().filter(p -> !p.waitsForTheInitsExit()).toList() : Promises.ALL;
         }
 
         @Override
         public String describe() {
-            return "entrypoint " + entrypoint.map(e -> SecretMask.argv(e).toString()).orElse("of the image") + " in front of zl-helper";
+            return "entrypoint " + entrypoint.map(e -> SecretMask.argv(e).toString()).orElse("of the image") + " in front of zl-helper"
+                    + (supervisor ? ", a service supervisor (it restarts its child: the promises on its exit are not checked)" : "");
         }
     }
 

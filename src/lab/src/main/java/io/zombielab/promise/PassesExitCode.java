@@ -16,6 +16,11 @@ final class PassesExitCode extends StatedPromise {
     }
 
     @Override
+    public boolean waitsForTheInitsExit() {
+        return true;
+    }
+
+    @Override
     public PromiseVerdict check(PromiseContainer container, ReaperUnderTest init, Grading grading) {
         return ExitCodes.check(this, container, init, CODE, Integer.toString(CODE));
     }

@@ -13,6 +13,11 @@ final class PassesSignalDeath extends StatedPromise {
     }
 
     @Override
+    public boolean waitsForTheInitsExit() {
+        return true;
+    }
+
+    @Override
     public PromiseVerdict check(PromiseContainer container, ReaperUnderTest init, Grading grading) {
         return ExitCodes.check(this, container, init, SIGTERM_EXIT, "by SIGTERM (want " + SIGTERM_EXIT + ")");
     }

@@ -21,6 +21,14 @@ public interface Promise {
         return true;
     }
 
+    /**
+     * Whether the promise is judged on how the init ends once its child has (its exit code): a service supervisor,
+     * which restarts its child instead, is not checked for it.
+     */
+    default boolean waitsForTheInitsExit() {
+        return false;
+    }
+
     /** Watches the started container and judges what it did, against the init's expected outcome if it has one. */
     PromiseVerdict check(PromiseContainer container, ReaperUnderTest init, Grading grading);
 }

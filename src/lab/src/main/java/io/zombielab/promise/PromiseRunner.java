@@ -30,6 +30,9 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class PromiseRunner {
 
+    /** Where the engine mounts its init (docker run --init) in the container, with its end of options. */
+    private static final List<String> ENGINE_INIT = List.of("/sbin/docker-init", "--");
+
     private final DockerClient docker;
     private final PromiseKit kit;
     private final String runId;
@@ -129,6 +132,14 @@ public final class PromiseRunner {
         List<String> argv = new ArrayList<>();
         if (child.belowInertInit()) {
             argv.addAll(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--"));
+        }
+        if (!child.runner().isEmpty()) {
+            argv.add(PromiseKit.IN_CONTAINER);
+            argv.addAll(child.runner());
+            if (init.engineInit()) {
+                // The engine's init is PID 1 above the runner: the runner runs the same binary, where the engine mounts it.
+                argv.addAll(ENGINE_INIT);
+            }
         }
         argv.addAll(front.entrypoint().orElseGet(() -> imageEntrypoint(init.image())));
         argv.add(PromiseKit.IN_CONTAINER);

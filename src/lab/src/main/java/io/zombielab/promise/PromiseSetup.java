@@ -10,10 +10,17 @@ public sealed interface PromiseSetup {
      *
      * @param command        zl-helper's command line (without the binary's path)
      * @param belowInertInit the init is put below zl-helper's inert init, so that it is not PID 1
+     * @param runner         zl-helper's command (ending in "--") that is PID 1 and runs the init and its child, again
+     *                       and again (the exit-status race); empty: the init runs once
      */
-    record ChildOfInit(List<String> command, boolean belowInertInit) implements PromiseSetup {
+    record ChildOfInit(List<String> command, boolean belowInertInit, List<String> runner) implements PromiseSetup {
         public ChildOfInit {
             command = List.copyOf(command);
+            runner = List.copyOf(runner);
+        }
+
+        public ChildOfInit(List<String> command, boolean belowInertInit) {
+            this(command, belowInertInit, List.of());
         }
     }
 

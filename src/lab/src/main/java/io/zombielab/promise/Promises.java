@@ -13,10 +13,11 @@ public final class Promises {
     public static final Promise SIGNAL_REACH = new SignalReach();
     public static final Promise OWN_GROUPS_UNREACHED = new OwnGroupsUnreached();
     public static final Promise SUB_REAPER = new SubReaper();
+    public static final Promise EXIT_CODE_IN_RACE = new PassesExitCodeInRace();
 
     /** An init's promises, checked with zl-helper as its child. */
     public static final List<Promise> ALL = List.of(REAPS_ORPHANS, PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH, FORWARDS_SIGTERM,
-            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER);
+            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER, EXIT_CODE_IN_RACE);
 
     public static final Promise SHIPPED_REAPS_ORPHANS = new ReapsOrphansAsShipped();
     public static final Promise STOPS_GRACEFULLY = new StopsGracefully();

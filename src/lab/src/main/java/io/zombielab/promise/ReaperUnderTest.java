@@ -27,6 +27,14 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
         return new ReaperUnderTest(name, image, new Launch.InFront(entrypoint), engineInit, universalPromises());
     }
 
+    /**
+     * A service supervisor in front of the test program (run as its service), held to what any init must do but
+     * exit with its child: it restarts it instead, by design.
+     */
+    public static ReaperUnderTest supervisor(String name, String image, List<String> entrypoint) {
+        return new ReaperUnderTest(name, image, new Launch.InFront(Optional.of(entrypoint), true), false, universalPromises());
+    }
+
     /** A user's image as it ships, held to what any PID 1 must do. */
     public static ReaperUnderTest asShipped(String name, String image, boolean engineInit) {
         return asShipped(name, image, engineInit, false);
@@ -105,6 +113,7 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
                 Promises.REAPS_ORPHANS, PromiseOutcome.REAPED,
                 Promises.PASSES_EXIT_CODE, PromiseOutcome.EXIT_CODE_PASSED,
                 Promises.PASSES_SIGNAL_DEATH, PromiseOutcome.EXIT_CODE_PASSED,
+                Promises.EXIT_CODE_IN_RACE, PromiseOutcome.EXIT_CODE_PASSED,
                 Promises.FORWARDS_SIGTERM, PromiseOutcome.FORWARDED,
                 Promises.OWN_GROUPS_UNREACHED, PromiseOutcome.UNREACHED);
     }

@@ -1,0 +1,4 @@
+#!/bin/sh
+# dash (Debian's /bin/sh) as PID 1, as a user's entrypoint script runs the app.
+"$@"
+exit $?

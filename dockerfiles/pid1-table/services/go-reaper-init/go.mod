@@ -1,0 +1,3 @@
+module zombielab/go-reaper-init
+
+go 1.19
