@@ -10,10 +10,16 @@ public sealed interface PromiseSetup {
      *
      * @param command        zl-helper's command line (without the binary's path)
      * @param belowInertInit the init is put below zl-helper's inert init, so that it is not PID 1
+     * @param program        the child's program: zl-helper, or (exec-failure) a path the image does not have
      */
-    record ChildOfInit(List<String> command, boolean belowInertInit) implements PromiseSetup {
+    record ChildOfInit(List<String> command, boolean belowInertInit, String program) implements PromiseSetup {
         public ChildOfInit {
             command = List.copyOf(command);
+        }
+
+        /** zl-helper as the child. */
+        public ChildOfInit(List<String> command, boolean belowInertInit) {
+            this(command, belowInertInit, PromiseKit.IN_CONTAINER);
         }
     }
 

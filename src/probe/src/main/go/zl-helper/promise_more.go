@@ -1,0 +1,296 @@
+// More of the promise kit: the test children of the promises tini's and dumb-init's own suites test
+// beyond reaping and exit codes (see testinits_flawed.go for the inits that break them).
+//
+//	zl-helper signals                       reports each signal tini forwards as it comes, and keeps waiting
+//	zl-helper leave-daemon [--code N]       leaves a daemon in its group alive, then exits N
+//	zl-helper signal-mask                   reports the signal mask and ignored signals it inherited, from /proc
+//	zl-helper on-stop [--shutdown-ms M]     on SIGTERM, shuts down for M ms (an app's shutdown), then exits 0
+//	zl-helper storm --count N --spread-ms S --max-alive A --watch-ms W
+//	                                        N orphans over S ms, at most A alive at once; the reaps' latencies
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+	_ "unsafe" // go:linkname
+)
+
+// signalsChild reports every signal of tiniSignals it gets, with the moment (the host and the container
+// share the clock), and never exits by itself: the next signal must find it.
+func signalsChild(args []string) {
+	if len(args) > 0 {
+		usage("signals takes no arguments")
+	}
+	sigs := make(chan os.Signal, 16)
+	for _, s := range tiniSignals {
+		signal.Notify(sigs, s)
+	}
+	event("signals-ready pid=%d", os.Getpid())
+	for s := range sigs {
+		event("signal-received name=%s pid=%d at_us=%d", tiniSignalNames[s.(syscall.Signal)], os.Getpid(), time.Now().UnixMicro())
+	}
+}
+
+// leaveDaemon starts a daemon in its own process group (as `nginx &` in an entrypoint script does), waits
+// until the daemon is up, says so, and exits --code: the init should exit with it, whatever the daemon does.
+func leaveDaemon(args []string) {
+	fs := flag.NewFlagSet("leave-daemon", flag.ExitOnError)
+	code := fs.Int("code", 0, "exit code")
+	fs.Parse(args)
+	reader, writer, err := os.Pipe()
+	if err != nil {
+		fail(err)
+	}
+	cmd := exec.Command("/proc/self/exe", "daemon")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.ExtraFiles = []*os.File{writer}
+	if err := cmd.Start(); err != nil {
+		fail(err)
+	}
+	writer.Close()
+	if !bufio.NewScanner(reader).Scan() {
+		fail(fmt.Errorf("the daemon %d never said it was up", cmd.Process.Pid))
+	}
+	event("daemon-left pid=%d daemon=%d code=%d at_us=%d", os.Getpid(), cmd.Process.Pid, *code, time.Now().UnixMicro())
+	os.Exit(*code)
+}
+
+// daemon waits for any signal; it reports the one it gets (an init that signals its child's group on the
+// child's exit reaches it) and exits 128+n.
+func daemon() {
+	sigs := make(chan os.Signal, 1)
+	for _, s := range tiniSignals {
+		signal.Notify(sigs, s)
+	}
+	ready := os.NewFile(3, "ready")
+	fmt.Fprintln(ready, os.Getpid())
+	ready.Close()
+	s := (<-sigs).(syscall.Signal)
+	event("daemon-signalled name=%s pid=%d", tiniSignalNames[s], os.Getpid())
+	os.Exit(128 + int(s))
+}
+
+// signalMask reports the signal mask (SigBlk) and the ignored signals (SigIgn) this process inherited
+// from its init, twice: as /proc shows them for a program it executes, stopped at its exec (ptrace), and
+// as the Go runtime recorded them at its start. A Go runtime unblocks SIGTERM, SIGINT, SIGHUP and SIGQUIT
+// and installs its handler for inherited ignored signals (but SIGHUP and SIGINT) before main runs, and its
+// forks pass on what it changed: /proc then shows what a program started by a Go child inherits, the
+// runtime's record what the child itself inherited (the two agree on every other signal).
+func signalMask(args []string) {
+	if len(args) > 0 {
+		usage("signal-mask takes no arguments")
+	}
+	cmd := exec.Command("/proc/self/exe", "exit", "--code", "0")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Ptrace: true}
+	if err := cmd.Start(); err != nil {
+		event("signal-mask-unreadable error=%q", err.Error())
+		os.Exit(1)
+	}
+	pid := cmd.Process.Pid
+	var ws syscall.WaitStatus
+	if _, err := syscall.Wait4(pid, &ws, 0, nil); err != nil || !ws.Stopped() {
+		event("signal-mask-unreadable error=%q", fmt.Sprintf("the exec'd program did not stop at its exec: %v %v", err, ws))
+		os.Exit(1)
+	}
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	syscall.Kill(pid, syscall.SIGKILL)
+	syscall.Wait4(pid, &ws, 0, nil)
+	if err != nil {
+		event("signal-mask-unreadable error=%q", err.Error())
+		os.Exit(1)
+	}
+	blocked, ignored := statusField(string(status), "SigBlk"), statusField(string(status), "SigIgn")
+	event("signal-mask pid=%d blocked=%s ignored=%s blocked_at_start=%016x ignored_at_start=%016x", os.Getpid(), blocked, ignored,
+		blockedAtStart(), ignoredAtStart())
+	os.Exit(0)
+}
+
+func statusField(status, name string) string {
+	for _, line := range strings.Split(status, "\n") {
+		if strings.HasPrefix(line, name+":") {
+			return strings.TrimSpace(strings.TrimPrefix(line, name+":"))
+		}
+	}
+	return "?"
+}
+
+// onStop waits for SIGTERM, then shuts down as an app does (closing connections, flushing a log) for
+// --shutdown-ms, says it has, and exits 0: an init that exits before that leaves it to the kernel's SIGKILL.
+func onStop(args []string) {
+	fs := flag.NewFlagSet("on-stop", flag.ExitOnError)
+	shutdown := fs.Int("shutdown-ms", 300, "how long its shutdown takes")
+	fs.Parse(args)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM)
+	event("waiting pid=%d pgid=%d", os.Getpid(), pgid())
+	<-sigs
+	event("shutdown-started pid=%d at_us=%d", os.Getpid(), time.Now().UnixMicro())
+	time.Sleep(time.Duration(*shutdown) * time.Millisecond)
+	event("shutdown-done pid=%d at_us=%d", os.Getpid(), time.Now().UnixMicro())
+	os.Exit(0)
+}
+
+// storm makes --count orphans over --spread-ms, never more than --max-alive alive at once (so that the
+// container's PID limit is not what is tested), times each reap like orphans does and reports the
+// latencies' p50, p99 and maximum in one event. A spawn that fails (the PIDs ran out) ends the storm early
+// and is reported, not fatal: it is evidence.
+func storm(args []string) {
+	fs := flag.NewFlagSet("storm", flag.ExitOnError)
+	count := fs.Int("count", 500, "how many orphans")
+	spreadMs := fs.Int("spread-ms", 1000, "over how long they are made")
+	maxAlive := fs.Int("max-alive", 100, "at most this many orphans alive at once")
+	watchMs := fs.Int("watch-ms", 5000, "how long after the last exit an orphan may still be reaped")
+	fs.Parse(args)
+	if *count < 1 || *maxAlive < 1 || *spreadMs < 0 || *watchMs < 0 {
+		usage("storm needs --count and --max-alive of 1 or more, --spread-ms and --watch-ms of 0 or more")
+	}
+	started := time.Now()
+	exits, made, spawnErr := spawnStorm(*count, time.Duration(*spreadMs)*time.Millisecond, *maxAlive)
+	var latencies []time.Duration
+	unreaped, zombies := 0, 0
+	watchReaps(exits, time.Duration(*watchMs)*time.Millisecond, func(r reap) {
+		if r.reaped {
+			latencies = append(latencies, r.after)
+		} else {
+			unreaped++
+			if r.state == "Z" {
+				zombies++
+			}
+		}
+	})
+	madeIn := time.Since(started)
+	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+	errText := ""
+	if err := spawnErr(); err != nil {
+		errText = err.Error()
+	}
+	event("storm-done count=%d made=%d reaped=%d unreaped=%d zombies=%d p50_us=%d p99_us=%d max_us=%d max_alive=%d took_ms=%d spawn_error=%q",
+		*count, made(), len(latencies), unreaped, zombies, quantile(latencies, 0.5).Microseconds(), quantile(latencies, 0.99).Microseconds(),
+		quantile(latencies, 1).Microseconds(), *maxAlive, madeIn.Milliseconds(), errText)
+	os.Exit(0)
+}
+
+func quantile(sorted []time.Duration, q float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(q*float64(len(sorted)) + 0.5)
+	if i < 1 {
+		i = 1
+	}
+	if i > len(sorted) {
+		i = len(sorted)
+	}
+	return sorted[i-1]
+}
+
+// spawnStorm makes the orphans of a storm, as spawnOrphans does (middle exits at once, its leaf exits once
+// re-parented), from a few makers at once so that hundreds fit in about a second, paced evenly over the
+// spread and held to maxAlive leaves alive. made says, once the exits are closed, how many were made.
+func spawnStorm(count int, spread time.Duration, maxAlive int) (<-chan orphanExit, func() int, func() error) {
+	reader, writer, err := os.Pipe()
+	if err != nil {
+		fail(err)
+	}
+	alive := make(chan struct{}, maxAlive)
+	words := make(chan orphanExit, count)
+	go func() {
+		defer close(words)
+		defer reader.Close()
+		lines := bufio.NewScanner(reader)
+		for lines.Scan() {
+			var e orphanExit
+			if _, err := fmt.Sscanf(lines.Text(), "%d %d", &e.pid, &e.ppid); err == nil {
+				e.at = time.Now()
+				<-alive
+				words <- e
+			}
+		}
+	}()
+	const makers = 4
+	tickets := make(chan int, count)
+	start := time.Now()
+	go func() {
+		for i := 0; i < count; i++ {
+			if count > 1 {
+				time.Sleep(time.Until(start.Add(spread * time.Duration(i) / time.Duration(count-1))))
+			}
+			tickets <- i
+		}
+		close(tickets)
+	}()
+	results := make(chan error, makers)
+	madeCount := make(chan int, makers)
+	for m := 0; m < makers; m++ {
+		go func() {
+			made := 0
+			for range tickets {
+				alive <- struct{}{}
+				cmd := exec.Command("/proc/self/exe", "middle")
+				cmd.ExtraFiles = []*os.File{writer}
+				if err := cmd.Run(); err != nil {
+					<-alive
+					madeCount <- made
+					results <- fmt.Errorf("orphan %d of %d: %w", made+1, count, err)
+					for range tickets {
+					}
+					return
+				}
+				made++
+			}
+			madeCount <- made
+			results <- nil
+		}()
+	}
+	total, firstErr := 0, error(nil)
+	done := make(chan struct{})
+	go func() {
+		for m := 0; m < makers; m++ {
+			total += <-madeCount
+			if err := <-results; err != nil && firstErr == nil {
+				firstErr = err
+			}
+		}
+		writer.Close()
+		close(done)
+	}()
+	return words, func() int { <-done; return total }, func() error { <-done; return firstErr }
+}
+
+// runtimeFwdSig is the Go runtime's record of each signal's disposition as it found it at its start, before
+// it installed its own handlers (0: default, 1: ignored): the one place an inherited ignored SIGTERM is
+// still visible to a Go program.
+//
+//go:linkname runtimeFwdSig runtime.fwdSig
+var runtimeFwdSig [65]uintptr
+
+// runtimeInitSigmask is the Go runtime's copy of the signal mask this process started with, taken before
+// it unblocked the signals it needs (SIGTERM, SIGINT, SIGHUP, SIGQUIT among them); a fork from Go code
+// passes on the mask without those, so only this copy shows an inherited blocked SIGTERM.
+//
+//go:linkname runtimeInitSigmask runtime.initSigmask
+var runtimeInitSigmask uint64 // a [2]uint32 there: the same 64 bits on the little-endian amd64 and arm64
+
+func blockedAtStart() uint64 {
+	return runtimeInitSigmask
+}
+
+// ignoredAtStart is the set of signals this process found ignored when it started, in /proc's SigIgn
+// format (bit n-1 for signal n).
+func ignoredAtStart() uint64 {
+	var set uint64
+	for s := 1; s < len(runtimeFwdSig); s++ {
+		if runtimeFwdSig[s] == 1 {
+			set |= 1 << uint(s-1)
+		}
+	}
+	return set
+}
