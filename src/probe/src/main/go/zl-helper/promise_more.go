@@ -11,16 +11,19 @@ package main
 
 import (
 	"bufio"
+	"encoding/binary"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
-	_ "unsafe" // go:linkname
+	"unsafe"
 )
 
 // signalsChild reports every signal of tiniSignals it gets, with the moment (the host and the container
@@ -140,7 +143,7 @@ func onStop(args []string) {
 
 // storm makes --count orphans over --spread-ms, never more than --max-alive alive at once (so that the
 // container's PID limit is not what is tested), times each reap like orphans does and reports the
-// latencies' p50, p99 and maximum in one event. A spawn that fails (the PIDs ran out) ends the storm early
+// latencies' p50, p99 and maximum in one event, then waits for a signal. A spawn that fails (the PIDs ran out) ends the storm early
 // and is reported, not fatal: it is evidence.
 func storm(args []string) {
 	fs := flag.NewFlagSet("storm", flag.ExitOnError)
@@ -152,6 +155,8 @@ func storm(args []string) {
 	if *count < 1 || *maxAlive < 1 || *spreadMs < 0 || *watchMs < 0 {
 		usage("storm needs --count and --max-alive of 1 or more, --spread-ms and --watch-ms of 0 or more")
 	}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, forwarded...)
 	started := time.Now()
 	exits, made, spawnErr := spawnStorm(*count, time.Duration(*spreadMs)*time.Millisecond, *maxAlive)
 	var latencies []time.Duration
@@ -175,7 +180,8 @@ func storm(args []string) {
 	event("storm-done count=%d made=%d reaped=%d unreaped=%d zombies=%d p50_us=%d p99_us=%d max_us=%d max_alive=%d took_ms=%d spawn_error=%q",
 		*count, made(), len(latencies), unreaped, zombies, quantile(latencies, 0.5).Microseconds(), quantile(latencies, 0.99).Microseconds(),
 		quantile(latencies, 1).Microseconds(), *maxAlive, madeIn.Milliseconds(), errText)
-	os.Exit(0)
+	// Kept running, like orphans: the container must still be there for the process table it is judged on.
+	waitSignal(signals)
 }
 
 func quantile(sorted []time.Duration, q float64) time.Duration {
@@ -192,9 +198,10 @@ func quantile(sorted []time.Duration, q float64) time.Duration {
 	return sorted[i-1]
 }
 
-// spawnStorm makes the orphans of a storm, as spawnOrphans does (middle exits at once, its leaf exits once
-// re-parented), from a few makers at once so that hundreds fit in about a second, paced evenly over the
-// spread and held to maxAlive leaves alive. made says, once the exits are closed, how many were made.
+// spawnStorm makes the orphans of a storm, paced evenly over the spread and held to maxAlive leaves alive.
+// Each is made without exec (rawOrphan), so that hundreds fit in about a second on a busy machine: two Go
+// processes executed per orphan, as spawnOrphans does, cost milliseconds each. made says, once the exits
+// are closed, how many were made.
 func spawnStorm(count int, spread time.Duration, maxAlive int) (<-chan orphanExit, func() int, func() error) {
 	reader, writer, err := os.Pipe()
 	if err != nil {
@@ -205,64 +212,98 @@ func spawnStorm(count int, spread time.Duration, maxAlive int) (<-chan orphanExi
 	go func() {
 		defer close(words)
 		defer reader.Close()
-		lines := bufio.NewScanner(reader)
-		for lines.Scan() {
-			var e orphanExit
-			if _, err := fmt.Sscanf(lines.Text(), "%d %d", &e.pid, &e.ppid); err == nil {
-				e.at = time.Now()
-				<-alive
-				words <- e
+		var record [8]byte
+		for {
+			if _, err := io.ReadFull(reader, record[:]); err != nil {
+				return
 			}
+			e := orphanExit{pid: int(binary.LittleEndian.Uint32(record[:4])), ppid: int(binary.LittleEndian.Uint32(record[4:])), at: time.Now()}
+			<-alive
+			words <- e
 		}
 	}()
-	const makers = 4
-	tickets := make(chan int, count)
-	start := time.Now()
+	made, result := 0, make(chan error, 1)
 	go func() {
+		// The signal mask set around each raw fork is this thread's: keep to one thread.
+		runtime.LockOSThread()
+		defer writer.Close()
+		start := time.Now()
 		for i := 0; i < count; i++ {
 			if count > 1 {
 				time.Sleep(time.Until(start.Add(spread * time.Duration(i) / time.Duration(count-1))))
 			}
-			tickets <- i
+			alive <- struct{}{}
+			if err := rawOrphan(int(writer.Fd())); err != nil {
+				<-alive
+				result <- fmt.Errorf("orphan %d of %d: %w", i+1, count, err)
+				return
+			}
+			made++
 		}
-		close(tickets)
+		result <- nil
 	}()
-	results := make(chan error, makers)
-	madeCount := make(chan int, makers)
-	for m := 0; m < makers; m++ {
-		go func() {
-			made := 0
-			for range tickets {
-				alive <- struct{}{}
-				cmd := exec.Command("/proc/self/exe", "middle")
-				cmd.ExtraFiles = []*os.File{writer}
-				if err := cmd.Run(); err != nil {
-					<-alive
-					madeCount <- made
-					results <- fmt.Errorf("orphan %d of %d: %w", made+1, count, err)
-					for range tickets {
-					}
-					return
-				}
-				made++
-			}
-			madeCount <- made
-			results <- nil
-		}()
-	}
-	total, firstErr := 0, error(nil)
 	done := make(chan struct{})
+	var spawnErr error
 	go func() {
-		for m := 0; m < makers; m++ {
-			total += <-madeCount
-			if err := <-results; err != nil && firstErr == nil {
-				firstErr = err
-			}
-		}
-		writer.Close()
+		spawnErr = <-result
 		close(done)
 	}()
-	return words, func() int { <-done; return total }, func() error { <-done; return firstErr }
+	return words, func() int { <-done; return made }, func() error { <-done; return spawnErr }
+}
+
+// rawTick is how often a raw leaf looks whether it was re-parented; global, so that the forked children,
+// which must not allocate, need nothing new.
+var rawTick = syscall.Timespec{Nsec: 50_000}
+
+// rawRecord is a raw leaf's last word, its pid and its new parent's, little-endian: each process writes
+// its own copy of it.
+var rawRecord [8]byte
+
+// rawOrphan makes one orphan as spawnOrphans does (a middle that exits at once, a leaf that exits once
+// re-parented and reports on fd first), by raw forks of this process: no exec, no Go runtime started.
+// The children run nothing but system calls, with every signal blocked, until they exit.
+func rawOrphan(fd int) error {
+	all, old := ^uint64(0), uint64(0)
+	syscall.RawSyscall6(syscall.SYS_RT_SIGPROCMASK, 2 /* SIG_SETMASK */, uintptr(unsafe.Pointer(&all)), uintptr(unsafe.Pointer(&old)), 8, 0, 0)
+	pid, _, errno := syscall.RawSyscall6(syscall.SYS_CLONE, uintptr(syscall.SIGCHLD), 0, 0, 0, 0, 0)
+	if pid == 0 && errno == 0 {
+		rawMiddle(uintptr(fd))
+	}
+	syscall.RawSyscall6(syscall.SYS_RT_SIGPROCMASK, 2, uintptr(unsafe.Pointer(&old)), 0, 8, 0, 0)
+	if errno != 0 {
+		return errno
+	}
+	var ws syscall.WaitStatus
+	for {
+		if _, err := syscall.Wait4(int(pid), &ws, 0, nil); err != syscall.EINTR {
+			return err
+		}
+	}
+}
+
+//go:nosplit
+func rawMiddle(fd uintptr) {
+	middle, _, _ := syscall.RawSyscall(syscall.SYS_GETPID, 0, 0, 0)
+	pid, _, errno := syscall.RawSyscall6(syscall.SYS_CLONE, uintptr(syscall.SIGCHLD), 0, 0, 0, 0, 0)
+	if pid == 0 && errno == 0 {
+		rawLeaf(fd, middle)
+	}
+	syscall.RawSyscall(syscall.SYS_EXIT_GROUP, 0, 0, 0)
+}
+
+//go:nosplit
+func rawLeaf(fd, middle uintptr) {
+	for {
+		ppid, _, _ := syscall.RawSyscall(syscall.SYS_GETPPID, 0, 0, 0)
+		if ppid != middle {
+			self, _, _ := syscall.RawSyscall(syscall.SYS_GETPID, 0, 0, 0)
+			rawRecord[0], rawRecord[1], rawRecord[2], rawRecord[3] = byte(self), byte(self>>8), byte(self>>16), byte(self>>24)
+			rawRecord[4], rawRecord[5], rawRecord[6], rawRecord[7] = byte(ppid), byte(ppid>>8), byte(ppid>>16), byte(ppid>>24)
+			syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&rawRecord[0])), 8)
+			syscall.RawSyscall(syscall.SYS_EXIT_GROUP, 0, 0, 0)
+		}
+		syscall.RawSyscall(syscall.SYS_NANOSLEEP, uintptr(unsafe.Pointer(&rawTick)), 0, 0)
+	}
 }
 
 // runtimeFwdSig is the Go runtime's record of each signal's disposition as it found it at its start, before

@@ -8,7 +8,8 @@
 // process it adopts on SIGCHLD, exits as its child did (its code, or 128+n) as soon as the child exits,
 // starts the child with an empty signal mask, and exits 1 saying why when the exec fails. The flaws:
 //
-//	term-only       forwards SIGTERM only; the other signals are ignored, as by a PID 1 with no handler
+//	term-only       forwards SIGTERM only; the other signals are dropped, as the kernel drops them for a PID 1
+//	                with no handler
 //	outlives-child  exits only once no process at all is left, not when its child exits
 //	blocked-mask    starts the child with every signal blocked (it blocks them all and forgets to
 //	                unblock them before exec: the sigwait-loop init's bug)
@@ -57,15 +58,8 @@ func flawedInit(args []string) {
 	if len(command) == 0 {
 		usage("flawed-init needs a command after --")
 	}
-	forwarded := tiniSignals
-	if *flaw == "term-only" {
-		forwarded = []syscall.Signal{syscall.SIGTERM}
-		for _, s := range tiniSignals[1:] {
-			signal.Ignore(s)
-		}
-	}
 	sigs := make(chan os.Signal, 64)
-	for _, s := range forwarded {
+	for _, s := range tiniSignals {
 		signal.Notify(sigs, s)
 	}
 	signal.Notify(sigs, syscall.SIGCHLD)
@@ -86,6 +80,11 @@ func flawedInit(args []string) {
 	var childStatus syscall.WaitStatus
 	for s := range sigs {
 		if s != syscall.SIGCHLD {
+			if *flaw == "term-only" && s != syscall.SIGTERM {
+				// Dropped, as the kernel drops a signal to a PID 1 with no handler for it. Not signal.Ignore: an
+				// ignored disposition is inherited across exec, and that would break clean-signal-mask too.
+				continue
+			}
 			syscall.Kill(child, s.(syscall.Signal))
 			if *flaw == "exits-on-term" && s == syscall.SIGTERM {
 				// A beat for the child to log that it got it, nowhere near enough for it to shut down.

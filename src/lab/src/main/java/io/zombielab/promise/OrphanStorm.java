@@ -39,7 +39,7 @@ final class OrphanStorm extends StatedPromise {
         Duration p99 = Duration.ofNanos(storm.p99Micros() * 1000);
         PromiseOutcome outcome = left ? PromiseOutcome.LEFT_ZOMBIES
                 : grading.prompt(p99) ? PromiseOutcome.REAPED : PromiseOutcome.REAPED_SLOWLY;
-        String made = storm.made() + " of " + storm.count() + " made in " + storm.tookMillis() + " ms (at most " + storm.maxAlive()
+        String made = storm.made() + " of " + storm.count() + " made, the storm over in " + storm.tookMillis() + " ms (at most " + storm.maxAlive()
                 + " alive at once)" + (storm.spawnError().isEmpty() ? "" : ", then no more: " + storm.spawnError());
         String reaps = storm.reaped() + " reaped" + (storm.reaped() == 0 ? "" : ": p50 " + ms(storm.p50Micros()) + ", p99 "
                 + ms(storm.p99Micros()) + ", the slowest " + ms(storm.maxMicros()))

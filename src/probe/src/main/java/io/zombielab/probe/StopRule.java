@@ -72,7 +72,7 @@ public record StopRule(Set<Integer> accepted) {
 
     /** The words both the library and validate use for how the stop ended. */
     public String words(Stop stop) {
-        long code = stop.exitCode().orElse(-1L);
+        String code = stop.exitCode().map(String::valueOf).orElse("none");
         return switch (ending(stop)) {
             case STOPPED -> "stopped by itself (exit " + code + ")";
             case REPORTED_FAILURE -> "stopped, but reported failure (exit " + code + "; accepted: " + accepted() + ")";
