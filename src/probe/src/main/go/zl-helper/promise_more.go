@@ -150,19 +150,22 @@ func storm(args []string) {
 	count := fs.Int("count", 500, "how many orphans")
 	spreadMs := fs.Int("spread-ms", 1000, "over how long they are made")
 	maxAlive := fs.Int("max-alive", 100, "at most this many orphans alive at once")
+	maxUnreaped := fs.Int("max-unreaped", 200, "at most this many made and not yet reaped (alive or zombies)")
 	watchMs := fs.Int("watch-ms", 5000, "how long after the last exit an orphan may still be reaped")
 	fs.Parse(args)
-	if *count < 1 || *maxAlive < 1 || *spreadMs < 0 || *watchMs < 0 {
+	if *count < 1 || *maxAlive < 1 || *maxUnreaped < *maxAlive || *spreadMs < 0 || *watchMs < 0 {
 		usage("storm needs --count and --max-alive of 1 or more, --spread-ms and --watch-ms of 0 or more")
 	}
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, forwarded...)
 	started := time.Now()
-	exits, made, spawnErr := spawnStorm(*count, time.Duration(*spreadMs)*time.Millisecond, *maxAlive)
+	watch := time.Duration(*watchMs) * time.Millisecond
+	exits, made, spawnErr, reaped := spawnStorm(*count, time.Duration(*spreadMs)*time.Millisecond, *maxAlive, *maxUnreaped, watch)
 	var latencies []time.Duration
 	unreaped, zombies := 0, 0
-	watchReaps(exits, time.Duration(*watchMs)*time.Millisecond, func(r reap) {
+	watchReaps(exits, watch, func(r reap) {
 		if r.reaped {
+			reaped()
 			latencies = append(latencies, r.after)
 		} else {
 			unreaped++
@@ -202,12 +205,17 @@ func quantile(sorted []time.Duration, q float64) time.Duration {
 // Each is made without exec (rawOrphan), so that hundreds fit in about a second on a busy machine: two Go
 // processes executed per orphan, as spawnOrphans does, cost milliseconds each. made says, once the exits
 // are closed, how many were made.
-func spawnStorm(count int, spread time.Duration, maxAlive int) (<-chan orphanExit, func() int, func() error) {
+//
+// At most maxUnreaped are made and not yet reaped: a slow reaper's zombies then slow the storm down instead of
+// filling the container's PID limit (each is a PID), so a reaper on a timer is graded by its latency; reaped
+// says one was. A reaper that reaps none for the watch window stalls the storm, which then ends, reported.
+func spawnStorm(count int, spread time.Duration, maxAlive, maxUnreaped int, stall time.Duration) (<-chan orphanExit, func() int, func() error, func()) {
 	reader, writer, err := os.Pipe()
 	if err != nil {
 		fail(err)
 	}
 	alive := make(chan struct{}, maxAlive)
+	unreaped := make(chan struct{}, maxUnreaped)
 	words := make(chan orphanExit, count)
 	go func() {
 		defer close(words)
@@ -232,9 +240,16 @@ func spawnStorm(count int, spread time.Duration, maxAlive int) (<-chan orphanExi
 			if count > 1 {
 				time.Sleep(time.Until(start.Add(spread * time.Duration(i) / time.Duration(count-1))))
 			}
+			select {
+			case unreaped <- struct{}{}:
+			case <-time.After(stall):
+				result <- fmt.Errorf("stalled after %d of %d: %d made and not reaped for %v", i, count, maxUnreaped, stall)
+				return
+			}
 			alive <- struct{}{}
 			if err := rawOrphan(int(writer.Fd())); err != nil {
 				<-alive
+				<-unreaped
 				result <- fmt.Errorf("orphan %d of %d: %w", i+1, count, err)
 				return
 			}
@@ -248,7 +263,7 @@ func spawnStorm(count int, spread time.Duration, maxAlive int) (<-chan orphanExi
 		spawnErr = <-result
 		close(done)
 	}()
-	return words, func() int { <-done; return made }, func() error { <-done; return spawnErr }
+	return words, func() int { <-done; return made }, func() error { <-done; return spawnErr }, func() { <-unreaped }
 }
 
 // rawTick is how often a raw leaf looks whether it was re-parented; global, so that the forked children,

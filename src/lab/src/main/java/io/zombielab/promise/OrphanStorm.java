@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * A storm of orphans: {@link #COUNT} made over about a second (a build's compiler processes, a test suite's
- * shells), at most {@link #MAX_ALIVE} alive at once so that the container's PID limit is not what is tested. Every
- * one must be reaped, and the reaps' p99 within the bound: a reaper that keeps up with five orphans may not
- * keep up with five hundred.
+ * shells), at most {@link #MAX_ALIVE} alive at once, and at most 200 made and not yet reaped (zl-helper's storm
+ * waits for reaps beyond that), so that the container's PID limit (256) is not what is tested: a reaper on a timer
+ * slows the storm down and is graded by its latency, SLOW, instead of running the container out of PIDs. Every one
+ * must be reaped, and the reaps' p99 within the bound: a reaper that keeps up with five orphans may not keep up
+ * with five hundred.
  */
 final class OrphanStorm extends StatedPromise {
 
