@@ -150,7 +150,7 @@ func storm(args []string) {
 	count := fs.Int("count", 500, "how many orphans")
 	spreadMs := fs.Int("spread-ms", 1000, "over how long they are made")
 	maxAlive := fs.Int("max-alive", 100, "at most this many orphans alive at once")
-	maxUnreaped := fs.Int("max-unreaped", 200, "at most this many made and not yet reaped (alive or zombies)")
+	maxUnreaped := fs.Int("max-unreaped", 160, "at most this many made and not yet reaped (alive or zombies)")
 	watchMs := fs.Int("watch-ms", 5000, "how long after the last exit an orphan may still be reaped")
 	fs.Parse(args)
 	if *count < 1 || *maxAlive < 1 || *maxUnreaped < *maxAlive || *spreadMs < 0 || *watchMs < 0 {

@@ -22,6 +22,12 @@ final class CleanSignalMask extends StatedPromise {
     /** Bits of SIGTSTP (20), SIGTTIN (21) and SIGTTOU (22), in /proc's format (bit n-1 for signal n). */
     static final long TERMINAL_STOPS = (1L << 19) | (1L << 20) | (1L << 21);
 
+    /** Signals 32 and 33, which glibc keeps for its threads (signal(7): SIGRTMIN is moved above them): no app can use them. */
+    static final long GLIBC_RESERVED = (1L << 31) | (1L << 32);
+
+    /** What is reported, not judged. */
+    static final long UNJUDGED = TERMINAL_STOPS | GLIBC_RESERVED;
+
     private static final String[] NAMES = {"HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
         "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
         "WINCH", "IO", "PWR", "SYS"};
@@ -47,12 +53,14 @@ final class CleanSignalMask extends StatedPromise {
     PromiseVerdict judge(ReaperUnderTest init, Event.SignalMask mask, PromiseVerdict.Seen seen) {
         long blocked = mask.blocked() | mask.blockedAtStart();
         long ignored = mask.ignored() | mask.ignoredAtStart();
-        boolean clean = (blocked & ~TERMINAL_STOPS) == 0 && ignored == 0;
-        String stops = (blocked & TERMINAL_STOPS) != 0 ? " (" + names(blocked & TERMINAL_STOPS)
+        boolean clean = (blocked & ~UNJUDGED) == 0 && (ignored & ~UNJUDGED) == 0;
+        String stops = ((blocked | ignored) & TERMINAL_STOPS) != 0 ? " (" + names((blocked | ignored) & TERMINAL_STOPS)
                 + ": the terminal stop signals, reported, not judged: catatonit blocks them in its child on purpose)" : "";
+        String reserved = ((blocked | ignored) & GLIBC_RESERVED) != 0 ? " (" + names((blocked | ignored) & GLIBC_RESERVED)
+                + ": reserved by glibc's threads, reported, not judged)" : "";
         return PromiseVerdict.of(init, this, clean ? PromiseOutcome.CLEAN_MASK : PromiseOutcome.DIRTY_MASK,
-                "the child inherited SigBlk " + hex(blocked) + ", SigIgn " + hex(ignored) + stops
-                        + (clean ? "" : "; blocked: " + names(blocked & ~TERMINAL_STOPS) + "; ignored: " + names(ignored))
+                "the child inherited SigBlk " + hex(blocked) + ", SigIgn " + hex(ignored) + stops + reserved
+                        + (clean ? "" : "; blocked: " + names(blocked & ~UNJUDGED) + "; ignored: " + names(ignored & ~UNJUDGED))
                         + " (/proc of a program it executed, stopped at its exec: SigBlk " + hex(mask.blocked()) + ", SigIgn "
                         + hex(mask.ignored()) + "; the Go child's own record at its start: SigBlk " + hex(mask.blockedAtStart())
                         + ", SigIgn " + hex(mask.ignoredAtStart()) + ")", seen);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A storm of orphans: {@link #COUNT} made over about a second (a build's compiler processes, a test suite's
- * shells), at most {@link #MAX_ALIVE} alive at once, and at most 200 made and not yet reaped (zl-helper's storm
+ * shells), at most {@link #MAX_ALIVE} alive at once, and at most {@link #MAX_UNREAPED} made and not yet reaped (zl-helper's storm
  * waits for reaps beyond that), so that the container's PID limit (256) is not what is tested: a reaper on a timer
  * slows the storm down and is graded by its latency, SLOW, instead of running the container out of PIDs. Every one
  * must be reaped, and the reaps' p99 within the bound: a reaper that keeps up with five orphans may not keep up
@@ -18,6 +18,8 @@ final class OrphanStorm extends StatedPromise {
 
     static final int COUNT = 500;
     static final int MAX_ALIVE = 100;
+    /** Made and not yet reaped, zombies included: room left under the container's 256 PIDs for a JVM init's threads. */
+    static final int MAX_UNREAPED = 160;
     private static final Duration SPREAD = Duration.ofSeconds(1);
     /** Making them is CPU-bound (two execs each): on a loaded machine it can take several times the spread. */
     private static final Duration MAKING = Duration.ofSeconds(15);
@@ -25,7 +27,7 @@ final class OrphanStorm extends StatedPromise {
     OrphanStorm() {
         super("orphan-storm", "reaps a storm of " + COUNT + " orphans (at most " + MAX_ALIVE + " alive at once), every one, the p99 promptly",
                 grading -> new PromiseSetup.ChildOfInit(List.of("storm", "--count", Integer.toString(COUNT), "--spread-ms",
-                        Long.toString(SPREAD.toMillis()), "--max-alive", Integer.toString(MAX_ALIVE), "--watch-ms",
+                        Long.toString(SPREAD.toMillis()), "--max-alive", Integer.toString(MAX_ALIVE), "--max-unreaped", Integer.toString(MAX_UNREAPED), "--watch-ms",
                         Long.toString(grading.reapWindow().toMillis())), false));
     }
 

@@ -29,13 +29,13 @@ class ValidateSummaryTest {
     void slow() {
         assertThat(validate("--image", ImageCatalog.baseImageFromEnvironment(), "--name", "timer",
                 "--entrypoint", "/zombielab/zl-helper timer-init --every 3s --")).as(out()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).startsWith("SLOW: 3 of 5 judged promises kept, 2 slow (bound 1000 ms)").doesNotContain("broken");
+        assertThat(out()).startsWith("SLOW: 7 of 11 judged promises kept, 4 slow (bound 1000 ms)").doesNotContain("broken");
     }
 
     @Test
     @DisplayName("a reference init is GOOD, exit 0 (the control)")
     void good() {
         assertThat(validate("--reaper", "catatonit")).as(out()).isEqualTo(ExitCode.OK);
-        assertThat(out()).startsWith("GOOD: 7 of 7 judged promises kept");
+        assertThat(out()).startsWith("GOOD: 14 of 14 judged promises kept");
     }
 }
