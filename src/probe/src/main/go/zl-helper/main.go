@@ -23,6 +23,9 @@
 //	zl-helper inert-init -- CMD [ARG...]         an init that forgets to reap, like a Go service at PID 1
 //	zl-helper timer-init [--every D] -- CMD ...  an init that reaps on a timer, every D, not on SIGCHLD (slow)
 //	zl-helper deaf-init -- CMD [ARG...]          an init that reaps but forwards no signal
+//	zl-helper flawed-init [--flaw F] -- CMD ...  a good init, or one with exactly one flaw (testinits_flawed.go)
+//	zl-helper signals | leave-daemon | signal-mask | on-stop | storm
+//	                                             the test children of the promises in promise_more.go
 //
 // Every line for the harness is "zombielab-event <name> key=value ..." on stdout (promise kit) or a
 // line of the sidecar protocol (see serve.go).
@@ -90,6 +93,20 @@ func main() {
 		middle()
 	case "leaf":
 		leaf()
+	case "flawed-init":
+		flawedInit(args)
+	case "signals":
+		signalsChild(args)
+	case "leave-daemon":
+		leaveDaemon(args)
+	case "daemon":
+		daemon()
+	case "signal-mask":
+		signalMask(args)
+	case "on-stop":
+		onStop(args)
+	case "storm":
+		storm(args)
 	default:
 		usage("unknown subcommand " + os.Args[1])
 	}

@@ -21,8 +21,7 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, ContainerSt
     /** No process is left alive that the action started, or orphaned to PID 1. */
     public ActionAssert leavesNoOrphans() {
         if (!changes.orphans().isEmpty()) {
-            fail(changes.orphans().size() + " process(es) alive that it started or orphaned: "
-                    + Describe.processes(changes.orphans()));
+            fail(changes.orphanWords());
         }
         return this;
     }
@@ -30,7 +29,7 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, ContainerSt
     /** No process is left a zombie that was not one before. */
     public ActionAssert leavesNoZombies() {
         if (!changes.zombies().isEmpty()) {
-            fail(changes.zombies().size() + " zombie(s), which PID 1 does not reap: " + Describe.processes(changes.zombies()));
+            fail(changes.zombieWords());
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package io.zombielab.junit;
 
 import io.zombielab.probe.OrphanReport;
+import io.zombielab.probe.OrphanRequest;
 import io.zombielab.probe.ProbeSidecar;
 import io.zombielab.probe.ProcessChanges;
 import io.zombielab.probe.Settle;
@@ -33,11 +34,20 @@ public final class ContainerAssert extends AbstractAssert<ContainerAssert, Conta
     /** {@link #afterOrphaning(int)} with a window of your own: a zombie still there after it is not reaped. */
     public OrphanedContainerAssert afterOrphaning(int count, Duration window) {
         requireRunning();
-        if (count < 1 || count > 1000) {
-            failWithMessage("afterOrphaning needs 1 to 1000 orphans, got %d", count);
+        if (!OrphanRequest.countAllowed(count)) {
+            failWithMessage("afterOrphaning needs 1 to %d orphans, got %d", OrphanRequest.MAX_COUNT, count);
         }
+        return afterOrphaning(new OrphanRequest(count, Duration.ZERO, window));
+    }
+
+    /**
+     * {@link #afterOrphaning(int)} with every figure given: how many, how evenly they exit, and the window; validate's
+     * orphan promises make theirs by the same request ({@code Grading.orphans()}), so both can be held to one.
+     */
+    public OrphanedContainerAssert afterOrphaning(OrphanRequest orphans) {
+        requireRunning();
         try (ProbeSidecar sidecar = sidecar()) {
-            OrphanReport report = sidecar.makeOrphans(count, window);
+            OrphanReport report = sidecar.makeOrphans(orphans);
             return new OrphanedContainerAssert(actual, report, sidecar.snapshot());
         }
     }

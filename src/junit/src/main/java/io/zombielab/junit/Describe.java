@@ -1,9 +1,6 @@
 package io.zombielab.junit;
 
-import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.testcontainers.containers.ContainerState;
 
 /** How failures name a container, its PID 1 and processes. */
@@ -27,10 +24,4 @@ final class Describe {
         return s.process(1).map(p -> "'" + p.displayCommand() + "'").orElse("?");
     }
 
-    /** "pid 23 'sh -c next start' (re-parented to PID 1), pid 25 [zl-c1-L2] <defunct>". */
-    static String processes(List<ProcessInfo> processes) {
-        return processes.stream().map(p -> "pid " + p.pid() + " '" + p.displayCommand() + "'"
-                + (p.isAlive() ? p.ppid() == 1 ? " (re-parented to PID 1)" : " (child of pid " + p.ppid() + ")" : ""))
-                .collect(Collectors.joining(", "));
-    }
 }

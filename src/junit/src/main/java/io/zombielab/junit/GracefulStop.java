@@ -1,6 +1,8 @@
 package io.zombielab.junit;
 
 import io.zombielab.probe.Snapshot;
+import io.zombielab.probe.StopRule;
+import java.util.Optional;
 import java.time.Duration;
 import org.testcontainers.containers.ContainerState;
 
@@ -19,7 +21,10 @@ final class GracefulStop {
         docker.stopContainerCmd(container.getContainerId()).withTimeout((int) timeout.toSeconds()).exec();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         var state = docker.inspectContainerCmd(container.getContainerId()).exec().getState();
-        long exit = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
-        return new StoppedContainerAssert(container, timeout, took, exit, before);
+        if (state.getExitCodeLong() == null || Boolean.TRUE.equals(state.getRunning())) {
+            throw new IllegalStateException("container " + Describe.container(container) + ": docker stop returned, but the engine "
+                    + "reports it still running, with no exit code");
+        }
+        return new StoppedContainerAssert(container, new StopRule.Stop(Optional.of(state.getExitCodeLong()), took, timeout), before);
     }
 }

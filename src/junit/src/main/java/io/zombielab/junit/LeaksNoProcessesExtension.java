@@ -69,15 +69,7 @@ public final class LeaksNoProcessesExtension implements BeforeEachCallback, Afte
     }
 
     private static String leak(Watched w, ProcessChanges changes, Duration settle) {
-        StringBuilder what = new StringBuilder();
-        if (!changes.orphans().isEmpty()) {
-            what.append(changes.orphans().size()).append(" process(es) alive that it started or orphaned: ")
-                    .append(Describe.processes(changes.orphans()));
-        }
-        if (!changes.zombies().isEmpty()) {
-            what.append(what.length() == 0 ? "" : "; and ").append(changes.zombies().size())
-                    .append(" zombie(s), which PID 1 does not reap: ").append(Describe.processes(changes.zombies()));
-        }
+        String what = changes.leakWords();
         return String.format("@LeaksNoProcesses: container '%s', %s, PID 1 %s: %d s after the test, it left %s%n"
                         + "process table before the test:%n%sprocess table after:%n%s", w.field(), Describe.container(w.container()),
                 Describe.pidOne(changes.after()), settle.toSeconds(), what, ProcessTable.format(changes.before()),

@@ -2,6 +2,7 @@ package io.zombielab.cli;
 
 import io.zombielab.Lab;
 import io.zombielab.image.ImageInput;
+import io.zombielab.probe.StopRule;
 import io.zombielab.promise.ConfigReading;
 import io.zombielab.promise.Grading;
 import io.zombielab.promise.PromiseResult;
@@ -95,6 +96,17 @@ final class ValidateCommand extends ReportingCommand {
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", converter = StopTimeout.class,
             description = "what docker stop waits before its SIGKILL (default 5; caps a deployment file's grace period)")
     Integer stopTimeout;
+
+    @Option(names = "--accept-exit-code", paramLabel = "N", converter = ExitCodeValue.class,
+            description = "a stop that ends with exit code N counts as clean too (besides 0 and 143; repeatable)")
+    List<Integer> acceptedExitCodes = new java.util.ArrayList<>();
+
+    /** 0 to 255. */
+    static final class ExitCodeValue extends Options.CountIn {
+        ExitCodeValue() {
+            super(0, 255, "--accept-exit-code needs an exit code", "");
+        }
+    }
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", converter = PromisesAtOnce.class,
             description = "checks N promises at once, each in its own container (default 8: all)")
@@ -232,7 +244,8 @@ final class ValidateCommand extends ReportingCommand {
 
     private Grading grading() {
         try {
-            return new Grading(latencyBound, Duration.ofSeconds(Optional.ofNullable(stopTimeout).orElse(FleetMember.DEFAULT_STOP_SECONDS)));
+            return new Grading(latencyBound, Duration.ofSeconds(Optional.ofNullable(stopTimeout).orElse(FleetMember.DEFAULT_STOP_SECONDS)),
+                    StopRule.DEFAULT.accepting(java.util.Set.copyOf(acceptedExitCodes)));
         } catch (IllegalArgumentException e) {
             throw new UsageException("validate: " + e.getMessage(), false);
         }

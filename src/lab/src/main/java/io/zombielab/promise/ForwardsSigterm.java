@@ -2,6 +2,7 @@ package io.zombielab.promise;
 
 import io.zombielab.fixture.Event;
 import io.zombielab.probe.ProcessTable;
+import io.zombielab.probe.Signal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class ForwardsSigterm extends StatedPromise {
         c.awaitEvent(Event.Waiting.class);
         String table = ProcessTable.format(c.snapshot());
         Duration took = c.stop(grading.stopTimeoutSeconds());
-        boolean signalled = c.eventsNow().any(Event.GotSignal.class, e -> e.signal().equals("TERM"));
+        boolean signalled = c.eventsNow().any(Event.GotSignal.class, e -> e.signal() == Signal.TERM);
         return judge(init, signalled, took, grading, c.seen(table));
     }
 

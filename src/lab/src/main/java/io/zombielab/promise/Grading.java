@@ -1,5 +1,7 @@
 package io.zombielab.promise;
 
+import io.zombielab.probe.OrphanRequest;
+import io.zombielab.probe.StopRule;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,9 +11,14 @@ import java.util.Objects;
  * below what a timer-based reaper or a late forward does). {@code stopTimeout}: what docker stop waits before
  * its SIGKILL; a stop that needs it is "never".
  */
-public record Grading(Duration promptWithin, Duration stopTimeout) {
+public record Grading(Duration promptWithin, Duration stopTimeout, StopRule stopRule) {
 
     public static final Grading DEFAULT = new Grading(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    /** With the stop rule both validate and the library apply unless told otherwise (exit 0 or 143). */
+    public Grading(Duration promptWithin, Duration stopTimeout) {
+        this(promptWithin, stopTimeout, StopRule.DEFAULT);
+    }
 
     /**
      * Orphans still there this long after they exited are not going to be reaped: three bounds, at least 5 s,
@@ -22,6 +29,7 @@ public record Grading(Duration promptWithin, Duration stopTimeout) {
     public Grading {
         Objects.requireNonNull(promptWithin, "promptWithin");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(stopRule, "stopRule");
         if (promptWithin.isNegative() || promptWithin.isZero()) {
             throw new IllegalArgumentException("the latency bound must be above 0, not " + promptWithin.toMillis() + " ms");
         }
@@ -49,6 +57,11 @@ public record Grading(Duration promptWithin, Duration stopTimeout) {
     /** From the first orphan made to the end of the watch for the last one's reaping. */
     public Duration orphanWatch() {
         return orphanSpread().plus(reapWindow());
+    }
+
+    /** The orphans the orphan promises make (and the library's check given the same): count, spread and window. */
+    public OrphanRequest orphans() {
+        return new OrphanRequest(Orphans.COUNT, orphanSpread(), reapWindow());
     }
 
     /** docker stop's timeout, in its unit. */

@@ -2,6 +2,7 @@ package io.zombielab.promise;
 
 import io.zombielab.fixture.Event;
 import io.zombielab.probe.ProcessTable;
+import io.zombielab.probe.Signal;
 import java.time.Duration;
 
 /** What the group promises watch: which of zl-helper's group got docker stop's SIGTERM. */
@@ -28,9 +29,9 @@ final class Groups {
     static Reach stop(PromiseContainer c, boolean leaderCounts, Grading grading) {
         int leader = c.awaitEvent(Event.GroupReady.class).pid();
         String table = ProcessTable.format(c.snapshot());
-        c.signal("TERM");
+        c.signal(Signal.TERM);
         PromiseContainer.Counted<Event.GotSignal> got = c.awaitQuiet(Event.GotSignal.class, grading.stopTimeout(), QUIET);
-        int signalled = (int) got.events().stream().filter(e -> e.signal().equals("TERM") && (leaderCounts || e.pid() != leader))
+        int signalled = (int) got.events().stream().filter(e -> e.signal() == Signal.TERM && (leaderCounts || e.pid() != leader))
                 .count();
         return new Reach(signalled, got.took(), table);
     }

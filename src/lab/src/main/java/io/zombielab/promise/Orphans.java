@@ -2,6 +2,7 @@ package io.zombielab.promise;
 
 import io.zombielab.fixture.Event;
 import io.zombielab.probe.OrphanReport;
+import io.zombielab.probe.OrphanRequest;
 import io.zombielab.probe.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ final class Orphans {
 
     /** zl-helper's command: COUNT orphans exiting over the grading's spread, each reap timed for its window. */
     static List<String> command(Grading grading, String... more) {
-        List<String> command = new ArrayList<>(List.of("orphans", "--count", Integer.toString(COUNT),
-                "--spread-ms", Long.toString(grading.orphanSpread().toMillis()),
-                "--watch-ms", Long.toString(grading.reapWindow().toMillis())));
+        OrphanRequest orphans = grading.orphans();
+        List<String> command = new ArrayList<>(List.of("orphans", "--count", Integer.toString(orphans.count()),
+                "--spread-ms", Long.toString(orphans.spread().toMillis()),
+                "--watch-ms", Long.toString(orphans.window().toMillis())));
         command.addAll(List.of(more));
         return command;
     }
@@ -57,8 +59,12 @@ final class Orphans {
                     + " orphans; its log:\n" + seen.containerLog());
         }
         Optional<Duration> slowest = report.slowestReap();
-        PromiseOutcome outcome = report.unreaped() > 0 ? PromiseOutcome.LEFT_ZOMBIES
-                : slowest.map(grading::prompt).orElse(true) ? PromiseOutcome.REAPED : PromiseOutcome.REAPED_SLOWLY;
+        // The rule the library's reapedWithin() applies too.
+        PromiseOutcome outcome = switch (report.ending(grading.promptWithin())) {
+            case LEFT_ZOMBIES -> PromiseOutcome.LEFT_ZOMBIES;
+            case REAPED_SLOWLY -> PromiseOutcome.REAPED_SLOWLY;
+            case REAPED -> PromiseOutcome.REAPED;
+        };
         return PromiseVerdict.timed(init, promise, outcome, report.unreaped() > 0 ? Optional.empty() : slowest,
                 report.summary() + bound(outcome, grading) + warning(seen.containerLog()), seen);
     }
@@ -69,7 +75,6 @@ final class Orphans {
 
     /** What the init itself said about PID 1 (tini warns when it is neither PID 1 nor a sub-reaper). */
     private static String warning(String log) {
-        return log.lines().filter(l -> !l.contains(Event.PREFIX.trim()) && l.contains("PID 1"))
-                .findFirst().map(l -> "; the init warned: " + l.trim()).orElse("");
+        return NotPid1Warning.in(log).map(l -> "; the init warned: " + l).orElse("");
     }
 }

@@ -6,12 +6,15 @@ import com.github.dockerjava.api.DockerClient;
 import io.zombielab.fixture.Event;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.probe.OrphanReport;
+import io.zombielab.probe.OrphanRequest;
 import io.zombielab.probe.Probe;
 import io.zombielab.probe.ProbeSidecar;
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.Snapshot;
 import io.zombielab.run.ScenarioTimeoutException;
+import io.zombielab.probe.Signal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
 
 /**
  * A promise's started container as its promise watches it: zl-helper's events, its process table (the probe
@@ -98,15 +102,15 @@ public final class PromiseContainer implements AutoCloseable {
     }
 
     /** Orphans made from a sidecar in the container's PID namespace, adopted by its PID 1; each reap timed. */
-    public OrphanReport makeOrphans(int count, Duration spread, Duration window) {
+    public OrphanReport makeOrphans(OrphanRequest orphans) {
         Probe p = probe();
         if (p instanceof ProbeSidecar sidecar) {
-            return sidecar.makeOrphans(count, spread, window);
+            return sidecar.makeOrphans(orphans);
         }
         if (orphanMaker == null) {
             orphanMaker = sidecar.get();
         }
-        return orphanMaker.makeOrphans(count, spread, window);
+        return orphanMaker.makeOrphans(orphans);
     }
 
     /** The process table now. */
@@ -150,8 +154,31 @@ public final class PromiseContainer implements AutoCloseable {
     }
 
     /** Sends {@code signal} to PID 1, as docker stop does first, without waiting for the end. */
-    public void signal(String signal) {
-        docker().killContainerCmd(container.getContainerId()).withSignal(signal).exec();
+    public void signal(Signal signal) {
+        docker().killContainerCmd(container.getContainerId()).withSignal(signal.signalName()).exec();
+    }
+
+    /** What the container printed on stderr until now (docker logs): where an init says why it failed. */
+    public String stderrNow() {
+        return container.getLogs(OutputFrame.OutputType.STDERR);
+    }
+
+    /**
+     * Waits up to {@code atMost} for the container to end by itself; then, if it has, when it started and ended
+     * (the engine's clock, which is the host's and the container's).
+     */
+    public Optional<Ended> awaitEnd(Duration atMost) {
+        try {
+            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> exitCode().isPresent());
+        } catch (ConditionTimeoutException stillRunning) {
+            return Optional.empty();
+        }
+        var state = docker().inspectContainerCmd(container.getContainerId()).exec().getState();
+        return Optional.of(new Ended(state.getExitCodeLong(), Instant.parse(state.getStartedAt()), Instant.parse(state.getFinishedAt())));
+    }
+
+    /** How the container ended: its code, and when it started and ended. */
+    public record Ended(long exitCode, Instant startedAt, Instant finishedAt) {
     }
 
     /**

@@ -22,7 +22,26 @@ public enum PromiseOutcome {
     REACHED("SIGTERM reached them"),
     STOPPED("stopped promptly"),
     STOPPED_SLOWLY("stopped, slowly", STOPPED),
-    KILLED("ignored the stop signal: the engine had to kill");
+    KILLED("ignored the stop signal: the engine had to kill"),
+    STOPPED_REPORTING_FAILURE("stopped, but reported failure"),
+    FORWARDED_EVERY("forwarded every signal"),
+    FORWARDED_EVERY_SLOWLY("forwarded every signal, slowly", FORWARDED_EVERY),
+    SIGNALS_LOST("lost signals"),
+    EXITED_WITH_CHILD("exited with its child"),
+    EXITED_WITH_CHILD_SLOWLY("exited with its child, slowly", EXITED_WITH_CHILD),
+    OUTLIVED_CHILD("stayed up after its child exited"),
+    CLEAN_MASK("no signal blocked or ignored"),
+    DIRTY_MASK("the child inherited blocked or ignored signals"),
+    CHILD_ENDED("the child ended by itself"),
+    CHILD_KILLED("the child was killed with the namespace"),
+    CHILD_NEVER_SIGNALLED("the child never got SIGTERM"),
+    EXEC_FAILURE_REPORTED("exited non-zero, saying why"),
+    EXEC_FAILURE_REPORTED_SLOWLY("exited non-zero, saying why, slowly", EXEC_FAILURE_REPORTED),
+    EXEC_FAILURE_HIDDEN("exited 0: the failure hidden"),
+    EXEC_FAILURE_UNEXPLAINED("exited non-zero, but said nothing"),
+    HUNG("never exited"),
+    WARNED("warned that it is not PID 1"),
+    SILENT("said nothing about it");
 
     private final String text;
     private final PromiseOutcome promptForm;

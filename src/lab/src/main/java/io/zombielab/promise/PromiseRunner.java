@@ -142,7 +142,7 @@ public final class PromiseRunner {
             }
         }
         argv.addAll(front.entrypoint().orElseGet(() -> imageEntrypoint(init.image())));
-        argv.add(PromiseKit.IN_CONTAINER);
+        argv.add(child.program());
         argv.addAll(child.command());
         return argv;
     }

@@ -14,10 +14,18 @@ public final class Promises {
     public static final Promise OWN_GROUPS_UNREACHED = new OwnGroupsUnreached();
     public static final Promise SUB_REAPER = new SubReaper();
     public static final Promise EXIT_CODE_IN_RACE = new PassesExitCodeInRace();
+    public static final Promise FORWARDS_SIGNALS = new ForwardsSignals();
+    public static final Promise EXITS_WITH_CHILD = new ExitsWithChild();
+    public static final Promise CLEAN_SIGNAL_MASK = new CleanSignalMask();
+    public static final Promise LETS_CHILD_END = new LetsChildEnd();
+    public static final Promise EXEC_FAILURE = new ExecFailure();
+    public static final Promise ORPHAN_STORM = new OrphanStorm();
+    public static final Promise NOT_PID1_WARNING = new NotPid1Warning();
 
     /** An init's promises, checked with zl-helper as its child. */
     public static final List<Promise> ALL = List.of(REAPS_ORPHANS, PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH, FORWARDS_SIGTERM,
-            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER, EXIT_CODE_IN_RACE);
+            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER, EXIT_CODE_IN_RACE,
+            NOT_PID1_WARNING, FORWARDS_SIGNALS, EXITS_WITH_CHILD, CLEAN_SIGNAL_MASK, LETS_CHILD_END, EXEC_FAILURE, ORPHAN_STORM);
 
     public static final Promise SHIPPED_REAPS_ORPHANS = new ReapsOrphansAsShipped();
     public static final Promise STOPS_GRACEFULLY = new StopsGracefully();

@@ -17,7 +17,7 @@ final class ReapsOrphansAsShipped extends StatedPromise {
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         c.awaitSettled();
-        OrphanReport report = c.makeOrphans(Orphans.COUNT, grading.orphanSpread(), grading.reapWindow());
+        OrphanReport report = c.makeOrphans(grading.orphans());
         String table = ProcessTable.format(c.snapshot());
         // No docker stop: how it stops is stops-gracefully's to judge; the runner kills and removes it.
         return Orphans.judge(this, init, report, grading, c.seen(table));

@@ -1,6 +1,7 @@
 package io.zombielab.promise;
 
 import io.zombielab.probe.ProcessTable;
+import io.zombielab.probe.StopRule;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,9 +11,6 @@ import java.util.Optional;
  * and the engine's SIGKILL ends the container after the stop timeout: every rolling deploy waits that long.
  */
 final class StopsGracefully extends StatedPromise {
-
-    /** What an engine's SIGKILL leaves as the exit code. */
-    private static final long KILLED = 128 + 9;
 
     StopsGracefully() {
         super("stops-gracefully", "stops by itself on docker stop's signal, promptly",
@@ -32,14 +30,22 @@ final class StopsGracefully extends StatedPromise {
                 v.seen());
     }
 
-    /** Killed when the engine had to (exit 137 after the whole timeout); else stopped, promptly or not. */
+    /**
+     * By the stop rule the library applies too: killed when the engine had to (exit 137 after the whole timeout);
+     * stopped, but reported failure, when it ended by itself with a code the rule does not accept; else stopped,
+     * promptly or not.
+     */
     PromiseVerdict judge(ReaperUnderTest init, Duration took, Grading grading, PromiseVerdict.Seen seen) {
-        long code = seen.exitCode().orElse(-1L);
-        boolean killed = code == KILLED && took.compareTo(grading.stopTimeout()) >= 0;
-        PromiseOutcome outcome = killed ? PromiseOutcome.KILLED
-                : grading.prompt(took) ? PromiseOutcome.STOPPED : PromiseOutcome.STOPPED_SLOWLY;
-        return PromiseVerdict.timed(init, this, outcome, killed ? Optional.empty() : Optional.of(took),
-                "docker stop took " + PromiseVerdict.millis(took) + " (timeout " + grading.stopTimeoutSeconds() + " s); exit code "
-                        + seen.exitCode().map(String::valueOf).orElse("none") + (killed ? " (SIGKILL)" : ""), seen);
+        StopRule.Stop stop = new StopRule.Stop(seen.exitCode(), took, grading.stopTimeout());
+        StopRule.Ending ending = grading.stopRule().ending(stop);
+        PromiseOutcome outcome = switch (ending) {
+            case KILLED_BY_ENGINE, STILL_RUNNING -> PromiseOutcome.KILLED;
+            case REPORTED_FAILURE -> PromiseOutcome.STOPPED_REPORTING_FAILURE;
+            case STOPPED -> grading.prompt(took) ? PromiseOutcome.STOPPED : PromiseOutcome.STOPPED_SLOWLY;
+        };
+        boolean stopped = ending == StopRule.Ending.STOPPED || ending == StopRule.Ending.REPORTED_FAILURE;
+        return PromiseVerdict.timed(init, this, outcome, stopped ? Optional.of(took) : Optional.empty(),
+                "docker stop took " + PromiseVerdict.millis(took) + " (timeout " + grading.stopTimeoutSeconds() + " s); "
+                        + grading.stopRule().words(stop), seen);
     }
 }

@@ -79,7 +79,7 @@ class JunitOutputTest {
     }
 
     @Test
-    @DisplayName("validate of a reaper that reaps only its own child, --quiet --junit FILE: exactly reaps-orphans fails, <defunct> in its table")
+    @DisplayName("validate of a reaper that reaps only its own child, --quiet --junit FILE: exactly reaps-orphans and orphan-storm fail, <defunct> in its table")
     void brokenReaper() throws Exception {
         Path file = Path.of("target/junit-output-test/validate-broken.xml");
         Files.deleteIfExists(file);
@@ -90,16 +90,18 @@ class JunitOutputTest {
         assertThat(code).as(err()).isEqualTo(ExitCode.FAILED);
         List<Element> cases = testcases(file);
         assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly("reaps-orphans", "passes-exit-code",
-                "passes-signal-death", "forwards-sigterm", "signal-reach", "own-groups-unreached", "sub-reaper");
+                "passes-signal-death", "forwards-sigterm", "signal-reach", "own-groups-unreached", "sub-reaper", "not-pid1-warning",
+                "forwards-signals", "exits-with-child", "clean-signal-mask", "lets-child-end", "exec-failure", "orphan-storm");
         assertThat(cases).allSatisfy(c -> assertThat(c.getAttribute("classname")).isEqualTo("zombielab.validate.broken-reaper"));
         assertThat(cases).filteredOn(c -> !children(c, "error").isEmpty()).as("promises that could not be checked").isEmpty();
         List<Element> failed = cases.stream().filter(c -> !children(c, "failure").isEmpty()).toList();
-        assertThat(failed).extracting(c -> c.getAttribute("name")).containsExactly("reaps-orphans");
+        // Never reaping breaks the storm too: the same flaw.
+        assertThat(failed).extracting(c -> c.getAttribute("name")).containsExactly("reaps-orphans", "orphan-storm");
         Element failure = children(failed.get(0), "failure").get(0);
         assertThat(failure.getAttribute("message")).startsWith("broken-reaper breaks 'reaps-orphans'")
                 .endsWith("expected reaped every orphan, observed left zombies");
         assertThat(failure.getTextContent()).contains("broken-reaper BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>");
-        for (String reported : List.of("signal-reach", "sub-reaper")) {
+        for (String reported : List.of("signal-reach", "sub-reaper", "not-pid1-warning")) {
             Element c = cases.stream().filter(e -> e.getAttribute("name").equals(reported)).findFirst().orElseThrow();
             assertThat(children(c, "system-out").get(0).getTextContent()).startsWith("reported, not judged");
         }

@@ -31,13 +31,13 @@ class ValidateSummaryTest {
     void slow() {
         assertThat(validate("--image", Settings.fromEnvironment().run().requireBaseImage(), "--name", "timer",
                 "--entrypoint", "/zombielab/zl-helper timer-init --every 3s --")).as(out()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).startsWith("SLOW: 4 of 6 judged promises kept, 2 slow (bound 1000 ms)").doesNotContain("broken");
+        assertThat(out()).startsWith("SLOW: 8 of 12 judged promises kept, 4 slow (bound 1000 ms)").doesNotContain("broken");
     }
 
     @Test
     @DisplayName("a reference init is GOOD, exit 0 (the control)")
     void good() {
         assertThat(validate("--reaper", "catatonit")).as(out()).isEqualTo(ExitCode.OK);
-        assertThat(out()).startsWith("GOOD: 8 of 8 judged promises kept");
+        assertThat(out()).startsWith("GOOD: 15 of 15 judged promises kept");
     }
 }

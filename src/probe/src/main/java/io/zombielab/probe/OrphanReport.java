@@ -27,6 +27,24 @@ public record OrphanReport(List<Orphan> orphans, Duration window) {
         }
     }
 
+    /** How the orphans fared, by one rule for the library and validate. */
+    public enum Ending {
+        /** Every one reaped, the slowest within the bound. */
+        REAPED,
+        /** Every one reaped, one later than the bound: a reaper that polls. */
+        REAPED_SLOWLY,
+        /** Some still there when the window ended. */
+        LEFT_ZOMBIES
+    }
+
+    /** Left zombies if any was not reaped within the window; else reaped, slowly if the slowest took longer than {@code bound}. */
+    public Ending ending(Duration bound) {
+        if (unreaped() > 0) {
+            return Ending.LEFT_ZOMBIES;
+        }
+        return slowestReap().orElse(Duration.ZERO).compareTo(bound) <= 0 ? Ending.REAPED : Ending.REAPED_SLOWLY;
+    }
+
     public long unreaped() {
         return orphans.stream().filter(o -> !o.reaped()).count();
     }

@@ -118,15 +118,14 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
      * timer's phase.
      */
     public OrphanReport makeOrphans(int count, Duration spread, Duration window) {
-        if (count < 1 || count > 1000) {
-            throw new IllegalArgumentException("between 1 and 1000 orphans, not " + count);
-        }
-        if (spread.isNegative() || window.isNegative()) {
-            throw new IllegalArgumentException("a spread and a window of 0 or more, not " + spread + " and " + window);
-        }
+        return makeOrphans(new OrphanRequest(count, spread, window));
+    }
+
+    /** As {@link #makeOrphans(int, Duration, Duration)}, the request given whole (validate and the library share one). */
+    public OrphanReport makeOrphans(OrphanRequest orphans) {
         // Not repeated on a broken connection: a second request would make more orphans.
-        return OrphanReport.parse(request("orphans " + count + " " + window.toMillis() + " " + spread.toMillis(),
-                spread.plus(window).plus(REQUEST_TIMEOUT), false), window);
+        return OrphanReport.parse(request("orphans " + orphans.count() + " " + orphans.window().toMillis() + " "
+                + orphans.spread().toMillis(), orphans.spread().plus(orphans.window()).plus(REQUEST_TIMEOUT), false), orphans.window());
     }
 
     /** The id of the container this sidecar observes. */

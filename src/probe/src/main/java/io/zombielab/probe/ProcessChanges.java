@@ -3,6 +3,7 @@ package io.zombielab.probe;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What happened to a container's processes between two snapshots: which are leaks. A process leaks when,
@@ -38,6 +39,30 @@ public record ProcessChanges(Snapshot before, Snapshot after) {
     /** Whether the change left nothing behind. */
     public boolean leaksNothing() {
         return orphans().isEmpty() && zombies().isEmpty();
+    }
+
+    /** What the change left alive, in the words the library's checks use: "2 process(es) alive that it started or orphaned: ...". */
+    public String orphanWords() {
+        return orphans().size() + " process(es) alive that it started or orphaned: " + describe(orphans());
+    }
+
+    /** The zombies it left, in the same words: "1 zombie(s), which PID 1 does not reap: ...". */
+    public String zombieWords() {
+        return zombies().size() + " zombie(s), which PID 1 does not reap: " + describe(zombies());
+    }
+
+    /** Everything it left, orphans then zombies ("" when nothing): one wording for ActionAssert and @LeaksNoProcesses. */
+    public String leakWords() {
+        String orphans = orphans().isEmpty() ? "" : orphanWords();
+        String zombies = zombies().isEmpty() ? "" : zombieWords();
+        return orphans.isEmpty() || zombies.isEmpty() ? orphans + zombies : orphans + "; and " + zombies;
+    }
+
+    /** "pid 23 'sh -c next start' (re-parented to PID 1), pid 25 [zl-c1-L2] <defunct>". */
+    public static String describe(List<ProcessInfo> processes) {
+        return processes.stream().map(p -> "pid " + p.pid() + " '" + p.displayCommand() + "'"
+                + (p.isAlive() ? p.ppid() == 1 ? " (re-parented to PID 1)" : " (child of pid " + p.ppid() + ")" : ""))
+                .collect(Collectors.joining(", "));
     }
 
     private static Map<ProcessInfo.ProcessKey, ProcessInfo> byKey(Snapshot s) {
