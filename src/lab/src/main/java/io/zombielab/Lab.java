@@ -53,8 +53,18 @@ public final class Lab {
 
     /** The same, with the probe chosen by the caller. */
     public static Lab open(Consumer<String> progress, ProbeChoice probeChoice) {
+        Lab lab = openWithoutBase(progress, probeChoice);
+        lab.images.requireBase();
+        return lab;
+    }
+
+    /**
+     * For an image of the user's only (validate --image): its promises run in that image and zombielab's helper
+     * (made FROM scratch), so the base image is not needed; a scenario asked of this lab still needs it.
+     */
+    public static Lab openWithoutBase(Consumer<String> progress, ProbeChoice probeChoice) {
         var docker = DockerEngine.client();
-        var images = new ImageCatalog(docker, ProjectLayout.current(), ImageCatalog.baseImageFromEnvironment(), progress);
+        var images = new ImageCatalog(docker, ProjectLayout.current(), ImageCatalog.baseImageName().orElse(""), progress);
         String runId = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                         + ManagementFactory.getRuntimeMXBean().getPid());

@@ -22,6 +22,11 @@ abstract class LabCommand implements Callable<Integer> {
     void checkOutputs() {
     }
 
+    /** Whether it builds scenario images (all but validate --image), which need the base image. */
+    boolean needsBaseImage() {
+        return true;
+    }
+
     /** Whether the progress lines on stderr are wanted. */
     boolean quiet() {
         return false;
@@ -37,12 +42,13 @@ abstract class LabCommand implements Callable<Integer> {
         LabWork work = prepare();
         checkOutputs();
         PrintWriter err = err();
-        Lab lab = Lab.open(line -> {
+        java.util.function.Consumer<String> progress = line -> {
             if (!quiet()) {
                 err.println("[zombielab] " + line);
                 err.flush();
             }
-        });
+        };
+        Lab lab = needsBaseImage() ? Lab.open(progress) : Lab.openWithoutBase(progress, Lab.probeChoiceFromEnvironment());
         return work.run(lab);
     }
 

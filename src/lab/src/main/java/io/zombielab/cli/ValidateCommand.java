@@ -81,6 +81,12 @@ final class ValidateCommand extends ReportingCommand {
         }
     }
 
+    /** An image of the user's alone needs no base image: only a reference init's image is built on it. */
+    @Override
+    boolean needsBaseImage() {
+        return target.image == null;
+    }
+
     @Override
     LabWork prepare() {
         Grading grading = grading();

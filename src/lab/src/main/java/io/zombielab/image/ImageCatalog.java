@@ -37,23 +37,41 @@ public final class ImageCatalog {
         this.layout = layout;
         this.baseImage = baseImage;
         this.progress = progress;
-        if (!exists(baseImage)) {
-            throw new ImageBuildException("the base image " + baseImage + " is missing: the launcher builds it "
-                    + "(./zombielab test or ./zombielab reproduce)");
+    }
+
+    /**
+     * Before any cell: the base image every scenario image is built on is there, else one message naming the
+     * command that makes it (validate --image runs only the user's image and zombielab's helper: it needs none).
+     */
+    public void requireBase() {
+        if (!baseChecked) {
+            if (baseImage.isEmpty() || !exists(baseImage)) {
+                throw new ImageBuildException("the base image " + (baseImage.isEmpty() ? "" : baseImage + " ")
+                        + "is missing: " + layout.howToMakeBaseImage());
+            }
+            baseChecked = true;
         }
     }
 
-    /** The base image the launcher prepared (ZOMBIELAB_BASE_IMAGE). */
-    public static String baseImageFromEnvironment() {
+    private volatile boolean baseChecked;
+
+    /** The base image's name: ZOMBIELAB_BASE_IMAGE (the launcher sets it), else the tag a release archive records. */
+    public static Optional<String> baseImageName() {
         String name = System.getenv("ZOMBIELAB_BASE_IMAGE");
-        if (name == null || name.isBlank()) {
-            throw new ImageBuildException("ZOMBIELAB_BASE_IMAGE is not set: run through ./zombielab, which builds "
-                    + "the base image and sets it");
+        if (name != null && !name.isBlank()) {
+            return Optional.of(name.trim());
         }
-        return name.trim();
+        return ProjectLayout.current().recordedBaseImage();
+    }
+
+    /** The base image's name, or an error saying how to get it. */
+    public static String baseImageFromEnvironment() {
+        return baseImageName().orElseThrow(() -> new ImageBuildException("ZOMBIELAB_BASE_IMAGE is not set: run "
+                + "through ./zombielab, which builds the base image and sets it"));
     }
 
     public String fixtures() {
+        requireBase();
         String tag = ContentHash.start().text(baseImage).path(layout.fixtures())
                 .path(layout.dockerfile("fixtures.Dockerfile")).tag();
         return ensure("zombielab/fixtures:" + tag, "fixtures", () -> {

@@ -1,0 +1,91 @@
+package io.zombielab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * zombielab for people who will not build it: the release archive, unpacked in a fresh folder by a user who is not
+ * root (in the docker group, as a CI runner), run from another folder with a clean environment whose PATH gives
+ * Java and bash only: no Maven, no Maven repository, no Go, no docker CLI, no checkout. validate judges an image;
+ * the story holds 6 of 6.
+ */
+@DisplayName("The release archive, as a non-root user with only Java and an engine")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchiveTest {
+
+    private TestUser user;
+    private ReleaseArchive archive;
+    private Path work;
+    private Path javaOnly;
+    private String app;
+
+    @BeforeAll
+    void unpackIt() {
+        user = TestUser.nonRoot();
+        archive = ReleaseArchive.unpackedFor(user);
+        work = archive.newFolder("work");
+        javaOnly = archive.javaOnlyPath();
+        user.own(work);
+        // An app as it ships with an init at PID 1: tini, then a program that waits.
+        app = TestImages.build("zombielab/test-archive-app:" + ProcessHandle.current().pid(),
+                "ENTRYPOINT [\"/usr/bin/tini\", \"--\"]", "CMD [\"sleep\", \"infinity\"]");
+    }
+
+    @AfterAll
+    void removeIt() {
+        if (app != null) {
+            TestImages.remove(app);
+        }
+        if (archive != null) {
+            archive.close();
+        }
+        if (user != null) {
+            user.close();
+        }
+    }
+
+    /** bin/zombielab of the unpacked archive, from the work folder, as the user, with PATH=java and bash only. */
+    private LauncherRun zombielab(String... args) {
+        String[] command = Stream.concat(Stream.of(archive.home().resolve("bin/zombielab").toString()), Stream.of(args))
+                .toArray(String[]::new);
+        return LauncherRun.of(user.command(work, Map.of("PATH", javaOnly.toString()), command), Duration.ofMinutes(10));
+    }
+
+    @Test
+    @DisplayName("bin/zombielab validate --image judges an image as it ships (tini at PID 1: both promises kept), writing its JUnit XML where the user stands")
+    void validateJudgesAnImage() throws Exception {
+        LauncherRun run = zombielab("validate", "--image", app, "--junit", "validate.xml");
+
+        assertThat(run.exit()).as("validate of %s as %s\n%s", app, user.name(), run.said()).isZero();
+        assertThat(run.stdout()).as(run.said())
+                .containsPattern("reaps-orphans +kept +reaped every orphan")
+                .containsPattern("stops-gracefully +kept")
+                .contains("observed by the universal probe", "GOOD: 2 of 2 judged promises kept");
+        assertThat(work.resolve("validate.xml")).as("--junit validate.xml, relative to where the user stands").isRegularFile();
+        assertThat(Files.readString(work.resolve("validate.xml"))).contains("tests=\"2\"", "failures=\"0\"");
+    }
+
+    @Test
+    @DisplayName("bin/zombielab reproduce holds the story's 6 of 6 cells, its reports in ./zombielab-report")
+    void reproduceHoldsTheStory() {
+        LauncherRun run = zombielab("reproduce", "--json", "--parallel", "2");
+
+        assertThat(run.exit()).as(run.said()).isZero();
+        ReportJson report = ReportJson.parse(run.stdout());
+        report.assertAllHold("the story from the archive as " + user.name());
+        assertThat(report.cells()).as(run.said()).hasSize(6);
+        assertThat(report.observedBy()).startsWith("universal probe");
+        assertThat(report.zombies("none/go/pgid-term")).as("stage 2's zombies").isEqualTo(Map.of("observed", 6, "expected", 6));
+        assertThat(work.resolve("zombielab-report/report.html")).as("the reports, where the user stands").isRegularFile();
+    }
+}
