@@ -41,3 +41,16 @@ zl_build() {
 
 # The CLI's classpath: the build's classes and the jars it copied.
 zl_classpath() { echo "target/classes:target/lib/*"; }
+
+# zombielab's version, as `zombielab --version` prints it: the build's (the filtered resource Maven wrote), or,
+# in a checkout not built yet, the version its pom.xml will build.
+zl_version() {
+  local built=target/classes/io/zombielab/cli/version.properties version
+  if [ -f "$built" ]; then
+    version=$(sed -n 's/^version=//p' "$built")
+  else
+    version=$(awk '/<artifactId>zombielab-parent<\/artifactId>/ {found=1; next}
+                   found && /<version>/ {gsub(/.*<version>|<\/version>.*/, ""); print; exit}' pom.xml)
+  fi
+  printf 'zombielab %s\n' "$version"
+}

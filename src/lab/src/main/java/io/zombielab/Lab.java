@@ -88,7 +88,15 @@ public final class Lab {
         if (!DockerEngine.answers(docker)) {
             return "the Docker engine stopped answering (" + DockerEngine.address() + "); the cell saw: " + symptom(e);
         }
+        // Testcontainers' "startup failed" says only which image; what failed is its cause (its log is off).
+        if (e instanceof org.testcontainers.containers.ContainerLaunchException && e.getCause() instanceof RuntimeException cause) {
+            return e.getMessage() + ": " + symptom(rootOf(cause));
+        }
         return e.getMessage();
+    }
+
+    private static RuntimeException rootOf(RuntimeException e) {
+        return e.getCause() instanceof RuntimeException cause && cause != e ? rootOf(cause) : e;
     }
 
     /** The first line of what broke, without the Java class name a library put in front of it. */

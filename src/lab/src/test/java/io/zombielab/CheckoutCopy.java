@@ -30,13 +30,26 @@ final class CheckoutCopy implements AutoCloseable {
     }
 
     static CheckoutCopy of(Path checkout) {
+        return copy(checkout, true);
+    }
+
+    /** The same as a fresh clone has it: no target/, nothing built. */
+    static CheckoutCopy unbuilt(Path checkout) {
+        return copy(checkout, false);
+    }
+
+    private static CheckoutCopy copy(Path checkout, boolean built) {
         try {
             Path root = Files.createTempDirectory("zombielab-checkout-");
             for (String part : PARTS) {
-                copy(checkout.resolve(part), root.resolve(part));
+                if (built || !part.startsWith("target/")) {
+                    copy(checkout.resolve(part), root.resolve(part));
+                }
             }
-            // The classes and jars were built from exactly these sources in this test run.
-            Files.writeString(root.resolve("target/zombielab-build.stamp"), "");
+            if (built) {
+                // The classes and jars were built from exactly these sources in this test run.
+                Files.writeString(root.resolve("target/zombielab-build.stamp"), "");
+            }
             return new CheckoutCopy(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the checkout " + checkout, e);

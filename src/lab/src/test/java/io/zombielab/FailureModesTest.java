@@ -216,6 +216,9 @@ class FailureModesTest {
                     .startsWith("the Docker engine stopped answering (DOCKER_HOST=" + engine.dockerHost() + ")"));
             assertThat(harness.stderr()).contains("cell 1 of 6: ERROR the Docker engine stopped answering",
                     "cell 6 of 6: ERROR the Docker engine stopped answering");
+            // One line per cell and the summary: no thread of a library dies aloud with its stack trace.
+            assertThat(harness.stderr()).as("what the harness said when its engine went away")
+                    .doesNotContain("Exception in thread").doesNotContainPattern("(?m)^\\s+at ");
         } finally {
             removeContainersOf(run);
         }

@@ -3,10 +3,15 @@ package io.zombielab.cli;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ImageRefusedException;
+import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +38,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(new ThreadDeaths(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
         System.exit(run(args, System.out, System.err));
     }
 
@@ -50,11 +56,48 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** The command line, every command with a space between an option and its value. */
+    /** The command line, relative paths resolved against where the user stands (see {@link #callerDirectory}). */
     static CommandLine commandLine() {
+        return commandLine(callerDirectory());
+    }
+
+    /**
+     * The command line: every command with a space between an option and its value, {@code -h/--help} and
+     * {@code -V/--version}, and every {@link Path} (or {@link File}) an option or parameter takes, of any command,
+     * resolved against {@code callerDirectory}: a new option needs no code for it, here or in the launcher.
+     */
+    static CommandLine commandLine(Path callerDirectory) {
         CommandLine line = new CommandLine(new Main());
         line.setSeparator(" ");
+        everyCommand(line, command -> {
+            command.getCommandSpec().addMixin("help", CommandSpec.forAnnotatedObject(new Options.HelpMixin()));
+            command.getCommandSpec().versionProvider(new Version());
+            // Plain text on a terminal too: the launcher prints the same help from docs/help/ (UsageTest).
+            command.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        });
+        // After the help options: registered on every command that exists by now, their mixins included.
+        line.registerConverter(Path.class, value -> callerDirectory.resolve(value).normalize());
+        line.registerConverter(File.class, value -> callerDirectory.resolve(value).normalize().toFile());
+        // `zombielab --help` is the usage text, as with no command (but on stdout, and exit 0: it was asked for).
+        line.getCommandSpec().usageMessage().sectionKeys(List.of("zombielab"))
+                .sectionMap(Map.of("zombielab", help -> Usage.text(line)));
         return line;
+    }
+
+    /**
+     * Where the user stands: the launcher says (it runs this JVM in zombielab's home), else this JVM's working
+     * directory. Paths the user names are relative to it, never to where the JVM happens to run.
+     */
+    static Path callerDirectory() {
+        return Path.of(System.getProperty(CALLER_DIRECTORY, System.getProperty("user.dir"))).toAbsolutePath();
+    }
+
+    /** The system property in which the launcher names the caller's directory. */
+    static final String CALLER_DIRECTORY = "zombielab.caller.dir";
+
+    private static void everyCommand(CommandLine line, Consumer<CommandLine> action) {
+        action.accept(line);
+        line.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     /**

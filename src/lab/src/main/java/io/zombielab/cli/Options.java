@@ -31,6 +31,15 @@ final class Options {
     private Options() {
     }
 
+    /** {@code -h/--help} and {@code -V/--version}, on every command: answered before anything runs. */
+    static final class HelpMixin {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints the command's help and ends")
+        boolean help;
+
+        @Option(names = {"-V", "--version"}, versionHelp = true, description = "prints zombielab's version and ends")
+        boolean version;
+    }
+
     /** How the result is printed: the table (default), one summary line, or the JSON report. */
     enum Output { TABLE, QUIET, JSON }
 

@@ -35,6 +35,7 @@ final class Usage {
             out.append(lead).append(synopsis(sub)).append('\n');
             lead = "       ";
         }
+        out.append(lead).append("zombielab [COMMAND] -h | --help | -V | --version\n");
         out.append('\n');
         root.getSubcommands().forEach((name, sub) ->
                 out.append(String.format("  %-10s %s%n", name, String.join(" ", sub.getCommandSpec().usageMessage().description()))));
@@ -56,9 +57,12 @@ final class Usage {
 
     /** "zombielab matrix [--reaper ID[,ID...]]... [--shard K/N] ...": picocli's, on one line. */
     private static String synopsis(CommandLine sub) {
-        // Wide enough that picocli never wraps it: a wrap can fall inside "ID[,ID...]".
+        // Wide enough that picocli never wraps it: a wrap can fall inside "ID[,ID...]". The command's own
+        // --help keeps its width.
+        int width = sub.getUsageHelpWidth();
         sub.setUsageHelpWidth(SYNOPSIS_WIDTH);
         String generated = sub.getHelp().synopsis(0).replaceFirst("^Usage: ", "");
+        sub.setUsageHelpWidth(width);
         return generated.lines().map(String::trim).collect(Collectors.joining(" "));
     }
 
@@ -84,8 +88,29 @@ final class Usage {
         return wrong.getMessage().replaceFirst("^Error: ", "");
     }
 
-    /** Writes docs/usage.txt, what the launcher prints: {@code java ... io.zombielab.cli.Usage docs/usage.txt}. */
+    /** What {@code zombielab COMMAND --help} prints, for each command by name. */
+    static Map<String, String> commandHelp(CommandLine root) {
+        Map<String, String> help = new LinkedHashMap<>();
+        root.getSubcommands().forEach((name, sub) -> help.put(name, sub.getUsageMessage()));
+        return help;
+    }
+
+    /** Where the launcher finds {@code COMMAND}'s help in a checkout (it answers --help without a build). */
+    static Path helpFile(Path docs, String command) {
+        return docs.resolve("help").resolve(command + ".txt");
+    }
+
+    /**
+     * Writes what the launcher prints without a build: docs/usage.txt and docs/help/COMMAND.txt, from
+     * {@code java -cp target/classes:target/lib/'*' io.zombielab.cli.Usage docs}.
+     */
     public static void main(String[] args) throws IOException {
-        Files.writeString(Path.of(args[0]), text(Main.commandLine()));
+        Path docs = Path.of(args[0]);
+        CommandLine root = Main.commandLine();
+        Files.writeString(docs.resolve("usage.txt"), text(root));
+        Files.createDirectories(docs.resolve("help"));
+        for (Map.Entry<String, String> command : commandHelp(root).entrySet()) {
+            Files.writeString(helpFile(docs, command.getKey()), command.getValue());
+        }
     }
 }

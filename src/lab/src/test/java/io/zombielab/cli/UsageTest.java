@@ -4,23 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The usage text exists once: generated from the commands' definitions; the launcher prints docs/usage.txt. */
+/**
+ * The usage text and each command's help exist once: generated from the commands' definitions. The launcher
+ * prints the copies in docs/ (it answers --help without a build), held equal to the CLI's here.
+ */
 class UsageTest {
 
+    private static final String REGENERATE = "after a change: java -cp 'target/classes:target/lib/*' io.zombielab.cli.Usage docs";
+
     @Test
-    @DisplayName("docs/usage.txt is the usage text the CLI generates (after a change: java -cp ... io.zombielab.cli.Usage docs/usage.txt)")
+    @DisplayName("docs/usage.txt is the usage text the CLI generates (after a change: java -cp ... io.zombielab.cli.Usage docs)")
     void launchersCopyIsCurrent() throws Exception {
-        assertThat(Files.readString(Path.of("docs/usage.txt"))).isEqualTo(Usage.text(Main.commandLine()));
+        assertThat(Files.readString(Path.of("docs/usage.txt"))).as(REGENERATE).isEqualTo(Usage.text(Main.commandLine()));
     }
 
     @Test
-    @DisplayName("it names every command, each option of each, and the exit codes")
+    @DisplayName("docs/help/COMMAND.txt is what `zombielab COMMAND --help` prints, for every command and no other")
+    void launchersHelpIsCurrent() throws Exception {
+        Map<String, String> help = Usage.commandHelp(Main.commandLine());
+        assertThat(help).containsKeys("reproduce", "matrix", "validate", "plan", "probes", "flakes", "speed", "test", "doctor", "gc");
+        for (Map.Entry<String, String> command : help.entrySet()) {
+            Path file = Usage.helpFile(Path.of("docs"), command.getKey());
+            assertThat(file).as(REGENERATE).exists();
+            assertThat(Files.readString(file)).as(file + ", " + REGENERATE).isEqualTo(command.getValue());
+        }
+        try (var files = Files.list(Path.of("docs/help"))) {
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.txt$", "")))
+                    .as("docs/help/ holds a file for each command and none for a command that is gone")
+                    .containsExactlyInAnyOrderElementsOf(help.keySet());
+        }
+    }
+
+    @Test
+    @DisplayName("it names every command, each option of each, help and version, and the exit codes")
     void namesEverything() {
-        assertThat(Usage.text(Main.commandLine())).contains("usage: zombielab reproduce [--junit FILE] [--parallel N] [--quiet | --json]",
+        assertThat(Usage.text(Main.commandLine())).contains("usage: zombielab reproduce [-hV] [--junit FILE] [--parallel N] [--quiet | --json]",
                 "zombielab validate", "(--reaper ID | --image IMAGE)", "zombielab test", "zombielab doctor", "zombielab gc",
+                "zombielab flakes", "zombielab speed", "zombielab [COMMAND] -h | --help | -V | --version",
                 "--shard K/N", "--entrypoint \"CMD ARG...\"", "--junit FILE", "[--reaper ID[,ID...]]...", "exit codes: 0");
     }
 }
