@@ -51,6 +51,8 @@ zl_version() {
   else
     version=$(awk '/<artifactId>zombielab-parent<\/artifactId>/ {found=1; next}
                    found && /<version>/ {gsub(/.*<version>|<\/version>.*/, ""); print; exit}' pom.xml)
+    # CI-friendly: the parent's version is ${revision}, set among its properties.
+    [ "$version" != '${revision}' ] || version=$(sed -n 's|.*<revision>\(.*\)</revision>.*|\1|p' pom.xml | head -n 1)
   fi
   printf 'zombielab %s\n' "$version"
 }

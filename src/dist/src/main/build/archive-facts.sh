@@ -5,7 +5,6 @@
 set -euo pipefail
 root=$1 out=$2 version=$3
 . "$root/scripts/lib/base-image.sh"
-# (and the folder picocli writes the completion script into)
-mkdir -p "$out/lib" "$out/share/bash-completion/completions"
+mkdir -p "$out/lib"
 echo "$version" >"$out/lib/version.txt"
 zl_base_tag "$root" >"$out/lib/base-image.txt"

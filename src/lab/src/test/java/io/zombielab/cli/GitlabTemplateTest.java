@@ -42,14 +42,16 @@ class GitlabTemplateTest {
         assertThat(line).as("every variable filled in").doesNotContain("$").startsWith("zombielab ");
         List<String> args = Words.split(line.substring("zombielab ".length()));
 
-        ParseResult parsed = Main.commandLine().parseArgs(args.toArray(String[]::new));
+        // GitLab runs the script in the project's folder: --junit's file is there.
+        Path project = Path.of("/builds/group/project");
+        ParseResult parsed = Main.commandLine(project).parseArgs(args.toArray(String[]::new));
 
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("validate");
         assertThat(parsed.subcommand().matchedOptionValue("--image", "")).isEqualTo("my/app:1.2");
         assertThat(parsed.subcommand().hasMatchedOption("--init")).isTrue();
         Map<String, Object> reports = (Map<String, Object>) ((Map<String, Object>) job.get("artifacts")).get("reports");
-        assertThat(parsed.subcommand().matchedOptionValue("--junit", Path.of("")).toString())
-                .as("--junit writes the report GitLab reads").isEqualTo(reports.get("junit"));
+        assertThat(parsed.subcommand().matchedOptionValue("--junit", Path.of("")))
+                .as("--junit writes the report GitLab reads").isEqualTo(project.resolve(reports.get("junit").toString()));
     }
 
     @Test
