@@ -73,7 +73,7 @@ class ArchiveTest {
     @DisplayName("bin/zombielab validate --image judges an image as it ships (tini at PID 1: both promises kept), writing its JUnit XML where the user stands")
     void validateJudgesAnImage() throws Exception {
         // A bound a busy machine keeps: what is judged is tini's reaping and stopping, not the machine's speed.
-        LauncherRun run = zombielab("validate", "--image", app, "--latency-bound", "5s", "--junit", "validate.xml");
+        LauncherRun run = zombielab("validate", "--image", app, "--latency-bound", "3s", "--junit", "validate.xml");
 
         assertThat(run.exit()).as("validate of %s as %s\n%s", app, user.name(), run.said()).isZero();
         assertThat(run.stdout()).as(run.said())
