@@ -28,18 +28,18 @@ import java.util.function.Consumer;
 /** The whole pipeline for one JVM: scenario -> image -> run -> observe -> verdict. */
 public final class Lab {
 
-    /** The environment variable that forces a probe: auto (the default), host or universal. */
-    public static final String PROBE_VARIABLE = "ZOMBIELAB_PROBE";
-
     private final DockerClient docker;
+    private final Settings settings;
     private final ImageCatalog images;
     private final ScenarioRunner runner;
     private final String runId;
     private final ProbeChoice probeChoice;
     private PromiseRunner promises;
 
-    private Lab(DockerClient docker, ImageCatalog images, String runId, ProbeChoice probeChoice, Consumer<String> progress) {
+    private Lab(DockerClient docker, Settings settings, ImageCatalog images, String runId, ProbeChoice probeChoice,
+                Consumer<String> progress) {
         this.docker = docker;
+        this.settings = settings;
         this.images = images;
         this.runId = runId;
         this.probeChoice = probeChoice;
@@ -47,13 +47,13 @@ public final class Lab {
     }
 
     /** Checks the engine and base image, then builds nothing until a scenario needs an image; the probe as ZOMBIELAB_PROBE says. */
-    public static Lab open(Consumer<String> progress) {
-        return open(progress, probeChoiceFromEnvironment());
+    public static Lab open(Settings settings, Consumer<String> progress) {
+        return open(settings, progress, settings.run().probeChoice());
     }
 
     /** The same, with the probe chosen by the caller. */
-    public static Lab open(Consumer<String> progress, ProbeChoice probeChoice) {
-        Lab lab = openWithoutBase(progress, probeChoice);
+    public static Lab open(Settings settings, Consumer<String> progress, ProbeChoice probeChoice) {
+        Lab lab = openWithoutBase(settings, progress, probeChoice);
         lab.images.requireBase();
         return lab;
     }
@@ -62,18 +62,17 @@ public final class Lab {
      * For an image of the user's only (validate --image): its promises run in that image and zombielab's helper
      * (made FROM scratch), so the base image is not needed; a scenario asked of this lab still needs it.
      */
-    public static Lab openWithoutBase(Consumer<String> progress, ProbeChoice probeChoice) {
-        var docker = DockerEngine.client();
-        var images = new ImageCatalog(docker, ProjectLayout.current(), ImageCatalog.baseImageName().orElse(""), progress);
-        String runId = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                        + ManagementFactory.getRuntimeMXBean().getPid());
-        return new Lab(docker, images, runId, probeChoice, progress);
+    public static Lab openWithoutBase(Settings settings, Consumer<String> progress) {
+        return openWithoutBase(settings, progress, settings.run().probeChoice());
     }
 
-    /** ZOMBIELAB_PROBE: auto (or unset), host or universal; anything else is refused, naming the variable. */
-    public static ProbeChoice probeChoiceFromEnvironment() {
-        return ProbeChoice.parse(System.getenv(PROBE_VARIABLE), PROBE_VARIABLE);
+    private static Lab openWithoutBase(Settings settings, Consumer<String> progress, ProbeChoice probeChoice) {
+        var docker = DockerEngine.client(settings.engine());
+        var images = new ImageCatalog(docker, settings.places().layout(), settings.run().baseImage().orElse(""),
+                settings.run().extraCaCertificates(), progress);
+        String runId = settings.run().id().orElseGet(() -> LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + ManagementFactory.getRuntimeMXBean().getPid());
+        return new Lab(docker, settings, images, runId, probeChoice, progress);
     }
 
     public Verdict run(Scenario scenario) {
@@ -86,7 +85,7 @@ public final class Lab {
      */
     public String whyCouldNotRun(RuntimeException e) {
         if (!DockerEngine.answers(docker)) {
-            return "the Docker engine stopped answering (" + DockerEngine.address() + "); the cell saw: " + symptom(e);
+            return "the Docker engine stopped answering (" + settings.engine().address() + "); the cell saw: " + symptom(e);
         }
         // Testcontainers' "startup failed" says only which image; what failed is its cause (its log is off).
         if (e instanceof org.testcontainers.containers.ContainerLaunchException && e.getCause() instanceof RuntimeException cause) {
@@ -122,7 +121,7 @@ public final class Lab {
 
     /** The image a user named, read and checked before any container runs (see {@link ImageInput}). */
     public ImageInput.Checked checkImage(String image, ImageInput.Pull pull, java.util.Optional<List<String>> entrypoint) {
-        return new ImageInput(docker, runId).check(image, pull, entrypoint, java.util.Set.of(PromiseKit.IN_CONTAINER));
+        return new ImageInput(docker, runId, settings.engine().address()).check(image, pull, entrypoint, java.util.Set.of(PromiseKit.IN_CONTAINER));
     }
 
     private synchronized PromiseRunner promises() {
@@ -144,7 +143,7 @@ public final class Lab {
 
     /** Times the host and the universal probe on one container here. */
     public io.zombielab.run.ProbeComparison.Result compareProbes(int samples) {
-        return io.zombielab.run.ProbeComparison.run(ImageCatalog.baseImageFromEnvironment(), runId, samples);
+        return io.zombielab.run.ProbeComparison.run(settings.run().requireBaseImage(), runId, samples);
     }
 
     public String runId() {

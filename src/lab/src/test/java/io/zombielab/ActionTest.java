@@ -3,8 +3,6 @@ package io.zombielab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import io.zombielab.image.ImageCatalog;
-import io.zombielab.image.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,9 +47,10 @@ class ActionTest {
     @BeforeAll
     void anActionFolderAndTwoImages() {
         user = TestUser.nonRoot();
-        actionPath = CheckoutCopy.of(ProjectLayout.current().root());
+        Settings settings = Settings.fromEnvironment();
+        actionPath = CheckoutCopy.of(settings.places().layout().root());
         user.own(actionPath.root());
-        String base = ImageCatalog.baseImageFromEnvironment();
+        String base = settings.run().requireBaseImage();
         String id = Long.toString(ProcessHandle.current().pid());
         withInit = image("zombielab/test-action-tini:" + id, base, List.of("/usr/bin/tini", "--"));
         withoutInit = image("zombielab/test-action-sleep:" + id, base, List.of());

@@ -31,7 +31,7 @@ class BaselineScriptTest {
         String said = new String(baseline.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(baseline.waitFor()).as(said).isZero();
         assertThat(said).matches("none/go/pgid-term\\t\\d+\\.\\d\\d\\t6\\t\\d+\\n");
-        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
+        assertThat(DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.SCENARIO, "none/go/pgid-term")).exec().stream()
                 .filter(c -> c.getLabels().getOrDefault(Labels.RUN, "").startsWith("bench-")).toList())
                 .as("bench containers left").isEmpty();

@@ -2,7 +2,6 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ImageCatalog;
 import io.zombielab.promise.PromiseKit;
 import io.zombielab.promise.Promise;
 import io.zombielab.promise.Promises;
@@ -29,8 +28,8 @@ class BrokenReaperTest {
 
     @BeforeAll
     static void buildTheBrokenReaper() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
-        broken = ReaperUnderTest.init("broken-reaper", ImageCatalog.baseImageFromEnvironment(),
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
+        broken = ReaperUnderTest.init("broken-reaper", Settings.fromEnvironment().run().requireBaseImage(),
                 Optional.of(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--")), false);
     }
 

@@ -2,7 +2,6 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class ExampleProjectTest {
     void copyItOutOfTheCheckout() throws IOException {
         assertThat(VERSION).as("zombielab.version (set by the build)").isNotBlank();
         project = Files.createTempDirectory("zombielab-user-project-");
-        Path from = ProjectLayout.current().root().resolve("examples/user-project");
+        Path from = Settings.fromEnvironment().places().layout().root().resolve("examples/user-project");
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> !from.relativize(f).startsWith("target")).toList()) {
                 Path to = project.resolve(from.relativize(f).toString());

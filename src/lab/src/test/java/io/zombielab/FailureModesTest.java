@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 @DisplayName("Clear failures")
 class FailureModesTest {
 
-    private static final DockerClient DOCKER = DockerEngine.client();
+    private static final DockerClient DOCKER = DockerEngine.client(Settings.fromEnvironment().engine());
 
     private static List<String> containersOf(String run) {
         return DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.RUN, run)).exec().stream()
@@ -99,7 +99,7 @@ class FailureModesTest {
         /** The checkout's fixtures and Dockerfiles (same content, so the same fixtures image), tini's broken. */
         private Path copyOfTheCheckoutWithABrokenTiniImage() throws IOException {
             Path copy = Files.createTempDirectory("zombielab-broken-checkout");
-            ProjectLayout here = ProjectLayout.current();
+            ProjectLayout here = Settings.fromEnvironment().places().layout();
             for (Path file : ProjectLayout.sourceFiles(here.fixtures())) {
                 Path to = copy.resolve("fixtures").resolve(here.fixtures().relativize(file).toString());
                 Files.createDirectories(to.getParent());
@@ -230,7 +230,7 @@ class FailureModesTest {
         // A copy of the launcher whose base recipe differs by a comment: a tag never built, made from a mirror
         // that is not there.
         Path copy = Files.createTempDirectory("zombielab-no-base");
-        Path root = ProjectLayout.current().root();
+        Path root = Settings.fromEnvironment().places().layout().root();
         for (String file : List.of("zombielab", "dockerfiles/base/packages.txt")) {
             Files.createDirectories(copy.resolve(file).getParent());
             Files.copy(root.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);

@@ -21,7 +21,7 @@ class JavaReaperTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
     }
 
     @RepeatedTest(value = 5, name = "try {currentRepetition} of {totalRepetitions}")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A run killed with SIGKILL leaves nothing behind once the next run starts")
 class KilledRunTest {
 
-    private final DockerClient docker = DockerEngine.client();
+    private final DockerClient docker = DockerEngine.client(Settings.fromEnvironment().engine());
 
     private List<String> containersOf(String run) {
         return docker.listContainersCmd().withShowAll(true)

@@ -2,7 +2,6 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ProjectLayout;
 import io.zombielab.report.ReportDocument;
 import io.zombielab.report.ReportJson;
 import java.io.IOException;
@@ -65,7 +64,7 @@ class LauncherConventionsTest {
 
         @BeforeAll
         void cloneIt() {
-            clone = CheckoutCopy.unbuilt(ProjectLayout.current().root());
+            clone = CheckoutCopy.unbuilt(Settings.fromEnvironment().places().layout().root());
         }
 
         @AfterAll
@@ -136,7 +135,7 @@ class LauncherConventionsTest {
 
         @BeforeAll
         void copyIt() {
-            checkout = CheckoutCopy.of(ProjectLayout.current().root());
+            checkout = CheckoutCopy.of(Settings.fromEnvironment().places().layout().root());
         }
 
         @AfterAll
@@ -175,7 +174,7 @@ class LauncherConventionsTest {
         @Test
         @DisplayName("path options the launcher never names (--scenarios, --junit): resolved from where the user stands")
         void pathOptionsNeedNoLauncherChange(@TempDir Path elsewhere) throws IOException {
-            Files.copy(ProjectLayout.current().root().resolve("src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"),
+            Files.copy(Settings.fromEnvironment().places().layout().root().resolve("src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"),
                     elsewhere.resolve("mine.yaml"));
             LauncherRun matrix = run(elsewhere, "matrix", "--scenarios", "mine.yaml");
             assertThat(matrix.exit()).as(matrix.said()).isEqualTo(2);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.Labels;
-import io.zombielab.image.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,7 @@ class LauncherTest {
 
     @BeforeAll
     void copyTheCheckout() {
-        copy = CheckoutCopy.of(ProjectLayout.current().root());
+        copy = CheckoutCopy.of(Settings.fromEnvironment().places().layout().root());
     }
 
     @AfterAll
@@ -100,7 +99,7 @@ class LauncherTest {
         report.assertAllHold("tini's cells of the story");
         assertThat(report.cells()).hasSize(2);
         String runId = String.valueOf(report.top().get("runId"));
-        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
+        assertThat(DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.RUN, runId)).exec()).as("containers of run " + runId).isEmpty();
     }
 }

@@ -19,7 +19,7 @@ class MatrixTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
     }
 
     static Stream<Scenario> cells() throws IOException {

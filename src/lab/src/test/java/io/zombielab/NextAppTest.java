@@ -1,7 +1,6 @@
 package io.zombielab;
 
 import io.zombielab.report.MemoryChart;
-import io.zombielab.report.ReportFolder;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.verdict.Verdict;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ class NextAppTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
     }
 
     static Stream<Scenario> cells() {
@@ -47,7 +46,7 @@ class NextAppTest {
     @AfterAll
     static void drawTheChart() {
         if (!RUN.isEmpty()) {
-            Path chart = ReportFolder.write("next-memory.svg", MemoryChart.svg("next-app: anonymous memory per cycle",
+            Path chart = Settings.fromEnvironment().places().reports().write("next-memory.svg", MemoryChart.svg("next-app: anonymous memory per cycle",
                     RUN.stream().map(Verdict::observation).toList()));
             System.out.println("[zombielab] memory chart of the real app: " + chart);
         }

@@ -2,7 +2,6 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ProjectLayout;
 import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
@@ -41,7 +40,7 @@ class NonRootUserTest {
     @BeforeAll
     void aUserAndTheirCopy() {
         user = TestUser.nonRoot();
-        copy = CheckoutCopy.of(ProjectLayout.current().root());
+        copy = CheckoutCopy.of(Settings.fromEnvironment().places().layout().root());
         user.own(copy.root());
     }
 

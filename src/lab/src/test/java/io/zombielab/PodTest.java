@@ -43,7 +43,7 @@ class PodTest {
     private static final Map<ProbeChoice, Lab> LABS = new EnumMap<>(ProbeChoice.class);
 
     private static Lab lab(ProbeChoice probe) {
-        return LABS.computeIfAbsent(probe, p -> Lab.open(line -> System.out.println("[zombielab] " + line), p));
+        return LABS.computeIfAbsent(probe, p -> Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line), p));
     }
 
     private static Scenario cell(String id) {
@@ -109,7 +109,7 @@ class PodTest {
         Lab lab = lab(ProbeChoice.AUTO);
         assertThatThrownBy(() -> lab.run(timesOut)).hasMessageContaining("pod-shared/go/pgid-term")
                 .hasMessageContaining("waited 100 ms for chain c1 to be up");
-        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
+        assertThat(DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.RUN, lab.runId(), Labels.SCENARIO, timesOut.id())).exec())
                 .as("containers of the failed pod cell (its own, its pause, a sidecar)").isEmpty();
     }

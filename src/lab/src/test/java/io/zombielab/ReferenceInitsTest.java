@@ -24,11 +24,11 @@ class ReferenceInitsTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
     }
 
     static Stream<Arguments> promises() {
-        ReaperFilter filter = ReaperFilter.fromEnvironment();
+        ReaperFilter filter = Settings.fromEnvironment().selection().reaperFilter();
         return TestCells.shard(Arrays.stream(Reaper.values()).filter(Reaper::isContainerInit).filter(filter::admits).flatMap(reaper ->
                 // Which promises apply depends on the init alone (not its image, built when the test runs).
                 ReaperUnderTest.reference(reaper, "(its reaper image)").promises().stream()

@@ -21,7 +21,7 @@ class StoryTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
     }
 
     static Stream<Scenario> cells() {

@@ -1,9 +1,7 @@
 package io.zombielab;
 
-import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
-import io.zombielab.scenario.Shard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,10 +18,10 @@ final class TestCells {
     }
 
     static Stream<Scenario> of(List<Path> files) {
-        return shard(ReaperFilter.fromEnvironment().apply(ScenarioFiles.load(files)));
+        return shard(Settings.fromEnvironment().selection().reaperFilter().apply(ScenarioFiles.load(files)));
     }
 
     static <T> Stream<T> shard(List<T> items) {
-        return Shard.fromEnvironment().select(items).stream();
+        return Settings.fromEnvironment().selection().shardOf().select(items).stream();
     }
 }

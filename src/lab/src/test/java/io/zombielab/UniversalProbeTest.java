@@ -31,7 +31,7 @@ class UniversalProbeTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line), ProbeChoice.UNIVERSAL);
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line), ProbeChoice.UNIVERSAL);
     }
 
     static Stream<Scenario> cells() throws IOException {

@@ -3,7 +3,6 @@ package io.zombielab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qameta.allure.Allure;
-import io.zombielab.image.ImageCatalog;
 import io.zombielab.promise.PromiseGrade;
 import io.zombielab.promise.PromiseKit;
 import io.zombielab.promise.PromiseOutcome;
@@ -35,9 +34,9 @@ class ValidateGradingTest {
 
     @BeforeAll
     static void inits() {
-        lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
         tini = lab.referenceInit(Reaper.TINI);
-        String base = ImageCatalog.baseImageFromEnvironment();
+        String base = Settings.fromEnvironment().run().requireBaseImage();
         timer = timerInit(base, "3s");
         fastTimer = timerInit(base, "200ms");
         deaf = ReaperUnderTest.init("deaf-init", base, Optional.of(List.of(PromiseKit.IN_CONTAINER, "deaf-init", "--")), false);

@@ -1,6 +1,7 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
+import io.zombielab.Settings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,8 +49,13 @@ abstract class LabCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        Lab lab = needsBaseImage() ? Lab.open(progress) : Lab.openWithoutBase(progress, Lab.probeChoiceFromEnvironment());
+        Lab lab = needsBaseImage() ? Lab.open(settings(), progress) : Lab.openWithoutBase(settings(), progress);
         return work.run(lab);
+    }
+
+    /** The settings the CLI read from its environment, once (see {@link Main}). */
+    Settings settings() {
+        return Main.settings(spec);
     }
 
     PrintWriter out() {

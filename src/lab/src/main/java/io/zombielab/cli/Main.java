@@ -1,5 +1,6 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.ImageRefusedException;
@@ -30,6 +31,18 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Read from the environment once, here at the edge; every command takes what it needs from it. */
+    private final Settings settings;
+
+    private Main(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The settings of the command line {@code command} belongs to. */
+    static Settings settings(CommandSpec command) {
+        return ((Main) command.root().userObject()).settings;
+    }
+
     /** No command: the usage text. */
     @Override
     public Integer call() {
@@ -56,18 +69,20 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** The command line, relative paths resolved against where the user stands (see {@link #callerDirectory}). */
+    /** The command line, with the settings this JVM's environment and system properties give. */
     static CommandLine commandLine() {
-        return commandLine(callerDirectory());
+        return commandLine(Settings.fromEnvironment());
     }
 
     /**
      * The command line: every command with a space between an option and its value, {@code -h/--help} and
      * {@code -V/--version}, and every {@link Path} (or {@link File}) an option or parameter takes, of any command,
-     * resolved against {@code callerDirectory}: a new option needs no code for it, here or in the launcher.
+     * resolved against the caller's directory (the launcher names it; see {@link Settings.Places}): a new option
+     * needs no code for it, here or in the launcher.
      */
-    static CommandLine commandLine(Path callerDirectory) {
-        CommandLine line = new CommandLine(new Main());
+    static CommandLine commandLine(Settings settings) {
+        Path callerDirectory = settings.places().callerDirectory();
+        CommandLine line = new CommandLine(new Main(settings));
         line.setSeparator(" ");
         everyCommand(line, command -> {
             command.getCommandSpec().addMixin("help", CommandSpec.forAnnotatedObject(new Options.HelpMixin()));
@@ -83,17 +98,6 @@ public final class Main implements Callable<Integer> {
                 .sectionMap(Map.of("zombielab", help -> Usage.text(line)));
         return line;
     }
-
-    /**
-     * Where the user stands: the launcher says (it runs this JVM in zombielab's home), else this JVM's working
-     * directory. Paths the user names are relative to it, never to where the JVM happens to run.
-     */
-    static Path callerDirectory() {
-        return Path.of(System.getProperty(CALLER_DIRECTORY, System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    /** The system property in which the launcher names the caller's directory. */
-    static final String CALLER_DIRECTORY = "zombielab.caller.dir";
 
     private static void everyCommand(CommandLine line, Consumer<CommandLine> action) {
         action.accept(line);

@@ -32,7 +32,8 @@ final class MatrixCommand extends ReportingCommand {
     LabWork prepare() {
         List<Path> all = new ArrayList<>(scenarios);
         all.addAll(files);
-        MatrixRun run = MatrixRun.of(all, reapers.filter(), shard.shard(), false);
+        MatrixRun run = MatrixRun.of(settings().places(), all, reapers.filter(settings().selection()),
+                shard.shard(settings().selection()), false);
         return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }

@@ -1,6 +1,7 @@
 package io.zombielab.cli;
 
 import io.zombielab.Lab;
+import io.zombielab.Settings;
 import io.zombielab.image.ProjectLayout;
 import io.zombielab.report.CellError;
 import io.zombielab.report.CellResult;
@@ -33,16 +34,21 @@ final class MatrixRun {
     private final List<Path> files;
     private final List<ScenarioFiles.FileCell> cells;
     private final boolean story;
+    private final ReportFolder reports;
 
-    private MatrixRun(List<Path> files, List<ScenarioFiles.FileCell> cells, boolean story) {
+    private MatrixRun(List<Path> files, List<ScenarioFiles.FileCell> cells, boolean story, ReportFolder reports) {
         this.files = files;
         this.cells = cells;
         this.story = story;
+        this.reports = reports;
     }
 
-    /** The cells of {@code files} (every scenarios/*.yaml when none) the filter and shard keep; refused when none. */
-    static MatrixRun of(List<Path> files, ReaperFilter filter, Shard shard, boolean story) {
-        List<Path> named = files.isEmpty() ? allScenarioFiles() : files;
+    /**
+     * The cells of {@code files} (every scenarios/*.yaml of zombielab's home when none) the filter and shard keep;
+     * refused when none. Its reports go where {@code places} says.
+     */
+    static MatrixRun of(Settings.Places places, List<Path> files, ReaperFilter filter, Shard shard, boolean story) {
+        List<Path> named = files.isEmpty() ? allScenarioFiles(places.layout()) : files;
         List<ScenarioFiles.FileCell> filtered;
         try {
             filtered = ScenarioFiles.loadWithFiles(named).stream().filter(c -> filter.admits(c.scenario().reaper())).toList();
@@ -57,12 +63,12 @@ final class MatrixRun {
             throw new UsageException("shard " + shard + " of " + filtered.size() + " cells is empty: use fewer shards"
                     + "\nnothing was run.", false);
         }
-        return new MatrixRun(named, cells, story);
+        return new MatrixRun(named, cells, story, places.reports());
     }
 
     /** Every scenarios/*.yaml of the checkout: the default matrix. */
-    static List<Path> allScenarioFiles() {
-        try (Stream<Path> list = Files.list(ProjectLayout.current().scenarios())) {
+    static List<Path> allScenarioFiles(ProjectLayout layout) {
+        try (Stream<Path> list = Files.list(layout.scenarios())) {
             return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,7 +109,7 @@ final class MatrixRun {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),
                 lab.runId(), Instant.now(), took, verdicts, couldNotRun, story ? StoryReading.read(verdicts) : List.of());
-        Path folder = ReportFolder.writeAll(report);
+        Path folder = reports.writeAll(report);
         String summary = String.format("%d of %d cells hold; %.0f s", report.holding(), cells.size(), took.toMillis() / 1000.0);
         switch (output) {
             case JSON -> out.print(JsonReport.render(report));

@@ -1,5 +1,6 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import io.zombielab.report.CellResult;
 import io.zombielab.report.JunitReport;
 import io.zombielab.report.JunitXml;
@@ -174,9 +175,10 @@ final class Options {
                 description = "keeps the cells of the reapers named: ${COMPLETION-CANDIDATES} (also ZOMBIELAB_REAPERS=id,id)")
         List<String> reapers = List.of();
 
-        ReaperFilter filter() {
+        /** The reapers --reaper names, else those the environment names ({@code fallback}). */
+        ReaperFilter filter(Settings.Selection fallback) {
             try {
-                return reapers.isEmpty() ? ReaperFilter.fromEnvironment() : ReaperFilter.parse(String.join(",", reapers), "--reaper");
+                return reapers.isEmpty() ? fallback.reaperFilter() : ReaperFilter.parse(String.join(",", reapers), "--reaper");
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), !reapers.isEmpty());
             }
@@ -197,9 +199,10 @@ final class Options {
                 description = "runs the K-th of N equal parts of the cells, for parallel CI jobs (also ZOMBIELAB_SHARD=K/N)")
         String shard;
 
-        Shard shard() {
+        /** The shard --shard names, else the one the environment names ({@code fallback}). */
+        Shard shard(Settings.Selection fallback) {
             try {
-                return shard == null ? Shard.fromEnvironment() : Shard.parse(shard, "--shard");
+                return shard == null ? fallback.shardOf() : Shard.parse(shard, "--shard");
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), shard != null);
             }

@@ -30,7 +30,8 @@ final class PlanCommand extends LabCommand {
 
     @Override
     LabWork prepare() {
-        List<Scenario> cells = MatrixRun.of(files, reapers.filter(), shard.shard(), false).cells();
+        List<Scenario> cells = MatrixRun.of(settings().places(), files, reapers.filter(settings().selection()),
+                shard.shard(settings().selection()), false).cells();
         return lab -> {
             for (Scenario cell : cells) {
                 ContainerSpec spec = lab.plan(cell);

@@ -1,6 +1,5 @@
 package io.zombielab.cli;
 
-import io.zombielab.image.ProjectLayout;
 import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Shard;
 import java.util.List;
@@ -16,8 +15,8 @@ final class ReproduceCommand extends ReportingCommand {
 
     @Override
     LabWork prepare() {
-        MatrixRun run = MatrixRun.of(List.of(ProjectLayout.current().scenarios().resolve("story.yaml")), ReaperFilter.ALL,
-                Shard.ALL, true);
+        MatrixRun run = MatrixRun.of(settings().places(),
+                List.of(settings().places().layout().scenarios().resolve("story.yaml")), ReaperFilter.ALL, Shard.ALL, true);
         return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }

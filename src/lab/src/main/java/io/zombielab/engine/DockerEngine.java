@@ -18,22 +18,20 @@ public final class DockerEngine {
     }
 
     /** Checks the settings and that an engine answers; throws a clear error otherwise. */
-    public static DockerClient client() {
-        applyApiVersion();
-        if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+    public static DockerClient client(EngineSettings engine) {
+        applyApiVersion(engine);
+        if (!engine.ryukDisabled()) {
             throw new EngineUnavailableException("TESTCONTAINERS_RYUK_DISABLED is not 'true': Testcontainers would try to "
                     + "pull its Ryuk image and wait minutes for a registry. " + HOW_TO_FIX);
         }
         // Testcontainers falls back to the local socket when DOCKER_HOST does not answer: a run would then
         // go to an engine the user did not name. Checked first, in milliseconds.
-        String named = System.getenv("DOCKER_HOST");
-        if (named != null && !named.isBlank() && !listening(named.trim())) {
-            throw new EngineUnavailableException("no Docker engine answers at DOCKER_HOST=" + named + ". " + HOW_TO_FIX);
+        if (engine.dockerHost().isPresent() && !listening(engine.dockerHost().get())) {
+            throw new EngineUnavailableException("no Docker engine answers at " + engine.address() + ". " + HOW_TO_FIX);
         }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new EngineUnavailableException("no Docker engine answers"
-                    + (System.getenv("DOCKER_HOST") != null ? " at DOCKER_HOST=" + System.getenv("DOCKER_HOST") : "")
-                    + ". " + HOW_TO_FIX);
+                    + engine.dockerHost().map(h -> " at DOCKER_HOST=" + h).orElse("") + ". " + HOW_TO_FIX);
         }
         return DockerClientFactory.instance().client();
     }
@@ -65,17 +63,9 @@ public final class DockerEngine {
         }
     }
 
-    /** Where the engine is, for messages: DOCKER_HOST, or the local socket. */
-    public static String address() {
-        String host = System.getenv("DOCKER_HOST");
-        return host != null && !host.isBlank() ? "DOCKER_HOST=" + host : "the local socket";
-    }
-
-    private static void applyApiVersion() {
-        String version = System.getenv("ZOMBIELAB_DOCKER_API_VERSION");
-        if (version != null && !version.isBlank() && System.getProperty("api.version") == null) {
-            System.setProperty("api.version", version.trim());
-        }
+    private static void applyApiVersion(EngineSettings engine) {
+        // docker-java reads it from here.
+        engine.apiVersion().ifPresent(version -> System.setProperty("api.version", version));
     }
 
     /** No engine, or not one zombielab can use: the scenario cannot run. */

@@ -18,8 +18,9 @@ final class HostCertificates {
     private HostCertificates() {
     }
 
-    static String bundle() {
-        return Stream.of(Optional.ofNullable(System.getenv("NODE_EXTRA_CA_CERTS")).map(Path::of), Optional.of(SYSTEM_BUNDLE))
+    /** {@code nodeExtraCaCerts}: NODE_EXTRA_CA_CERTS, when set. */
+    static String bundle(Optional<Path> nodeExtraCaCerts) {
+        return Stream.of(nodeExtraCaCerts, Optional.of(SYSTEM_BUNDLE))
                 .flatMap(Optional::stream).filter(Files::isReadable).findFirst().map(HostCertificates::read).orElse("");
     }
 

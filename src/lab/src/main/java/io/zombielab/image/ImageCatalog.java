@@ -24,6 +24,7 @@ public final class ImageCatalog {
     private final DockerClient docker;
     private final ProjectLayout layout;
     private final String baseImage;
+    private final Optional<Path> extraCaCertificates;
     private final Consumer<String> progress;
     /**
      * One build per image name in this JVM, shared by every cell that needs it, also by cells running at the
@@ -32,10 +33,13 @@ public final class ImageCatalog {
      */
     private final Map<String, CompletableFuture<String>> builds = new ConcurrentHashMap<>();
 
-    public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Consumer<String> progress) {
+    /** {@code extraCaCertificates}: authorities to trust in image builds besides the system's (NODE_EXTRA_CA_CERTS). */
+    public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Optional<Path> extraCaCertificates,
+                        Consumer<String> progress) {
         this.docker = docker;
         this.layout = layout;
         this.baseImage = baseImage;
+        this.extraCaCertificates = extraCaCertificates;
         this.progress = progress;
     }
 
@@ -55,21 +59,6 @@ public final class ImageCatalog {
 
     private volatile boolean baseChecked;
 
-    /** The base image's name: ZOMBIELAB_BASE_IMAGE (the launcher sets it), else the tag a release archive records. */
-    public static Optional<String> baseImageName() {
-        String name = System.getenv("ZOMBIELAB_BASE_IMAGE");
-        if (name != null && !name.isBlank()) {
-            return Optional.of(name.trim());
-        }
-        return ProjectLayout.current().recordedBaseImage();
-    }
-
-    /** The base image's name, or an error saying how to get it. */
-    public static String baseImageFromEnvironment() {
-        return baseImageName().orElseThrow(() -> new ImageBuildException("ZOMBIELAB_BASE_IMAGE is not set: run "
-                + "through ./zombielab, which builds the base image and sets it"));
-    }
-
     public String fixtures() {
         requireBase();
         String tag = ContentHash.start().text(baseImage).path(layout.fixtures())
@@ -83,7 +72,7 @@ public final class ImageCatalog {
                 image.withFileFromPath("fixtures/" + layout.fixtures().relativize(file), file);
             }
             // Not part of the tag: which authorities the host trusts does not change what is built.
-            return image.withFileFromString("host-ca.crt", HostCertificates.bundle());
+            return image.withFileFromString("host-ca.crt", HostCertificates.bundle(extraCaCertificates));
         });
     }
 

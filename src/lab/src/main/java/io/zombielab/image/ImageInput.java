@@ -2,7 +2,6 @@ package io.zombielab.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.zombielab.engine.DockerEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -27,10 +26,13 @@ public final class ImageInput {
 
     private final DockerClient docker;
     private final String runId;
+    private final String engineAddress;
 
-    public ImageInput(DockerClient docker, String runId) {
+    /** {@code engineAddress}: where the engine is, for messages (DOCKER_HOST=..., or the local socket). */
+    public ImageInput(DockerClient docker, String runId, String engineAddress) {
         this.docker = docker;
         this.runId = runId;
+        this.engineAddress = engineAddress;
     }
 
     /**
@@ -57,7 +59,7 @@ public final class ImageInput {
         } catch (NotFoundException missing) {
             if (pull == Pull.NEVER) {
                 throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, "no image '" + image + "' on the engine ("
-                        + DockerEngine.address() + "); zombielab never pulls unless asked: build it (docker build -t " + image
+                        + engineAddress + "); zombielab never pulls unless asked: build it (docker build -t " + image
                         + " .), pull it yourself (docker pull " + image + "), or add --pull");
             }
         }

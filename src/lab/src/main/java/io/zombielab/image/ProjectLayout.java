@@ -21,11 +21,6 @@ public record ProjectLayout(Path root) {
         }
     }
 
-    /** The checkout this JVM runs in: -Dzombielab.home, else the working directory. */
-    public static ProjectLayout current() {
-        return new ProjectLayout(Path.of(System.getProperty("zombielab.home", ".")));
-    }
-
     public Path fixtures() {
         return root.resolve("fixtures");
     }
@@ -47,9 +42,9 @@ public record ProjectLayout(Path root) {
 
     private static final Set<String> HOST_BUILD_OUTPUT = Set.of("node_modules", ".next");
 
-    /** The base image's tag a release archive records (lib/base-image.txt, written when it was built). */
-    public Optional<String> recordedBaseImage() {
-        Path file = root.resolve("lib").resolve("base-image.txt");
+    /** The base image's tag a release archive in {@code home} records (lib/base-image.txt, written when it was built). */
+    public static Optional<String> recordedBaseImage(Path home) {
+        Path file = home.resolve("lib").resolve("base-image.txt");
         try {
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
                     : Optional.empty();

@@ -12,7 +12,6 @@ import java.util.Set;
  */
 public record ReaperFilter(Set<Reaper> reapers) {
 
-    public static final String VARIABLE = "ZOMBIELAB_REAPERS";
     public static final ReaperFilter ALL = new ReaperFilter(EnumSet.allOf(Reaper.class));
 
     public ReaperFilter {
@@ -33,11 +32,6 @@ public record ReaperFilter(Set<Reaper> reapers) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
-    }
-
-    /** From the environment variable {@value #VARIABLE}. */
-    public static ReaperFilter fromEnvironment() {
-        return parse(System.getenv(VARIABLE), VARIABLE + "=" + System.getenv(VARIABLE));
     }
 
     public boolean admits(Reaper reaper) {

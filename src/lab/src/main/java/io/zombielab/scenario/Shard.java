@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
  */
 public record Shard(int index, int count) {
 
-    public static final String VARIABLE = "ZOMBIELAB_SHARD";
     public static final Shard ALL = new Shard(1, 1);
     private static final Pattern FORM = Pattern.compile("\\s*(\\d{1,3})\\s*/\\s*(\\d{1,3})\\s*");
 
@@ -39,11 +38,6 @@ public record Shard(int index, int count) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
-    }
-
-    /** From ZOMBIELAB_SHARD; all cells when it is not set. */
-    public static Shard fromEnvironment() {
-        return parse(System.getenv(VARIABLE), VARIABLE);
     }
 
     /** This job's part of {@code items}. */

@@ -2,6 +2,7 @@ package io.zombielab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,10 @@ class GitlabTemplateTest {
 
         // GitLab runs the script in the project's folder: --junit's file is there.
         Path project = Path.of("/builds/group/project");
-        ParseResult parsed = Main.commandLine(project).parseArgs(args.toArray(String[]::new));
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user.dir", System.getProperty("user.dir"));
+        properties.setProperty(Settings.CALLER_DIRECTORY, project.toString());
+        ParseResult parsed = Main.commandLine(Settings.of(Map.of(), properties)).parseArgs(args.toArray(String[]::new));
 
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("validate");
         assertThat(parsed.subcommand().matchedOptionValue("--image", "")).isEqualTo("my/app:1.2");

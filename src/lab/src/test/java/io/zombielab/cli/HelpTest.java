@@ -1,5 +1,6 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,9 +19,12 @@ import picocli.CommandLine;
  */
 class HelpTest {
 
+    /** What each command's --help prints, generated once for the class. */
+    private static final java.util.Map<String, String> HELP = Usage.commandHelp(Main.commandLine());
+
     /** Every command the usage text lists. */
     static Stream<String> commands() {
-        return Main.commandLine().getSubcommands().keySet().stream();
+        return HELP.keySet().stream();
     }
 
     private static String version() {
@@ -35,7 +39,7 @@ class HelpTest {
             Console console = new Console();
             assertThat(console.run(command, flag)).as(command + " " + flag + "; it said:\n" + console.err()).isZero();
             assertThat(console.out()).as(command + " " + flag).startsWith("Usage: zombielab " + command)
-                    .isEqualTo(Usage.commandHelp(Main.commandLine()).get(command)).contains("-h, --help", "-V, --version");
+                    .isEqualTo(HELP.get(command)).contains("-h, --help", "-V, --version");
             assertThat(console.err()).as(command + " " + flag + ": nothing said on stderr (no engine asked)").isEmpty();
         }
     }
@@ -67,14 +71,17 @@ class HelpTest {
     @DisplayName("a relative path is the caller's, in an option, a mixin's option, a list option and a positional")
     void relativePathsAreTheCallers() {
         Path caller = Path.of("/somewhere/the/user/stands");
-        CommandLine line = Main.commandLine(caller);
+        java.util.Properties launcherSaid = new java.util.Properties();
+        launcherSaid.setProperty(Settings.CALLER_DIRECTORY, caller.toString());
+        Settings settings = Settings.of(java.util.Map.of(), launcherSaid);
+        CommandLine line = Main.commandLine(settings);
         CommandLine.ParseResult matrix = line.parseArgs("matrix", "--junit", "out/junit.xml", "--scenarios", "a.yaml",
                 "../b.yaml", "/abs/c.yaml");
         MatrixCommand m = matrix.subcommand().commandSpec().commandLine().getCommand();
         assertThat(m.junit.file).isEqualTo(caller.resolve("out/junit.xml"));
         assertThat(m.scenarios).containsExactly(caller.resolve("a.yaml"), Path.of("/somewhere/the/user/b.yaml"),
                 Path.of("/abs/c.yaml"));
-        CommandLine.ParseResult speed = Main.commandLine(caller).parseArgs("speed", "r.json", "b.tsv");
+        CommandLine.ParseResult speed = Main.commandLine(settings).parseArgs("speed", "r.json", "b.tsv");
         SpeedCommand s = speed.subcommand().commandSpec().commandLine().getCommand();
         assertThat(List.of(s.report, s.baseline)).containsExactly(caller.resolve("r.json"), caller.resolve("b.tsv"));
     }

@@ -1,9 +1,9 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import io.zombielab.image.ImageCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class ImageInputTest {
     @Test
     @DisplayName("an --entrypoint the image does not have: exit 2, the program and the PATH it was looked for in")
     void missingEntrypoint() {
-        String base = ImageCatalog.baseImageFromEnvironment();
+        String base = Settings.fromEnvironment().run().requireBaseImage();
         assertThat(run("validate", "--image", base, "--entrypoint", "tini-that-is-not-there --")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--entrypoint starts 'tini-that-is-not-there', which image '" + base + "' does not have in its PATH");
     }

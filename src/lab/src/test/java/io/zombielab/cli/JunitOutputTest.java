@@ -1,8 +1,8 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ImageCatalog;
 import io.zombielab.promise.PromiseKit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,8 @@ class JunitOutputTest {
         assertThat(run("matrix", "--reaper", "none", "--junit", file.toString(), "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
 
         assertThat(console.out()).contains("2 of 2 cells hold");
-        assertThat(err()).contains("JUnit XML: " + file + " (2 test cases, 0 failed, 0 errors)");
+        // Named as resolved: against where the caller stands (here, the working directory).
+        assertThat(err()).contains("JUnit XML: " + file.toAbsolutePath() + " (2 test cases, 0 failed, 0 errors)");
         List<Element> cases = testcases(file);
         assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly("stage 1: original code [none/go/pid-kill]",
                 "stage 2: first fix (process group) [none/go/pgid-term]");
@@ -81,7 +82,7 @@ class JunitOutputTest {
         Path file = Path.of("target/junit-output-test/validate-broken.xml");
         Files.deleteIfExists(file);
 
-        int code = run("validate", "--image", ImageCatalog.baseImageFromEnvironment(), "--entrypoint",
+        int code = run("validate", "--image", Settings.fromEnvironment().run().requireBaseImage(), "--entrypoint",
                 PromiseKit.IN_CONTAINER + " inert-init --", "--name", "broken-reaper", "--quiet", "--junit", file.toString());
 
         assertThat(code).as(err()).isEqualTo(ExitCode.FAILED);

@@ -1,5 +1,6 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
@@ -31,7 +32,7 @@ class ShippedImageTest {
 
     @BeforeAll
     static void buildTheApp() {
-        Lab lab = Lab.open(line -> System.out.println("[zombielab] " + line));
+        Lab lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
         String fixtures = lab.imageFor(Reaper.NONE);
         app = new ImageFromDockerfile("zombielab/test-node-at-pid1:" + lab.runId().replaceAll("[^a-z0-9-]", ""), false)
                 .withDockerfileFromBuilder(b -> b.from(fixtures)

@@ -1,8 +1,8 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.image.ImageCatalog;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class ValidateSummaryTest {
     @Test
     @DisplayName("an init that reaps on a timer, so reaps and forwards late, is SLOW, exit 1: neither good nor broken")
     void slow() {
-        assertThat(validate("--image", ImageCatalog.baseImageFromEnvironment(), "--name", "timer",
+        assertThat(validate("--image", Settings.fromEnvironment().run().requireBaseImage(), "--name", "timer",
                 "--entrypoint", "/zombielab/zl-helper timer-init --every 3s --")).as(out()).isEqualTo(ExitCode.FAILED);
         assertThat(out()).startsWith("SLOW: 3 of 5 judged promises kept, 2 slow (bound 1000 ms)").doesNotContain("broken");
     }

@@ -1,5 +1,6 @@
 package io.zombielab.run;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Bind;
@@ -20,7 +21,7 @@ import org.testcontainers.utility.DockerImageName;
 class ContainerSafetyTest {
 
     private static GenericContainer<?> container() {
-        DockerEngine.client();
+        DockerEngine.client(Settings.fromEnvironment().engine());
         return new GenericContainer<>(DockerImageName.parse(System.getenv("ZOMBIELAB_BASE_IMAGE")))
                 .withImagePullPolicy(name -> false).withCommand("sleep", "infinity")
                 .withLabels(Labels.scenarioContainer(System.getenv("ZOMBIELAB_RUN_ID"), "safety-test"));
@@ -40,7 +41,7 @@ class ContainerSafetyTest {
     @DisplayName("privileged, with the Docker socket and an added capability, without limits: every broken rule is named")
     void unsafeContainerIsNamed() {
         // Created, never started: this sandbox refuses privileged containers, and inspect needs no start.
-        var docker = DockerEngine.client();
+        var docker = DockerEngine.client(Settings.fromEnvironment().engine());
         String id = docker.createContainerCmd(System.getenv("ZOMBIELAB_BASE_IMAGE")).withCmd("true")
                 .withLabels(Labels.scenarioContainer(System.getenv("ZOMBIELAB_RUN_ID"), "safety-test"))
                 .withHostConfig(HostConfig.newHostConfig().withPrivileged(true).withCapAdd(Capability.SYS_ADMIN)

@@ -1,5 +1,6 @@
 package io.zombielab.run;
 
+import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import io.zombielab.fixture.Event;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.image.ImageCatalog;
 import io.zombielab.image.Labels;
-import io.zombielab.image.ProjectLayout;
 import io.zombielab.observe.Census;
 import io.zombielab.observe.ChainLedger;
 import io.zombielab.observe.Classifier;
@@ -53,8 +53,7 @@ class ProbeAgreementTest {
     void zombiesListedLast() {
         Scenario stage2 = ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml"))).get(1);
         assertThat(stage2.reaper()).isEqualTo(Reaper.NONE);
-        ImageCatalog images = new ImageCatalog(DockerEngine.client(), ProjectLayout.current(),
-                ImageCatalog.baseImageFromEnvironment(), line -> System.out.println("[zombielab] " + line));
+        ImageCatalog images = images();
         EventLog events = new EventLog();
         ContainerSpec spec = ContainerSpec.of(stage2, images.forReaper(Reaper.NONE), Optional.empty(), RUN);
         try (PodSandbox noPod = PodSandbox.start(spec, "stage 2");
@@ -85,8 +84,7 @@ class ProbeAgreementTest {
     void podSharedPidNamespace() {
         Scenario cell = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml"))).stream()
                 .filter(c -> c.id().equals("pod-shared/go/pid-kill")).findFirst().orElseThrow();
-        ImageCatalog images = new ImageCatalog(DockerEngine.client(), ProjectLayout.current(),
-                ImageCatalog.baseImageFromEnvironment(), line -> System.out.println("[zombielab] " + line));
+        ImageCatalog images = images();
         EventLog events = new EventLog();
         ContainerSpec spec = ContainerSpec.of(cell, images.forReaper(cell.reaper()), images.pauseFor(cell.reaper()), RUN);
         try (PodSandbox pod = PodSandbox.start(spec, "the agreement test's pod");
@@ -230,5 +228,11 @@ class ProbeAgreementTest {
     private static List<String> identities(Snapshot s, boolean markers) {
         return s.processes().stream().map(p -> p.pid() + " " + p.ppid() + " " + p.pgid() + " " + p.state()
                 + " " + p.comm() + " " + (markers ? p.chain() : "") + " " + p.startTime()).toList();
+    }
+
+    private static ImageCatalog images() {
+        Settings settings = Settings.fromEnvironment();
+        return new ImageCatalog(DockerEngine.client(settings.engine()), settings.places().layout(),
+                settings.run().requireBaseImage(), settings.run().extraCaCertificates(), line -> System.out.println("[zombielab] " + line));
     }
 }
