@@ -87,7 +87,7 @@ class ArchiveTest {
     @Test
     @DisplayName("--help and --version answer for every command (and none), with no engine where DOCKER_HOST points")
     void helpAndVersionForEveryCommand() throws Exception {
-        List<String> commands = new ArrayList<>(new CommandLine(new Main()).getSubcommands().keySet());
+        List<String> commands = new ArrayList<>(new CommandLine(new Main(Settings.fromEnvironment())).getSubcommands().keySet());
         commands.add(0, "");
         Map<String, String> noEngine = Map.of("PATH", javaOnly.toString(), "DOCKER_HOST", "unix:///nonexistent/docker.sock");
         ExecutorService pool = Executors.newFixedThreadPool(3);
