@@ -20,6 +20,11 @@ public final class ReleaseDocs {
     private ReleaseDocs() {
     }
 
+    /** Every command of the CLI, by name (a man page each), for the archive's tests. */
+    public static java.util.List<String> commands() {
+        return java.util.List.copyOf(Main.commandLine().getSubcommands().keySet());
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: ReleaseDocs COMPLETION_FILE MAN_ADOC_DIR");
