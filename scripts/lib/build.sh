@@ -31,8 +31,9 @@ zl_build() {
   zl_ensure_go
   zl_say "Building with Maven (downloads dependencies the first time)..."
   mkdir -p target
-  # The modules are packaged (the CLI's target/lib holds zombielab-probe's jar); tests, sources and javadoc skipped.
-  mvn -B -ntp -Dstyle.color=never -Dmaven.test.skip=true -Dmaven.source.skip=true -Dmaven.javadoc.skip=true package \
+  # The modules the CLI runs from are packaged (the CLI's target/lib holds zombielab-probe's jar), not the release
+  # archive (src/dist); tests, sources and javadoc skipped.
+  mvn -B -ntp -Dstyle.color=never -pl src/lab -am -Dmaven.test.skip=true -Dmaven.source.skip=true -Dmaven.javadoc.skip=true package \
     >target/zombielab-compile.log 2>&1 \
     || { tail -n 40 target/zombielab-compile.log >&2; zl_fail "the build failed (log: target/zombielab-compile.log)"; }
   touch "$ZL_BUILD_STAMP"
@@ -50,6 +51,8 @@ zl_version() {
   else
     version=$(awk '/<artifactId>zombielab-parent<\/artifactId>/ {found=1; next}
                    found && /<version>/ {gsub(/.*<version>|<\/version>.*/, ""); print; exit}' pom.xml)
+    # CI-friendly: the parent's version is ${revision}, set among its properties.
+    [ "$version" != '${revision}' ] || version=$(sed -n 's|.*<revision>\(.*\)</revision>.*|\1|p' pom.xml | head -n 1)
   fi
   printf 'zombielab %s\n' "$version"
 }

@@ -56,8 +56,22 @@ public final class Lab {
 
     /** The same, with the probe chosen by the caller. */
     public static Lab open(Settings settings, Consumer<String> progress, ProbeChoice probeChoice) {
+        Lab lab = openWithoutBase(settings, progress, probeChoice);
+        lab.images.requireBase();
+        return lab;
+    }
+
+    /**
+     * For an image of the user's only (validate --image): its promises run in that image and zombielab's helper
+     * (made FROM scratch), so the base image is not needed; a scenario asked of this lab still needs it.
+     */
+    public static Lab openWithoutBase(Settings settings, Consumer<String> progress) {
+        return openWithoutBase(settings, progress, settings.run().probeChoice());
+    }
+
+    private static Lab openWithoutBase(Settings settings, Consumer<String> progress, ProbeChoice probeChoice) {
         var docker = DockerEngine.client(settings.engine());
-        var images = new ImageCatalog(docker, settings.places().layout(), settings.run().requireBaseImage(),
+        var images = new ImageCatalog(docker, settings.places().layout(), settings.run().baseImage().orElse(""),
                 settings.run().extraCaCertificates(), progress);
         String runId = settings.run().id().orElseGet(() -> LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + ManagementFactory.getRuntimeMXBean().getPid());

@@ -51,7 +51,7 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
     /**
      * @param id ZOMBIELAB_RUN_ID, the label on every container of the run (the launcher sets it)
      * @param probe ZOMBIELAB_PROBE: auto (or unset), host or universal
-     * @param baseImage ZOMBIELAB_BASE_IMAGE, the base image the launcher made
+     * @param baseImage ZOMBIELAB_BASE_IMAGE, the base image the launcher made; else the tag a release archive records
      * @param extraCaCertificates NODE_EXTRA_CA_CERTS, the authorities image builds trust besides the system's
      */
     public record Run(Optional<String> id, Optional<String> probe, Optional<String> baseImage, Optional<Path> extraCaCertificates) {
@@ -108,7 +108,8 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
                 // -Dapi.version, docker-java's own, wins.
                 Optional.ofNullable(env.get("ZOMBIELAB_DOCKER_API_VERSION")).filter(v -> properties.getProperty("api.version") == null));
         Run run = new Run(Optional.ofNullable(env.get("ZOMBIELAB_RUN_ID")), Optional.ofNullable(env.get(PROBE)),
-                Optional.ofNullable(env.get("ZOMBIELAB_BASE_IMAGE")), Optional.ofNullable(env.get("NODE_EXTRA_CA_CERTS")).map(Path::of));
+                Optional.ofNullable(env.get("ZOMBIELAB_BASE_IMAGE")).or(() -> ProjectLayout.recordedBaseImage(home)),
+                Optional.ofNullable(env.get("NODE_EXTRA_CA_CERTS")).map(Path::of));
         return new Settings(new Places(home, caller, reports), engine, run,
                 new Selection(Optional.ofNullable(env.get(REAPERS)), Optional.ofNullable(env.get(SHARD))));
     }

@@ -68,6 +68,8 @@ final class TestUser implements AutoCloseable {
     @Override
     public void close() {
         if (created) {
+            // The JVMs it ran leave their perf data in /tmp under its name; userdel -r removes only its home.
+            run("rm", "-rf", "/tmp/hsperfdata_" + name);
             run("userdel", "-r", name);
         }
     }

@@ -24,6 +24,11 @@ abstract class LabCommand implements Callable<Integer> {
     void checkOutputs() {
     }
 
+    /** Whether it builds scenario images (all but validate --image), which need the base image. */
+    boolean needsBaseImage() {
+        return true;
+    }
+
     /** Whether the progress lines on stderr are wanted. */
     boolean quiet() {
         return false;
@@ -39,12 +44,13 @@ abstract class LabCommand implements Callable<Integer> {
         LabWork work = prepare();
         checkOutputs();
         PrintWriter err = err();
-        Lab lab = Lab.open(settings(), line -> {
+        java.util.function.Consumer<String> progress = line -> {
             if (!quiet()) {
                 err.println("[zombielab] " + line);
                 err.flush();
             }
-        });
+        };
+        Lab lab = needsBaseImage() ? Lab.open(settings(), progress) : Lab.openWithoutBase(settings(), progress);
         if (!showSecrets()) {
             return work.run(lab);
         }

@@ -143,6 +143,12 @@ final class ValidateCommand extends ReportingCommand {
         }
     }
 
+    /** The user's images (one, a fleet, a deployment's) need no base image: only a reference init's image is built on it. */
+    @Override
+    boolean needsBaseImage() {
+        return reaper != null;
+    }
+
     @Override
     LabWork prepare() {
         boolean fleetInput = !images.isEmpty() || !imageFiles.isEmpty() || !composeFiles.isEmpty() || !manifestFiles.isEmpty();

@@ -43,13 +43,26 @@ public final class ImageCatalog {
         this.baseImage = baseImage;
         this.extraCaCertificates = extraCaCertificates;
         this.progress = progress;
-        if (!exists(baseImage)) {
-            throw new ImageBuildException("the base image " + baseImage + " is missing: the launcher builds it "
-                    + "(./zombielab test or ./zombielab reproduce)");
+    }
+
+    /**
+     * Before any cell: the base image every scenario image is built on is there, else one message naming the
+     * command that makes it (validate --image runs only the user's image and zombielab's helper: it needs none).
+     */
+    public void requireBase() {
+        if (!baseChecked) {
+            if (baseImage.isEmpty() || !exists(baseImage)) {
+                throw new ImageBuildException("the base image " + (baseImage.isEmpty() ? "" : baseImage + " ")
+                        + "is missing: " + layout.howToMakeBaseImage());
+            }
+            baseChecked = true;
         }
     }
 
+    private volatile boolean baseChecked;
+
     public String fixtures() {
+        requireBase();
         // The families' fixtures are not in it (their images carry them): its tag stays what it was before them.
         List<Path> files = layout.fixturesImageFiles();
         String tag = ContentHash.start().text(baseImage).files(layout.fixtures(), files)

@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Where the project's fixtures and Dockerfiles are: the checkout's root. */
+/** Where the project's fixtures and Dockerfiles are: the checkout's root, or a release archive's folder. */
 public record ProjectLayout(Path root) {
 
     public ProjectLayout {
@@ -51,6 +52,27 @@ public record ProjectLayout(Path root) {
     }
 
     private static final Set<String> HOST_BUILD_OUTPUT = Set.of("node_modules", ".next");
+
+    /** The base image's tag a release archive in {@code home} records (lib/base-image.txt, written when it was built). */
+    public static Optional<String> recordedBaseImage(Path home) {
+        Path file = home.resolve("lib").resolve("base-image.txt");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The one command that makes the base image here: a release archive's bin/zombielab-base, or the launcher. */
+    public String howToMakeBaseImage() {
+        Path command = root.resolve("bin").resolve("zombielab-base");
+        if (Files.isExecutable(command)) {
+            return "make it once with " + command + " (it pulls Debian where a registry answers; where none does, "
+                    + "it builds it from Debian's packages, which needs root: sudo " + command + ")";
+        }
+        return "the launcher builds it (./zombielab test or ./zombielab reproduce)";
+    }
 
     public Path scenarios() {
         return root.resolve("scenarios");
