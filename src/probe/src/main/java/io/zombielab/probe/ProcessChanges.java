@@ -58,7 +58,7 @@ public record ProcessChanges(Snapshot before, Snapshot after) {
         return orphans.isEmpty() || zombies.isEmpty() ? orphans + zombies : orphans + "; and " + zombies;
     }
 
-    /** "pid 23 'sh -c next start' (re-parented to PID 1), pid 25 [zl-c1-L2] <defunct>". */
+    /** {@code "pid 23 'sh -c next start' (re-parented to PID 1), pid 25 [zl-c1-L2] <defunct>"}. */
     public static String describe(List<ProcessInfo> processes) {
         return processes.stream().map(p -> "pid " + p.pid() + " '" + p.displayCommand() + "'"
                 + (p.isAlive() ? p.ppid() == 1 ? " (re-parented to PID 1)" : " (child of pid " + p.ppid() + ")" : ""))
