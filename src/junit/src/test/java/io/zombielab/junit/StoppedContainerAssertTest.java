@@ -55,7 +55,7 @@ class StoppedContainerAssertTest {
             StoppedContainerAssert stopped = assertThatContainer(tini).afterGracefulStop(Duration.ofSeconds(10));
 
             assertThatThrownBy(() -> stopped.stoppedGracefullyWith(0))
-                    .hasMessageContaining("stopped, but with exit code 143 (expected [0])");
+                    .hasMessageContaining("stopped, but reported failure (exit 143; accepted: [0])");
         }
     }
 
