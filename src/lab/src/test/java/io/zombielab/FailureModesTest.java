@@ -245,7 +245,7 @@ class FailureModesTest {
 
     private static void launchWithoutABaseImage(Path copy) throws Exception {
         Path root = Settings.fromEnvironment().places().layout().root();
-        for (String file : List.of("zombielab", "dockerfiles/base/packages.txt")) {
+        for (String file : List.of("zombielab", "docs/usage.txt", "dockerfiles/base/packages.txt")) {
             Files.createDirectories(copy.resolve(file).getParent());
             Files.copy(root.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
