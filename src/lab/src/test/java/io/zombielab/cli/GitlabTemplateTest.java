@@ -53,7 +53,7 @@ class GitlabTemplateTest {
         ParseResult parsed = Main.commandLine(Settings.of(Map.of(), properties)).parseArgs(args.toArray(String[]::new));
 
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("validate");
-        assertThat(parsed.subcommand().matchedOptionValue("--image", "")).isEqualTo("my/app:1.2");
+        assertThat(parsed.subcommand().<List<String>>matchedOptionValue("--image", List.of())).containsExactly("my/app:1.2");
         assertThat(parsed.subcommand().hasMatchedOption("--init")).isTrue();
         Map<String, Object> reports = (Map<String, Object>) ((Map<String, Object>) job.get("artifacts")).get("reports");
         assertThat(parsed.subcommand().matchedOptionValue("--junit", Path.of("")))
