@@ -90,7 +90,8 @@ class JunitOutputTest {
         assertThat(code).as(err()).isEqualTo(ExitCode.FAILED);
         List<Element> cases = testcases(file);
         assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly("reaps-orphans", "passes-exit-code",
-                "passes-signal-death", "forwards-sigterm", "signal-reach", "own-groups-unreached", "sub-reaper", "not-pid1-warning",
+                "passes-signal-death", "forwards-sigterm", "signal-reach", "own-groups-unreached", "sub-reaper", "exit-code-in-race",
+                "not-pid1-warning",
                 "forwards-signals", "exits-with-child", "clean-signal-mask", "lets-child-end", "exec-failure", "orphan-storm");
         assertThat(cases).allSatisfy(c -> assertThat(c.getAttribute("classname")).isEqualTo("zombielab.validate.broken-reaper"));
         assertThat(cases).filteredOn(c -> !children(c, "error").isEmpty()).as("promises that could not be checked").isEmpty();
