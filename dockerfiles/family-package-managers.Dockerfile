@@ -5,8 +5,8 @@
 #   npm 9.6.7   the first in it (@npmcli/run-script 6.0.2 stopped forwarding, npm/run-script#142)
 #   npm 10.2.5  the last in it (no 9.x release got the fix)
 #   npm 10.3.0  the first after the fix (@npmcli/run-script 7.0.3, npm/run-script#188 reverted #142)
-#   yarn 1.22.22 (classic, yarnpkg/yarn#4667), pnpm 5.2.6 (pnpm/pnpm#2653's) and pnpm 10.34.8 (the last
-#   release for Node 18)
+#   yarn 1.22.22 (classic, yarnpkg/yarn#4667), pnpm 5.2.6 (pnpm/pnpm#2653's) and pnpm 10.34.8 (pnpm 10
+#   runs on Node 18; pnpm 11 needs Node 22.13)
 ARG BASE_IMAGE
 ARG FIXTURES_IMAGE
 FROM ${BASE_IMAGE} AS package-managers

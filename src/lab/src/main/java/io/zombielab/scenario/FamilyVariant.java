@@ -56,7 +56,7 @@ public enum FamilyVariant {
     YARN_1_22_22(Door.PACKAGE_MANAGERS, "yarn-1.22.22", PackageManagers.yarn("start")),
     /** pnpm 5.2.6, the version pnpm/pnpm#2653 reports: {@code pnpm start}. */
     PNPM_5_2_6(Door.PACKAGE_MANAGERS, "pnpm-5.2.6", PackageManagers.pnpm("pnpm-5.2.6", "start")),
-    /** pnpm 10.34.8, the last pnpm release that runs on Node 18: {@code pnpm start}. */
+    /** pnpm 10.34.8 (pnpm 10 runs on Node 18; pnpm 11 needs Node 22.13): {@code pnpm start}. */
     PNPM_10_34_8(Door.PACKAGE_MANAGERS, "pnpm-10.34.8", PackageManagers.pnpm("pnpm-10.34.8", "start")),
     /** Debian's npm 9.2.0 with the script {@code exec node app.js}: no sh stays between npm and the app. */
     NPM_9_2_0_EXEC(Door.PACKAGE_MANAGERS, "npm-9.2.0-exec", PackageManagers.npm("/usr/bin/npm", "start-exec")),
