@@ -112,7 +112,8 @@ public final class ImageCatalog {
             for (Path source : ProjectLayout.sourceFiles(folder)) {
                 image.withFileFromPath("fixtures/families/" + door.id() + "/" + folder.relativize(source), source);
             }
-            return image;
+            // For a door that installs from a registry (package-managers); not part of the tag, as for the fixtures.
+            return image.withFileFromString("host-ca.crt", HostCertificates.bundle(extraCaCertificates));
         });
     }
 

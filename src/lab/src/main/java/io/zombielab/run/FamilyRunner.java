@@ -61,11 +61,13 @@ public final class FamilyRunner {
         this.progress = progress;
     }
 
-    /** The cell's container command: the variant's, behind tini where tini is the cell's reaper. */
+    /** The cell's container command: the variant's, behind tini (or tini -g) where that is the cell's reaper. */
     public static List<String> command(FamilyCell cell) {
         List<String> command = new ArrayList<>();
         if (cell.reaper() == Reaper.TINI) {
             command.addAll(List.of("/usr/bin/tini", "--"));
+        } else if (cell.reaper() == Reaper.TINI_GROUP) {
+            command.addAll(List.of("/usr/bin/tini", "-g", "--"));
         }
         command.addAll(cell.variant().command());
         return command;
@@ -134,6 +136,8 @@ public final class FamilyRunner {
     private static String readyLine(FamilyVariant v) {
         return switch (v) {
             case NO_EXEC, EXEC -> "app: up";
+            case NPM_9_2_0, NPM_9_6_6, NPM_9_6_7, NPM_10_2_5, NPM_10_3_0, YARN_1_22_22, PNPM_5_2_6, PNPM_10_34_8,
+                    NPM_9_2_0_EXEC, NPM_9_6_7_EXEC, NPM_10_3_0_EXEC, YARN_1_22_22_EXEC, PNPM_10_34_8_EXEC, NODE_DIRECT -> "app: up";
             case GATED_EXEC -> "entrypoint: waiting for the gate";
             case EXEC_PROBE_GO -> "supervisor-ready";
             case HEALTHCHECK_NODE -> "idle: up";
@@ -162,6 +166,9 @@ public final class FamilyRunner {
         void go() {
             switch (cell.variant()) {
                 case NO_EXEC, EXEC -> engineStop();
+                case NPM_9_2_0, NPM_9_6_6, NPM_9_6_7, NPM_10_2_5, NPM_10_3_0, YARN_1_22_22, PNPM_5_2_6, PNPM_10_34_8,
+                        NPM_9_2_0_EXEC, NPM_9_6_7_EXEC, NPM_10_3_0_EXEC, YARN_1_22_22_EXEC, PNPM_10_34_8_EXEC,
+                        NODE_DIRECT -> engineStop();
                 case GATED_EXEC -> signalBeforeExec();
                 case EXEC_PROBE_GO -> execProbes();
                 case HEALTHCHECK_NODE -> healthChecks();
@@ -212,6 +219,10 @@ public final class FamilyRunner {
             String logs = logs();
             measured.put(Measure.APP_STARTED, logs.contains("app: up") ? 1.0 : 0.0);
             measured.put(Measure.APP_GOT_SIGTERM, logs.contains("app: SIGTERM") ? 1.0 : 0.0);
+            if (cell.door() == io.zombielab.scenario.Door.PACKAGE_MANAGERS) {
+                // Only this door's app has a handler that takes time and says when it is done.
+                measured.put(Measure.APP_SHUTDOWN_COMPLETE, logs.contains("app: shutdown complete") ? 1.0 : 0.0);
+            }
         }
 
         /** Everything the container printed so far, read from the engine (the followed stream may lag). */

@@ -18,7 +18,9 @@ public enum Door {
     /** 6: a reaper inside the app racing the app's own wait for its child's exit status. */
     EXIT_STATUS_THEFT("exit-status-theft"),
     /** 4: Go's exec.CommandContext: a cancel kills the direct child only; Wait blocks on the pipe its children hold. */
-    COMMAND_CONTEXT("command-context");
+    COMMAND_CONTEXT("command-context"),
+    /** 1: a package manager (npm, yarn, pnpm) as PID 1, between docker stop's SIGTERM and the app it started. */
+    PACKAGE_MANAGERS("package-managers");
 
     private final String id;
 

@@ -37,7 +37,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *   - name: "a script without exec"
  *     role: bug                                 # bug or fix
  *     variant: no-exec                          # one of the door's {@link FamilyVariant}s
- *     reaper: none                              # none, tini (the entrypoint's prefix) or docker-init (--init)
+ *     reaper: none                              # none, tini or tini-group (the entrypoint's prefix), docker-init (--init)
  *     runs: 10                                  # optional
  *     guard: true                               # optional: in the subset the default test run runs
  *     expect: {exit-code: 137, stop-seconds: {at-least: 2}, zombies: 10}   # exact, or {at-least: x} / {below: x}
@@ -50,8 +50,8 @@ public final class FamilyFiles {
     private static final Set<String> CELL = Set.of("name", "role", "variant", "reaper", "runs", "grace-seconds", "guard",
             "expect");
     private static final Set<String> BOUND = Set.of("at-least", "below");
-    /** The reapers a family cell can run under: no init, tini in its command, the engine's --init. */
-    public static final Set<Reaper> REAPERS = Set.of(Reaper.NONE, Reaper.TINI, Reaper.DOCKER_INIT);
+    /** The reapers a family cell can run under: no init, tini (or tini -g) in its command, the engine's --init. */
+    public static final Set<Reaper> REAPERS = Set.of(Reaper.NONE, Reaper.TINI, Reaper.TINI_GROUP, Reaper.DOCKER_INIT);
     private static final Pattern UPSTREAM = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+#[0-9]+");
 
     private FamilyFiles() {
@@ -196,7 +196,7 @@ public final class FamilyFiles {
                 if (REAPERS.contains(r)) {
                     return Optional.of(r);
                 }
-                n.problem("a family cell runs under none, tini or docker-init, not '" + t + "'");
+                n.problem("a family cell runs under none, tini, tini-group or docker-init, not '" + t + "'");
             } catch (IllegalArgumentException e) {
                 n.problem(e.getMessage());
             }

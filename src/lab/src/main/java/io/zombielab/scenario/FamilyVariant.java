@@ -41,7 +41,35 @@ public enum FamilyVariant {
     /** The same with Setpgid and a SIGKILL to the group on cancel: Wait returns, nothing lives on. */
     CONTEXT_SETPGID(Door.COMMAND_CONTEXT, "setpgid", List.of("/opt/zombielab/families/ctxjob", "setpgid")),
     /** Cmd.WaitDelay's effect (Go 1.20+, implemented in the fixture for Go 1.19): Wait returns, the children live on. */
-    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay"));
+    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay")),
+    /** Debian's npm 9.2.0 (the base image's, /usr/bin/npm): {@code npm run start}, the script {@code node app.js}. */
+    NPM_9_2_0(Door.PACKAGE_MANAGERS, "npm-9.2.0", PackageManagers.npm("/usr/bin/npm", "start")),
+    /** npm 9.6.6, the last release before npm/cli#6547's range. */
+    NPM_9_6_6(Door.PACKAGE_MANAGERS, "npm-9.6.6", PackageManagers.npm(PackageManagers.pinned("npm-9.6.6", "npm"), "start")),
+    /** npm 9.6.7, the first release in npm/cli#6547's range ("npm >= 9.6.7 does not pass signals"). */
+    NPM_9_6_7(Door.PACKAGE_MANAGERS, "npm-9.6.7", PackageManagers.npm(PackageManagers.pinned("npm-9.6.7", "npm"), "start")),
+    /** npm 10.2.5, the last release in the range. */
+    NPM_10_2_5(Door.PACKAGE_MANAGERS, "npm-10.2.5", PackageManagers.npm(PackageManagers.pinned("npm-10.2.5", "npm"), "start")),
+    /** npm 10.3.0, the first release after the fix (@npmcli/run-script 7.0.3). */
+    NPM_10_3_0(Door.PACKAGE_MANAGERS, "npm-10.3.0", PackageManagers.npm(PackageManagers.pinned("npm-10.3.0", "npm"), "start")),
+    /** yarn classic 1.22.22: {@code yarn start}. */
+    YARN_1_22_22(Door.PACKAGE_MANAGERS, "yarn-1.22.22", PackageManagers.yarn("start")),
+    /** pnpm 5.2.6, the version pnpm/pnpm#2653 reports: {@code pnpm start}. */
+    PNPM_5_2_6(Door.PACKAGE_MANAGERS, "pnpm-5.2.6", PackageManagers.pnpm("pnpm-5.2.6", "start")),
+    /** pnpm 10.34.8 (pnpm 10 runs on Node 18; pnpm 11 needs Node 22.13): {@code pnpm start}. */
+    PNPM_10_34_8(Door.PACKAGE_MANAGERS, "pnpm-10.34.8", PackageManagers.pnpm("pnpm-10.34.8", "start")),
+    /** Debian's npm 9.2.0 with the script {@code exec node app.js}: no sh stays between npm and the app. */
+    NPM_9_2_0_EXEC(Door.PACKAGE_MANAGERS, "npm-9.2.0-exec", PackageManagers.npm("/usr/bin/npm", "start-exec")),
+    /** npm 9.6.7 with the script's exec. */
+    NPM_9_6_7_EXEC(Door.PACKAGE_MANAGERS, "npm-9.6.7-exec", PackageManagers.npm(PackageManagers.pinned("npm-9.6.7", "npm"), "start-exec")),
+    /** npm 10.3.0 with the script's exec. */
+    NPM_10_3_0_EXEC(Door.PACKAGE_MANAGERS, "npm-10.3.0-exec", PackageManagers.npm(PackageManagers.pinned("npm-10.3.0", "npm"), "start-exec")),
+    /** yarn 1.22.22 with the script's exec. */
+    YARN_1_22_22_EXEC(Door.PACKAGE_MANAGERS, "yarn-1.22.22-exec", PackageManagers.yarn("start-exec")),
+    /** pnpm 10.34.8 with the script's exec. */
+    PNPM_10_34_8_EXEC(Door.PACKAGE_MANAGERS, "pnpm-10.34.8-exec", PackageManagers.pnpm("pnpm-10.34.8", "start-exec")),
+    /** No package manager: node runs the app as PID 1 ({@code CMD ["node", "app.js"]}). */
+    NODE_DIRECT(Door.PACKAGE_MANAGERS, "node", List.of("node", PackageManagers.APP + "/app.js"));
 
     private final Door door;
     private final String id;
@@ -75,5 +103,29 @@ public enum FamilyVariant {
     /** The variant of {@code door} with this id; else an error naming the door's variants. */
     public static FamilyVariant of(Door door, String id) {
         return Ids.byId(door.variants(), FamilyVariant::id, id, "variant of door '" + door.id() + "'");
+    }
+
+    /**
+     * The package-managers door's command lines: each manager runs a script of the app's package.json
+     * (fixtures/families/package-managers/) from its own pinned prefix (dockerfiles/family-package-managers.Dockerfile).
+     */
+    private static final class PackageManagers {
+        static final String APP = "/opt/zombielab/families";
+
+        static String pinned(String prefix, String bin) {
+            return "/opt/zombielab/pm/" + prefix + "/bin/" + bin;
+        }
+
+        static List<String> npm(String npm, String script) {
+            return List.of(npm, "--prefix", APP, "run", script);
+        }
+
+        static List<String> yarn(String script) {
+            return List.of(pinned("yarn-1.22.22", "yarn"), "--cwd", APP, script);
+        }
+
+        static List<String> pnpm(String prefix, String script) {
+            return List.of(pinned(prefix, "pnpm"), "--dir", APP, script);
+        }
     }
 }

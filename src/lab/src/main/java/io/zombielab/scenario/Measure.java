@@ -15,6 +15,8 @@ public enum Measure {
     EXIT_CODE("exit-code", "", true),
     /** 1 when the app logged that it got SIGTERM (its shutdown handler ran), else 0. */
     APP_GOT_SIGTERM("app-got-sigterm", "", true),
+    /** 1 when the app logged that its shutdown handler finished (it takes 0.5 s), else 0: a handler cut short is 0. */
+    APP_SHUTDOWN_COMPLETE("app-shutdown-complete", "", true),
     /** 1 when the app started at all, else 0. */
     APP_STARTED("app-started", "", true),
     /** Jobs whose exit status the app reported wrong (0, or an error, for a job that exited 3). */

@@ -37,7 +37,8 @@ class FamilyFilesTest {
     void checkoutFamiliesLoad() throws IOException {
         List<Family> families = FamilyFiles.load(checkoutFamilies());
         assertThat(families).extracting(Family::id)
-                .containsExactly("command-context", "exec-probe", "exit-status-theft", "runtime-pid1", "shell-entrypoint");
+                .containsExactly("command-context", "exec-probe", "exit-status-theft", "package-managers", "runtime-pid1",
+                        "shell-entrypoint");
         for (Family f : families) {
             assertThat(f.cells().stream().filter(FamilyCell::guard).map(FamilyCell::role).toList())
                     .as("the guarded cells of family %s (the default test run's subset)", f.id())
@@ -61,7 +62,7 @@ class FamilyFilesTest {
             unknown variant   | - {name: bug, role: bug, variant: no-exek, expect: {exit-code: 137}}                | f.yaml:3: cells[0].variant: unknown variant of door 'shell-entrypoint' 'no-exek' (known: [no-exec, exec, gated-exec])
             variant of a door | - {name: bug, role: bug, variant: go-reaper, expect: {exit-code: 137}}              | f.yaml:3: cells[0].variant: unknown variant of door 'shell-entrypoint' 'go-reaper'
             unknown measure   | - {name: bug, role: bug, variant: no-exec, expect: {exitcode: 137}}                 | f.yaml:3: cells[0].expect.exitcode: unknown key 'exitcode'
-            reaper not served | - {name: bug, role: bug, variant: no-exec, reaper: catatonit, expect: {zombies: 0}} | f.yaml:3: cells[0].reaper: a family cell runs under none, tini or docker-init, not 'catatonit'
+            reaper not served | - {name: bug, role: bug, variant: no-exec, reaper: catatonit, expect: {zombies: 0}} | f.yaml:3: cells[0].reaper: a family cell runs under none, tini, tini-group or docker-init, not 'catatonit'
             two bounds        | - {name: bug, role: bug, variant: no-exec, expect: {stop-seconds: {at-least: 1, below: 3}}} | f.yaml:3: cells[0].expect.stop-seconds: give exactly one of at-least, below
             bad role          | - {name: bug, role: broken, variant: no-exec, expect: {zombies: 0}}                 | f.yaml:3: cells[0].role: must be one of ['bug', 'fix'], found 'broken'
             """)
