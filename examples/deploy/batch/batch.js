@@ -4,7 +4,7 @@
 // them when they end. node never reaps what it adopts: run as PID 1, every finished worker stays a zombie.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
-const rounds = Number(process.env.ROUNDS || 4);
+const rounds = Number(process.env.ROUNDS || 5);
 const workers = Number(process.env.WORKERS || 3);
 const workSeconds = Number(process.env.WORK_SECONDS || 1);
 const out = fs.mkdtempSync('/tmp/batch-');

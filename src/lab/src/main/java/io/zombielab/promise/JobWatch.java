@@ -23,6 +23,9 @@ final class JobWatch {
     /** How often the table is read while the Job runs. */
     static final Duration EVERY = Duration.ofMillis(100);
 
+    /** How long the engine may take to say a container has ended once its PID 1 is gone. */
+    private static final Duration ENDING = Duration.ofSeconds(5);
+
     private JobWatch() {
     }
 
@@ -99,10 +102,13 @@ final class JobWatch {
         try {
             s = c.snapshot();
         } catch (RuntimeException e) {
-            if (c.exitCode().isPresent()) {
-                return Optional.empty();
+            // The probe can find PID 1 gone a moment before the engine says the container has ended.
+            try {
+                await().atMost(ENDING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> c.exitCode().isPresent());
+            } catch (ConditionTimeoutException stillRunning) {
+                throw e;
             }
-            throw e;
+            return Optional.empty();
         }
         return c.exitCode().isPresent() ? Optional.empty() : Optional.of(s);
     }
