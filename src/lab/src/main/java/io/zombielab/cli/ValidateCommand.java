@@ -49,7 +49,8 @@ final class ValidateCommand extends ReportingCommand {
 
     @Option(names = "--manifest", paramLabel = "FILE",
             description = "each container of a Kubernetes manifest's pods as the kubelet runs it (Pod, Deployment, StatefulSet, "
-                    + "DaemonSet, ReplicaSet; command/args, shareProcessNamespace, terminationGracePeriodSeconds, exec probes, preStop)")
+                    + "DaemonSet, ReplicaSet; command/args, shareProcessNamespace, terminationGracePeriodSeconds, exec probes, preStop); "
+                    + "a Job's or CronJob's run once, to its end, judged on reaping while it runs and on its exit code")
     List<Path> manifestFiles = List.of();
 
     @Option(names = "--profile", paramLabel = "NAME", split = ",",

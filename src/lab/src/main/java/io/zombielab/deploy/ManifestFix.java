@@ -22,7 +22,8 @@ record ManifestFix(String file, String member, List<String> lines, int specLine,
 
     @Override
     public List<String> lines(List<PromiseVerdict> verdicts) {
-        boolean zombies = verdicts.stream().anyMatch(v -> (v.promise() == Promises.SHIPPED_REAPS_ORPHANS || v.promise() == Promises.PROBES_REAPED)
+        boolean zombies = verdicts.stream().anyMatch(v -> (v.promise() == Promises.SHIPPED_REAPS_ORPHANS || v.promise() == Promises.PROBES_REAPED
+                || v.promise() == Promises.JOB_REAPS)
                 && !v.holds());
         boolean killed = verdicts.stream().anyMatch(v -> v.promise() == Promises.STOPS_GRACEFULLY && v.observed() == PromiseOutcome.KILLED);
         List<String> out = new ArrayList<>();

@@ -67,7 +67,8 @@ public record ConfigReading(ImageConfig config, List<String> pid1, boolean shell
     public List<String> disagreements(List<PromiseVerdict> verdicts) {
         List<String> lines = new ArrayList<>();
         for (PromiseVerdict v : verdicts) {
-            Predicted said = v.promise() == Promises.SHIPPED_REAPS_ORPHANS ? reaps
+            Predicted said = v.grade() == PromiseGrade.NOT_APPLICABLE ? Predicted.UNKNOWN
+                    : v.promise() == Promises.SHIPPED_REAPS_ORPHANS || v.promise() == Promises.JOB_REAPS ? reaps
                     : v.promise() == Promises.STOPS_GRACEFULLY ? stops : Predicted.UNKNOWN;
             boolean good = v.grade() == PromiseGrade.KEPT;
             if ((said == Predicted.YES && !good) || (said == Predicted.NO && good)) {

@@ -14,15 +14,26 @@ import java.util.Optional;
  * @param entrypoint replaces the image's ENTRYPOINT; empty: the image's
  * @param cmd        replaces the image's CMD (an empty list clears it); empty: the image's
  * @param preStop    run in the container, to its end, before the stop signal (Kubernetes' preStop exec hook)
- * @param runsToEnd  it is a Job's container: it ends by itself, its exit code is what it reports
+ * @param job        it is a Job's container (a Job, or a CronJob's job): it ends by itself, and what the Job says
+ *                   about its deadline and its failures; empty: it runs until it is stopped
  */
 public record Deployment(Optional<List<String>> entrypoint, Optional<List<String>> cmd, Optional<String> user,
                          Optional<String> stopSignal, Map<String, String> environment, Optional<String> workingDir,
-                         List<ExecProbe> probes, Optional<ExecProbe> preStop, boolean runsToEnd) {
+                         List<ExecProbe> probes, Optional<ExecProbe> preStop, Optional<JobTerms> job) {
 
     /** The image as it was built: nothing replaced, no probe, no hook. */
     public static final Deployment AS_BUILT = new Deployment(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Map.of(), Optional.empty(), List.of(), Optional.empty(), false);
+            Optional.empty(), Map.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+
+    /** A service's container, which runs until it is stopped ({@code runsToEnd} false; a Job's terms come from its manifest). */
+    public Deployment(Optional<List<String>> entrypoint, Optional<List<String>> cmd, Optional<String> user, Optional<String> stopSignal,
+                      Map<String, String> environment, Optional<String> workingDir, List<ExecProbe> probes,
+                      Optional<ExecProbe> preStop, boolean runsToEnd) {
+        this(entrypoint, cmd, user, stopSignal, environment, workingDir, probes, preStop, Optional.empty());
+        if (runsToEnd) {
+            throw new IllegalArgumentException("a container that runs to its end needs its Job's terms");
+        }
+    }
 
     public Deployment {
         entrypoint = entrypoint.map(List::copyOf);

@@ -53,6 +53,9 @@ public sealed interface Launch {
         /** The image's promises, and where its deployment runs exec probes, whether what they leave is reaped. */
         @Override
         public List<Promise> promises() {
+            if (deployment.job().isPresent()) {
+                return Promises.JOB;
+            }
             return deployment.probes().isEmpty() ? Promises.AS_SHIPPED
                     : java.util.stream.Stream.concat(Promises.AS_SHIPPED.stream(), java.util.stream.Stream.of(Promises.PROBES_REAPED)).toList();
         }
@@ -60,7 +63,7 @@ public sealed interface Launch {
         @Override
         public String describe() {
             String shipped = deployment.equals(Deployment.AS_BUILT) ? "as shipped (its own entrypoint and command)"
-                    : "as its deployment file runs it";
+                    : deployment.job().map(j -> "as its " + j.kind() + " runs it, once, to its end").orElse("as its deployment file runs it");
             return shipped + (inSharedPod ? ", in a pod sharing its PID namespace (pause at PID 1)" : "");
         }
     }

@@ -5,7 +5,9 @@ public enum PromiseGrade {
     KEPT("kept"),
     SLOW("SLOW"),
     BROKEN("BROKEN"),
-    REPORTED("report");
+    REPORTED("report"),
+    /** The promise does not apply to what this run showed (a stop of a Job that ended by itself): neither kept nor broken. */
+    NOT_APPLICABLE("n/a");
 
     private final String word;
 
@@ -19,6 +21,6 @@ public enum PromiseGrade {
     }
 
     public boolean holds() {
-        return this == KEPT || this == REPORTED;
+        return this == KEPT || this == REPORTED || this == NOT_APPLICABLE;
     }
 }

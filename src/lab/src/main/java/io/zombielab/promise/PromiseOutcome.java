@@ -41,7 +41,11 @@ public enum PromiseOutcome {
     EXEC_FAILURE_UNEXPLAINED("exited non-zero, but said nothing"),
     HUNG("never exited"),
     WARNED("warned that it is not PID 1"),
-    SILENT("said nothing about it");
+    SILENT("said nothing about it"),
+    SUCCEEDED("ended by itself with exit code 0"),
+    FAILED("ended by itself with a code other than 0"),
+    STILL_RUNNING("still running at its deadline: stopped"),
+    NOT_APPLICABLE("not applicable");
 
     private final String text;
     private final PromiseOutcome promptForm;

@@ -33,7 +33,15 @@ public record PromiseVerdict(ReaperUnderTest init, Promise promise, PromiseOutco
         return new PromiseVerdict(init, promise, observed, init.expected(promise), latency, evidence, seen);
     }
 
+    /** A promise that does not apply to what the run showed, and why: never kept, never broken. */
+    static PromiseVerdict notApplicable(ReaperUnderTest init, Promise promise, String why, Seen seen) {
+        return new PromiseVerdict(init, promise, PromiseOutcome.NOT_APPLICABLE, Optional.empty(), Optional.empty(), why, seen);
+    }
+
     public PromiseGrade grade() {
+        if (observed == PromiseOutcome.NOT_APPLICABLE) {
+            return PromiseGrade.NOT_APPLICABLE;
+        }
         if (expected.isEmpty()) {
             return PromiseGrade.REPORTED;
         }
@@ -51,6 +59,7 @@ public record PromiseVerdict(ReaperUnderTest init, Promise promise, PromiseOutco
     public String explain() {
         String verb = switch (grade()) {
             case KEPT, REPORTED -> "keeps";
+            case NOT_APPLICABLE -> "is not held to";
             case SLOW -> "is SLOW to keep";
             case BROKEN -> "BREAKS";
         };

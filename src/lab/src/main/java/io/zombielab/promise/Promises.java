@@ -32,6 +32,15 @@ public final class Promises {
 
     public static final Promise PROBES_REAPED = new ProbesReaped();
 
+    public static final Promise JOB_REAPS = new ReapsWhileRunning();
+    public static final Promise JOB_SUCCEEDS = new JobSucceeds();
+
+    /**
+     * A Job's container's promises: it ends by itself, so it is judged on reaping while it runs and on its exit code;
+     * stops-gracefully applies only when it is still running at its deadline (else it is not applicable).
+     */
+    public static final List<Promise> JOB = List.of(JOB_REAPS, JOB_SUCCEEDS, STOPS_GRACEFULLY);
+
     /** An image's promises as it ships, whatever its PID 1 (and {@link #PROBES_REAPED} where a deployment runs probes). */
     public static final List<Promise> AS_SHIPPED = List.of(SHIPPED_REAPS_ORPHANS, STOPS_GRACEFULLY);
 

@@ -60,7 +60,9 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
         return new ReaperUnderTest(name, image, new Launch.AsShipped(inSharedPod, deployment), engineInit, Map.of(
                 Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
                 Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED,
-                Promises.PROBES_REAPED, PromiseOutcome.REAPED));
+                Promises.PROBES_REAPED, PromiseOutcome.REAPED,
+                Promises.JOB_REAPS, PromiseOutcome.REAPED,
+                Promises.JOB_SUCCEEDS, PromiseOutcome.SUCCEEDED));
     }
 
     /** How the image is run: what its deployment file changes, {@link Deployment#AS_BUILT} for none. */

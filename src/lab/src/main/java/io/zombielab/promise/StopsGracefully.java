@@ -19,7 +19,18 @@ final class StopsGracefully extends StatedPromise {
 
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
-        c.awaitSettled();
+        Optional<JobTerms> job = init.deployment().job();
+        if (job.isPresent()) {
+            // A Job ends by itself: it is stopped only when it is still running at its deadline, as the Job controller does.
+            Optional<PromiseContainer.Ended> ended = c.awaitEnd(job.get().deadline());
+            if (ended.isPresent()) {
+                return PromiseVerdict.notApplicable(init, this, "a " + job.get().kind() + " ends by itself: it ended after "
+                        + PromiseVerdict.millis(Duration.between(ended.get().startedAt(), ended.get().finishedAt())) + " (exit code "
+                        + ended.get().exitCode() + "), before " + job.get().describeDeadline() + ", so nothing was stopped", c.seen(""));
+            }
+        } else {
+            c.awaitSettled();
+        }
         String table = ProcessTable.format(c.snapshot());
         // A pod's preStop hook runs to its end before the kubelet sends the stop signal.
         String hook = init.deployment().preStop().map(p -> "; " + p.describe() + " ran first, exit code "

@@ -65,6 +65,10 @@ public record JunitReport(String name, Duration time, List<Suite> suites) {
         public long errors() {
             return cases.stream().filter(c -> c.result() instanceof Result.Errored).count();
         }
+
+        public long skipped() {
+            return cases.stream().filter(c -> c.result() instanceof Result.Skipped).count();
+        }
     }
 
     /**
@@ -99,6 +103,10 @@ public record JunitReport(String name, Duration time, List<Suite> suites) {
          * @param detail  the evidence: the checks and the process table
          */
         record Failed(String message, String type, String detail) implements Result {
+        }
+
+        /** It does not apply to what the run showed ({@code <skipped>}): the message says why. */
+        record Skipped(String message) implements Result {
         }
 
         /** It could not run or be checked ({@code <error>}): the message and detail say why. */

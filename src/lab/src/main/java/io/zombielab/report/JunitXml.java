@@ -65,7 +65,7 @@ public final class JunitXml {
         attribute(xml, "tests", Long.toString(suite.tests()));
         attribute(xml, "failures", Long.toString(suite.failures()));
         attribute(xml, "errors", Long.toString(suite.errors()));
-        attribute(xml, "skipped", "0");
+        attribute(xml, "skipped", Long.toString(suite.skipped()));
         attribute(xml, "time", seconds(suite.time()));
         attribute(xml, "timestamp", TIMESTAMP.format(suite.timestamp()));
         attribute(xml, "hostname", suite.hostname());
@@ -108,6 +108,10 @@ public final class JunitXml {
             problem(xml, "failure", f.message(), f.type(), f.detail());
         } else if (c.result() instanceof JunitReport.Result.Errored e) {
             problem(xml, "error", e.message(), e.type(), e.detail());
+        } else if (c.result() instanceof JunitReport.Result.Skipped s) {
+            newline(xml, 3);
+            xml.writeEmptyElement("skipped");
+            attribute(xml, "message", s.message());
         }
         if (!c.systemOut().isEmpty()) {
             newline(xml, 3);

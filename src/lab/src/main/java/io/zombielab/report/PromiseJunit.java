@@ -66,17 +66,20 @@ public final class PromiseJunit {
             case SLOW -> "is slow to keep";
             case BROKEN -> "breaks";
             case KEPT, REPORTED -> "keeps";
+            case NOT_APPLICABLE -> "is not held to";
         } + " '" + promise.id() + "' (" + promise.meaning() + "): expected " + expected(v) + ", observed " + observed;
         JunitReport.Result result = switch (v.grade()) {
             case KEPT, REPORTED -> new JunitReport.Result.Passed();
             case SLOW -> new JunitReport.Result.Failed(headline, SLOW, v.explain());
             case BROKEN -> new JunitReport.Result.Failed(headline, BROKEN, v.explain());
+            case NOT_APPLICABLE -> new JunitReport.Result.Skipped("not applicable: " + v.evidence());
         };
         String said = switch (v.grade()) {
             case REPORTED -> "reported, not judged (no expectation for " + v.init().name() + "): observed " + observed;
             case KEPT -> "kept: expected " + expected(v) + ", observed " + observed;
             case SLOW -> "slow: expected " + expected(v) + ", observed " + observed;
             case BROKEN -> "broken: expected " + expected(v) + ", observed " + observed;
+            case NOT_APPLICABLE -> "not applicable";
         } + "; " + v.evidence();
         PromiseVerdict.Seen seen = v.seen();
         String container = seen.exitCode().map(code -> "\nthe container's exit code: " + code).orElse("")

@@ -55,7 +55,8 @@ public record ValidateReport(ReaperUnderTest subject, Grading grading, Optional<
 
     /** "GOOD: 5 of 5 judged promises kept", "SLOW: 4 of 5 kept, 1 slow (bound 1000 ms)", ... */
     public String summary() {
-        long judged = results.stream().filter(r -> subject.expected(r.promise()).isPresent()).count();
+        long notApplicable = verdicts().stream().filter(v -> v.grade() == PromiseGrade.NOT_APPLICABLE).count();
+        long judged = results.stream().filter(r -> subject.expected(r.promise()).isPresent()).count() - notApplicable;
         long kept = verdicts().stream().filter(v -> v.grade() == PromiseGrade.KEPT).count();
         long slow = verdicts().stream().filter(v -> v.grade() == PromiseGrade.SLOW).count();
         long broken = verdicts().stream().filter(v -> v.grade() == PromiseGrade.BROKEN).count();
@@ -66,6 +67,9 @@ public record ValidateReport(ReaperUnderTest subject, Grading grading, Optional<
         }
         if (broken > 0) {
             s.append(", ").append(broken).append(" broken");
+        }
+        if (notApplicable > 0) {
+            s.append(", ").append(notApplicable).append(" not applicable");
         }
         if (unchecked > 0) {
             s.append(", ").append(unchecked).append(" could not be checked");

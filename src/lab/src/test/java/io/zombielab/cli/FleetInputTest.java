@@ -105,6 +105,19 @@ class FleetInputTest {
     }
 
     @Test
+    @DisplayName("a Job without template and a CronJob whose pod says restartPolicy: Always beside a good Job: exit 2, each file:line")
+    void badJobs() throws Exception {
+        String base = io.zombielab.Settings.fromEnvironment().run().requireBaseImage();
+        Path manifest = file("jobs.yaml", "kind: Job\nmetadata: {name: good}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n"
+                + "      containers: [{name: c, image: " + base + "}]\n---\nkind: Job\nmetadata: {name: a}\nspec: {backoffLimit: 1}\n---\n"
+                + "kind: CronJob\nmetadata: {name: b}\nspec:\n  schedule: \"@daily\"\n  jobTemplate:\n    spec:\n      template:\n"
+                + "        spec:\n          restartPolicy: Always\n          containers: [{name: c, image: " + base + "}]\n");
+        assertThat(console.run("validate", "--manifest", manifest.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("jobs.yaml:11: spec: Job has no spec.template", "jobs.yaml:21: spec.jobTemplate.spec.template.spec."
+                + "restartPolicy: restartPolicy Always is invalid for a CronJob");
+    }
+
+    @Test
     @DisplayName("a wrong line of --images beside good ones: exit 2, its file:line, none of the fleet judged")
     void wrongImagesLine() throws Exception {
         String base = io.zombielab.Settings.fromEnvironment().run().requireBaseImage();
