@@ -41,7 +41,12 @@ public enum FamilyVariant {
     /** The same with Setpgid and a SIGKILL to the group on cancel: Wait returns, nothing lives on. */
     CONTEXT_SETPGID(Door.COMMAND_CONTEXT, "setpgid", List.of("/opt/zombielab/families/ctxjob", "setpgid")),
     /** Cmd.WaitDelay's effect (Go 1.20+, implemented in the fixture for Go 1.19): Wait returns, the children live on. */
-    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay"));
+    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay")),
+    /** node with puppeteer-core: per cycle, Debian's headless Chromium launched, a page rendered, the browser closed. */
+    CHROMIUM_LAUNCH_CLOSE(Door.HEADLESS_CHROMIUM, "launch-close",
+            List.of("node", "/opt/zombielab/families/browse.js", "launch-close")),
+    /** The same with {@code --no-zygote}, the workaround puppeteer/puppeteer#1825's thread passes around. */
+    CHROMIUM_NO_ZYGOTE(Door.HEADLESS_CHROMIUM, "no-zygote", List.of("node", "/opt/zombielab/families/browse.js", "no-zygote"));
 
     private final Door door;
     private final String id;
@@ -69,7 +74,7 @@ public enum FamilyVariant {
     /** The container port its service listens on (the jobs doors), if any. */
     public Optional<Integer> port() {
         return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT || door == Door.COMMAND_CONTEXT
-                ? Optional.of(8080) : Optional.empty();
+                || door == Door.HEADLESS_CHROMIUM ? Optional.of(8080) : Optional.empty();
     }
 
     /** The variant of {@code door} with this id; else an error naming the door's variants. */

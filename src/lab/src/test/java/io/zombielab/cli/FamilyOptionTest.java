@@ -30,7 +30,7 @@ class FamilyOptionTest {
     @DisplayName("an unknown family: exit 2, naming the families there are; nothing run")
     void unknownFamily() {
         assertThat(console.run("matrix", "--family", "shell")).isEqualTo(ExitCode.USAGE);
-        assertThat(console.err()).contains("--family: no scenario family 'shell' (known: [command-context, exec-probe, exit-status-theft, "
+        assertThat(console.err()).contains("--family: no scenario family 'shell' (known: [command-context, exec-probe, exit-status-theft, headless-chromium, "
                 + "runtime-pid1, shell-entrypoint])", "nothing was run.");
     }
 
