@@ -95,20 +95,31 @@ public final class ImageCatalog {
     }
 
     /**
-     * The image of a scenario family's door: dockerfiles/family-DOOR.Dockerfile FROM the fixtures image, with
-     * fixtures/families/DOOR/; its tag hashes the fixtures image, that file and that folder.
+     * The image of a scenario family's door: dockerfiles/family-DOOR.Dockerfile with fixtures/families/DOOR/,
+     * FROM the fixtures image or, where the door says so, the base image alone; its tag hashes that parent, that
+     * file and that folder. The host's certificate authorities are in the context (for an npm install), not in
+     * the tag.
      */
     public String forDoor(Door door) {
-        String fixtures = fixtures();
+        String parent = switch (door.parent()) {
+            case FIXTURES -> fixtures();
+            case BASE -> {
+                requireBase();
+                yield baseImage;
+            }
+        };
         String file = "family-" + door.id() + ".Dockerfile";
         Path folder = layout.familyFixtures(door.id());
         String name = "zombielab/family-" + door.id() + ":"
-                + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).path(folder).tag();
+                + ContentHash.start().text(parent).path(layout.dockerfile(file)).path(folder).tag();
         return ensure(name, "family", () -> {
             ImageFromDockerfile image = new ImageFromDockerfile(name, false)
                     .withFileFromPath("Dockerfile", layout.dockerfile(file))
-                    .withBuildArg("FIXTURES_IMAGE", fixtures)
-                    .withBuildArg("BASE_IMAGE", baseImage);
+                    .withBuildArg("BASE_IMAGE", baseImage)
+                    .withFileFromString("host-ca.crt", HostCertificates.bundle(extraCaCertificates));
+            if (door.parent() == Door.Parent.FIXTURES) {
+                image.withBuildArg("FIXTURES_IMAGE", parent);
+            }
             for (Path source : ProjectLayout.sourceFiles(folder)) {
                 image.withFileFromPath("fixtures/families/" + door.id() + "/" + folder.relativize(source), source);
             }

@@ -9,6 +9,7 @@ import io.zombielab.observe.FamilyObservation;
 import io.zombielab.observe.FamilyObservation.RunSample;
 import io.zombielab.probe.Probe;
 import io.zombielab.probe.ProbeChoice;
+import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.ProcessTable;
 import io.zombielab.probe.Snapshot;
 import io.zombielab.scenario.FamilyCell;
@@ -24,8 +25,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -42,6 +47,10 @@ public final class FamilyRunner {
     private static final Duration POLL = Duration.ofMillis(20);
     /** How long a run's orphan (a 0.2 s sleep) may take to end before the run is an error. */
     private static final Duration ORPHAN_ENDS = Duration.ofSeconds(5);
+    /** How long a browser cycle's helpers may take to end, once it answered, before the run is an error. */
+    private static final Duration BROWSER_ENDS = Duration.ofSeconds(15);
+    /** A browser cycle (launch, render, close) takes 1 to 2 s here; a loaded machine may take many times that. */
+    private static final Duration CYCLE_ANSWERS = Duration.ofSeconds(90);
     /** The probe period of the exec-probe door: "ten probe runs at 1 s". */
     private static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
     /** The probe a health check or exec probe runs: it backgrounds a child and returns (or times out). */
@@ -143,6 +152,7 @@ public final class FamilyRunner {
             case HEALTHCHECK_NODE -> "idle: up";
             case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER, GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED,
                     CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> "jobs: up";
+            case CHROMIUM_LAUNCH_CLOSE, CHROMIUM_NO_ZYGOTE -> "browser: up";
         };
     }
 
@@ -175,6 +185,7 @@ public final class FamilyRunner {
                 case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER -> spawningJobs();
                 case GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED -> jobStatuses();
                 case CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> cancelledJobs();
+                case CHROMIUM_LAUNCH_CLOSE, CHROMIUM_NO_ZYGOTE -> browserCycles();
             }
         }
 
@@ -268,18 +279,27 @@ public final class FamilyRunner {
             // Between two runs no probe's sleep is alive: the last run's orphan has ended (0.7 s after it started).
             await(Duration.ofSeconds(3), () -> probe.snapshot().processes().stream()
                     .noneMatch(p -> p.isAlive() && p.comm().equals("sleep")));
-            // The fewest zombies in a second of looks: a zombie an init is about to reap is not counted.
-            int fewest = Integer.MAX_VALUE;
+            Snapshot fewest = fewestZombies();
+            table = ProcessTable.format(fewest);
+            measured.put(Measure.ZOMBIES, (double) fewest.zombieCount());
+            measured.put(Measure.ZOMBIES_PER_RUN, fewest.zombieCount() / (double) cell.runs());
+        }
+
+        /**
+         * The look with the fewest zombies in a second of looks (the first with none ends it): a zombie an init is
+         * about to reap is not counted; one no process will ever reap is, in every look.
+         */
+        private Snapshot fewestZombies() {
+            Snapshot fewest = probe.snapshot();
             long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            Snapshot last;
-            do {
-                last = probe.snapshot();
-                fewest = Math.min(fewest, (int) last.zombieCount());
+            while (System.nanoTime() < until && fewest.zombieCount() > 0) {
                 pause();
-            } while (System.nanoTime() < until && fewest > 0);
-            table = ProcessTable.format(last);
-            measured.put(Measure.ZOMBIES, (double) fewest);
-            measured.put(Measure.ZOMBIES_PER_RUN, fewest / (double) cell.runs());
+                Snapshot look = probe.snapshot();
+                if (look.zombieCount() < fewest.zombieCount()) {
+                    fewest = look;
+                }
+            }
+            return fewest;
         }
 
         /** Jobs over HTTP whose shell's child outlives it; after each, once that child ended. */
@@ -333,10 +353,51 @@ public final class FamilyRunner {
             measured.put(Measure.LIVE_ORPHANS, (double) alive);
         }
 
+        /**
+         * Cycles of the browser service: each launches Chromium, renders a page and closes it. After each, once
+         * nothing the cycle started is alive any more (every live process was there before the first cycle) and
+         * two looks agree: the zombies, and the cgroup's tasks, which count each zombie's PID.
+         */
+        private void browserCycles() {
+            Set<ProcessInfo.ProcessKey> before = probe.snapshot().processes().stream()
+                    .filter(ProcessInfo::isAlive).map(ProcessInfo::key).collect(Collectors.toSet());
+            for (int run = 1; run <= cell.runs(); run++) {
+                String answer = request("/cycle", CYCLE_ANSWERS);
+                if (!answer.startsWith("closed")) {
+                    throw new IllegalStateException("family cell " + cell + ": browser cycle " + run + " answered '"
+                            + answer + "', not closed pid=...");
+                }
+                sample(run, settled("browser cycle " + run, BROWSER_ENDS,
+                        p -> p.isAlive() && !before.contains(p.key())));
+            }
+            // After the last cycle, the fewest zombies in a second of looks: an init's reap may lag on a loaded machine.
+            Snapshot last = fewestZombies();
+            table = ProcessTable.format(last);
+            measured.put(Measure.ZOMBIES, (double) last.zombieCount());
+            measured.put(Measure.ZOMBIES_PER_RUN, last.zombieCount() / (double) cell.runs());
+            pidsPerRunMeasured(last.cgroup().pids());
+        }
+
+        /**
+         * The PIDs each run kept: the cgroup's tasks after the last run ({@code last}) less those after the first
+         * run, per run between them (the first run also starts what the service keeps, its threads).
+         */
+        private void pidsPerRunMeasured(OptionalLong last) {
+            OptionalLong first = samples.get(0).pids();
+            if (cell.runs() >= 2 && first.isPresent() && last.isPresent()) {
+                measured.put(Measure.PIDS_PER_RUN, (last.getAsLong() - first.getAsLong()) / (double) (cell.runs() - 1));
+            }
+            // else not measured (one run has no "between"; a probe that cannot read the cgroup): a cell expecting it fails
+        }
+
         private String job() {
-            URI uri = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + "/job");
+            return request("/job", Duration.ofSeconds(20));
+        }
+
+        private String request(String path, Duration timeout) {
+            URI uri = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + path);
             try {
-                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
                         HttpResponse.BodyHandlers.ofString()).body().trim();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -351,16 +412,21 @@ public final class FamilyRunner {
          * chance, and the count is the kernel's, exact.
          */
         private Snapshot settled(String what) {
+            return settled(what, ORPHAN_ENDS, p -> p.isAlive() && p.comm().equals("sleep"));
+        }
+
+        /** Once no process the run started ({@code ofTheRun}) is alive and two looks agree on the zombies. */
+        private Snapshot settled(String what, Duration atMost, Predicate<ProcessInfo> ofTheRun) {
             Snapshot[] seen = {probe.snapshot()};
-            boolean settled = await(ORPHAN_ENDS, () -> {
+            boolean settled = await(atMost, () -> {
                 Snapshot before = seen[0];
                 seen[0] = probe.snapshot();
-                return seen[0].processes().stream().noneMatch(p -> p.isAlive() && p.comm().equals("sleep"))
+                return seen[0].processes().stream().noneMatch(ofTheRun)
                         && seen[0].zombieCount() == before.zombieCount();
             });
             if (!settled) {
-                throw new IllegalStateException("family cell " + cell + ": " + what + "'s child still runs after "
-                        + ORPHAN_ENDS.toSeconds() + " s\n" + ProcessTable.format(seen[0]));
+                throw new IllegalStateException("family cell " + cell + ": " + what + "'s processes still run after "
+                        + atMost.toSeconds() + " s\n" + ProcessTable.format(seen[0]));
             }
             return seen[0];
         }

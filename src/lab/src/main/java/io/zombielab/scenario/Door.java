@@ -20,7 +20,9 @@ public enum Door {
     /** 4: Go's exec.CommandContext: a cancel kills the direct child only; Wait blocks on the pipe its children hold. */
     COMMAND_CONTEXT("command-context"),
     /** 1: a package manager (npm, yarn, pnpm) as PID 1, between docker stop's SIGTERM and the app it started. */
-    PACKAGE_MANAGERS("package-managers");
+    PACKAGE_MANAGERS("package-managers"),
+    /** 3: a node service that launches and closes headless Chromium: the browser's helpers outlive it, orphaned onto PID 1. */
+    HEADLESS_CHROMIUM("headless-chromium");
 
     private final String id;
 
@@ -34,7 +36,19 @@ public enum Door {
 
     /** Whether its harm is the PID table (zombies), drawn in pids.svg beside the memory chart. */
     public boolean costsPids() {
-        return this == EXEC_PROBE || this == RUNTIME_PID1;
+        return this == EXEC_PROBE || this == RUNTIME_PID1 || this == HEADLESS_CHROMIUM;
+    }
+
+    /** What the door's image (dockerfiles/family-DOOR.Dockerfile) is built FROM. */
+    public enum Parent {
+        /** zombielab's fixtures image (the supervisors, the JDK): rebuilt when a fixture changes. */
+        FIXTURES,
+        /** The base image alone: a large install (Chromium) that no fixture's change should repeat. */
+        BASE
+    }
+
+    public Parent parent() {
+        return this == HEADLESS_CHROMIUM ? Parent.BASE : Parent.FIXTURES;
     }
 
     /** The variants that run through this door. */

@@ -69,7 +69,12 @@ public enum FamilyVariant {
     /** pnpm 10.34.8 with the script's exec. */
     PNPM_10_34_8_EXEC(Door.PACKAGE_MANAGERS, "pnpm-10.34.8-exec", PackageManagers.pnpm("pnpm-10.34.8", "start-exec")),
     /** No package manager: node runs the app as PID 1 ({@code CMD ["node", "app.js"]}). */
-    NODE_DIRECT(Door.PACKAGE_MANAGERS, "node", List.of("node", PackageManagers.APP + "/app.js"));
+    NODE_DIRECT(Door.PACKAGE_MANAGERS, "node", List.of("node", PackageManagers.APP + "/app.js")),
+    /** node with puppeteer-core: per cycle, Debian's headless Chromium launched, a page rendered, the browser closed. */
+    CHROMIUM_LAUNCH_CLOSE(Door.HEADLESS_CHROMIUM, "launch-close",
+            List.of("node", "/opt/zombielab/families/browse.js", "launch-close")),
+    /** The same with {@code --no-zygote}, the workaround puppeteer/puppeteer#1825's thread passes around. */
+    CHROMIUM_NO_ZYGOTE(Door.HEADLESS_CHROMIUM, "no-zygote", List.of("node", "/opt/zombielab/families/browse.js", "no-zygote"));
 
     private final Door door;
     private final String id;
@@ -97,7 +102,7 @@ public enum FamilyVariant {
     /** The container port its service listens on (the jobs doors), if any. */
     public Optional<Integer> port() {
         return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT || door == Door.COMMAND_CONTEXT
-                ? Optional.of(8080) : Optional.empty();
+                || door == Door.HEADLESS_CHROMIUM ? Optional.of(8080) : Optional.empty();
     }
 
     /** The variant of {@code door} with this id; else an error naming the door's variants. */

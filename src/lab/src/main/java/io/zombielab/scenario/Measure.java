@@ -24,7 +24,12 @@ public enum Measure {
     /** How long the app's wait for a cancelled job took. */
     WAIT_SECONDS("wait-seconds", " s", false),
     /** The job's processes still alive once the app's wait returned. */
-    LIVE_ORPHANS("live-orphans", "", true);
+    LIVE_ORPHANS("live-orphans", "", true),
+    /**
+     * The cgroup's tasks after the last run less those after the first, per run between them: the PIDs each
+     * run keeps (a zombie holds one); needs two runs and a probe that reads the cgroup.
+     */
+    PIDS_PER_RUN("pids-per-run", "", false);
 
     private final String id;
     private final String unit;
