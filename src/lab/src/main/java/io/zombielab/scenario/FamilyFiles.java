@@ -2,7 +2,6 @@ package io.zombielab.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -89,33 +87,12 @@ public final class FamilyFiles {
 
     private static Optional<Family> loadFile(Path file, List<ScenarioFileException.Problem> problems) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "no such file"));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "cannot be read: " + e.getMessage()));
-            return Optional.empty();
-        }
-        Optional<org.snakeyaml.engine.v2.nodes.Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            problems.add(new ScenarioFileException.Problem(name, line, "", "not valid YAML: " + e.getProblem()));
-            return Optional.empty();
-        } catch (YamlEngineException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "not valid YAML: " + e.getMessage()));
-            return Optional.empty();
-        }
+        Optional<YamlNode> root = YamlFile.single(file, "the file is empty; it needs 'family:' and 'cells:'", problems);
         if (root.isEmpty()) {
-            problems.add(new ScenarioFileException.Problem(name, 1, "", "the file is empty; it needs 'family:' and 'cells:'"));
             return Optional.empty();
         }
         int before = problems.size();
-        YamlNode top = new YamlNode(root.get(), "", name, problems);
+        YamlNode top = root.get();
         Map<String, YamlNode> doc = top.mapping(TOP).orElse(Map.of());
         for (String key : List.of("family", "cells")) {
             if (!doc.isEmpty() && !doc.containsKey(key)) {

@@ -65,10 +65,10 @@ class MemoryChartTest {
     @Test
     @DisplayName("the memory axis ends on a round number at or above the highest sample")
     void roundAxis() {
-        assertThat(MemoryChart.niceCeiling(290)).isEqualTo(300);
-        assertThat(MemoryChart.niceCeiling(170)).isEqualTo(200);
-        assertThat(MemoryChart.niceCeiling(242)).isEqualTo(250);
-        assertThat(MemoryChart.niceCeiling(100)).isEqualTo(100);
-        assertThat(MemoryChart.niceCeiling(0.7)).isEqualTo(0.8);
+        assertThat(LineChart.niceCeiling(290)).isEqualTo(300);
+        assertThat(LineChart.niceCeiling(170)).isEqualTo(200);
+        assertThat(LineChart.niceCeiling(242)).isEqualTo(250);
+        assertThat(LineChart.niceCeiling(100)).isEqualTo(100);
+        assertThat(LineChart.niceCeiling(0.7)).isEqualTo(0.8);
     }
 }
