@@ -39,8 +39,9 @@ class MemoryChartTest {
         for (int c = 0; c <= cycles; c++) {
             samples.add(new CycleSample(c, TestFigures.figures(0, (20L + c * mibPerCycle) << 20, 5, 512, 0, 0), none));
         }
-        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()),
-                none, "", ProcessTree.NONE, "", end, "", Duration.ZERO);
+        return new ScenarioObservation(scenario, ProbeMode.HOST, samples,
+                new ScenarioObservation.End(new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()), none, ""),
+                new ScenarioObservation.Up(ProcessTree.NONE, ""), end, "", Duration.ZERO);
     }
 
     @Test
