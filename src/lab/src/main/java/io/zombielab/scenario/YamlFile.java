@@ -1,9 +1,6 @@
 package io.zombielab.scenario;
 
 import io.zombielab.scenario.ScenarioFileException.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +36,11 @@ public record YamlFile(List<String> lines, List<YamlNode> documents) {
     /** {@code file}'s documents; empty, with the problem added, when it cannot be read or is no valid YAML. */
     public static Optional<YamlFile> read(Path file, Documents documents, List<Problem> problems) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            problems.add(new Problem(name, 0, "", "no such file"));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(new Problem(name, 0, "", "cannot be read: " + e.getMessage()));
+        Optional<String> read = InputFile.text(file, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        String text = read.get();
         Compose compose = new Compose(LoadSettings.builder().setLabel(name).build());
         List<YamlNode> nodes = new ArrayList<>();
         try {
