@@ -158,7 +158,7 @@ public final class FamilyFiles {
 
     private static Optional<FamilyCell> cell(String family, Door door, YamlNode entry, Map<String, YamlNode> f) {
         Optional<String> name = required(entry, f, "name").flatMap(YamlNode::text);
-        Optional<Role> role = required(entry, f, "role").flatMap(n -> word(n, Role.class));
+        Optional<Role> role = required(entry, f, "role").flatMap(n -> n.word(Role.class));
         Optional<FamilyVariant> variant = required(entry, f, "variant").flatMap(n -> n.text().flatMap(t -> {
             try {
                 return Optional.of(FamilyVariant.of(door, t));
@@ -251,19 +251,6 @@ public final class FamilyFiles {
             owner.problem("missing key '" + key + "'");
         }
         return Optional.ofNullable(node);
-    }
-
-    private static <E extends Enum<E>> Optional<E> word(YamlNode node, Class<E> type) {
-        return node.text().flatMap(t -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(t)) {
-                    return Optional.of(constant);
-                }
-            }
-            node.problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
-            return Optional.empty();
-        });
     }
 
     private static Set<String> withoutName() {

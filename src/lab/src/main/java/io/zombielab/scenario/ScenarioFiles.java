@@ -245,26 +245,12 @@ public final class ScenarioFiles {
             result = result.flatMap(e -> f.get("live-orphans-per-cycle").integer(0, 1000).map(e::withLiveOrphansPerCycle));
         }
         if (f.containsKey("memory")) {
-            result = result.flatMap(e -> word(f.get("memory"), MemoryTrend.class).map(e::withMemory));
+            result = result.flatMap(e -> f.get("memory").word(MemoryTrend.class).map(e::withMemory));
         }
         if (f.containsKey("spawn")) {
-            result = result.flatMap(e -> word(f.get("spawn"), SpawnOutcome.class).map(e::withSpawn));
+            result = result.flatMap(e -> f.get("spawn").word(SpawnOutcome.class).map(e::withSpawn));
         }
         return result;
-    }
-
-    /** An enum constant written in lower case: 'grows', 'flat', 'completes', 'fails'. */
-    private static <E extends Enum<E>> Optional<E> word(YamlNode node, Class<E> type) {
-        return node.text().flatMap(t -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(t)) {
-                    return Optional.of(constant);
-                }
-            }
-            node.problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
-            return Optional.empty();
-        });
     }
 
     private static Optional<Integer> intOr(YamlNode node, int min, int max, int fallback) {
