@@ -7,8 +7,9 @@
 //	                                        runs INIT... CHILD... --code K, N times
 //	zl-helper as-subreaper -- CMD...        registers as a child sub-reaper, then execs CMD
 //	zl-helper race-child --orphans M --code K   leaves M orphans that die as it exits K
-//	zl-helper racy-init -- CMD...           go-reaper's pattern: a reaper goroutine in wait4(-1) racing
-//	                                        exec.Cmd.Wait for its child; exits 0 when the status was stolen
+//	zl-helper racy-init [--on-wait-error N] -- CMD...
+//	                                        go-reaper's pattern: a reaper goroutine in wait4(-1) racing
+//	                                        exec.Cmd.Wait for its child; exits N (0) when the status was stolen
 package main
 
 import (
@@ -174,13 +175,18 @@ func raceOrphan() {
 	os.Exit(0)
 }
 
-// racyInit is go-reaper's pattern, for validate's own negative control: it forwards signals to its child
-// and waits for it with exec.Cmd.Wait, while a goroutine, woken by SIGCHLD, calls wait4(-1) until ECHILD.
-// When that goroutine takes the child's status first, Wait fails with ECHILD and it exits 0, as such a
-// program's "no error to report" path does.
+// racyInit is go-reaper's pattern, for validate's own negative control and the PID 1 table's "go-reaper
+// pattern" row: it forwards signals to its child and waits for it with exec.Cmd.Wait, while a goroutine,
+// woken by SIGCHLD, calls wait4(-1) until ECHILD. When that goroutine takes the child's status first, Wait
+// fails with ECHILD and it exits --on-wait-error: 0 (the default), as such a program's "no error to report"
+// path does, or 1, as one that ends with log.Fatal does (the table's row).
 func racyInit(args []string) {
 	fs := flag.NewFlagSet("racy-init", flag.ExitOnError)
+	onWaitError := fs.Int("on-wait-error", 0, "exit code when Wait fails (the status was stolen)")
 	fs.Parse(args)
+	if *onWaitError < 0 || *onWaitError > 255 {
+		usage("racy-init needs --on-wait-error 0..255")
+	}
 	children := make(chan os.Signal, 1)
 	signal.Notify(children, syscall.SIGCHLD)
 	cmd := startChild("racy-init", fs.Args())
@@ -210,5 +216,9 @@ func racyInit(args []string) {
 	if errors.As(err, &exited) || err == nil {
 		exitLike(cmd.ProcessState.Sys().(syscall.WaitStatus))
 	}
-	os.Exit(0) // Wait's ECHILD: the goroutine took the status
+	// Wait's ECHILD: the goroutine took the status.
+	if *onWaitError != 0 {
+		fmt.Fprintf(os.Stderr, "racy-init: waiting for %s: %v\n", cmd.Args[0], err)
+	}
+	os.Exit(*onWaitError)
 }

@@ -8,6 +8,8 @@ import io.zombielab.report.ReportFolder;
 import io.zombielab.scenario.ReaperFilter;
 import io.zombielab.scenario.Shard;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,8 +23,9 @@ import java.util.Properties;
  * @param engine how to reach the engine
  * @param run what a run is called, which probe and base image it uses
  * @param selection which cells a matrix takes, when no option says
+ * @param fleet how validate reads a fleet's deployment files and which part of the fleet it takes, when no option says
  */
-public record Settings(Places places, EngineSettings engine, Run run, Selection selection) {
+public record Settings(Places places, EngineSettings engine, Run run, Selection selection, Fleet fleet) {
 
     /** The system property naming zombielab's home (fixtures/, dockerfiles/, scenarios/): the launcher sets it. */
     public static final String HOME = "zombielab.home";
@@ -85,12 +88,50 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
         }
     }
 
+    /**
+     * @param composeProfiles COMPOSE_PROFILES, the Compose profiles enabled (as docker compose reads it: names
+     *                        separated by commas)
+     * @param shard ZOMBIELAB_FLEET_SHARD, K/N (a fleet's parallel CI jobs; not ZOMBIELAB_SHARD, which splits
+     *              zombielab's own suite)
+     * @param environment the caller's environment, for a Compose file's {@code ${VAR}} and its bare
+     *                    {@code environment} keys, which take the caller's value as Compose does
+     */
+    public record Fleet(List<String> composeProfiles, Optional<String> shard, Map<String, String> environment) {
+
+        public Fleet {
+            composeProfiles = List.copyOf(composeProfiles);
+            environment = Map.copyOf(environment);
+        }
+
+        /** The fleet shard named, or all of the images; a wrong one is an error naming the variable. */
+        public Shard shardOf() {
+            return Shard.parse(shard.orElse(null), FLEET_SHARD);
+        }
+
+        /** Names the variables only: the values may be credentials. */
+        @Override
+        public String toString() {
+            return "Fleet[composeProfiles=" + composeProfiles + ", shard=" + shard + ", environment=" + environment.size() + " variables]";
+        }
+
+        static Fleet of(Map<String, String> env) {
+            String profiles = env.get(COMPOSE_PROFILES);
+            List<String> names = profiles == null ? List.of()
+                    : Arrays.stream(profiles.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+            return new Fleet(names, Optional.ofNullable(env.get(FLEET_SHARD)), env);
+        }
+    }
+
     /** The variable that forces a probe. */
     public static final String PROBE = "ZOMBIELAB_PROBE";
     /** The variable that keeps some reapers' cells. */
     public static final String REAPERS = "ZOMBIELAB_REAPERS";
     /** The variable that takes one of N parts of the cells. */
     public static final String SHARD = "ZOMBIELAB_SHARD";
+    /** The variable that takes one of N parts of a fleet's images. */
+    public static final String FLEET_SHARD = "ZOMBIELAB_FLEET_SHARD";
+    /** Compose's own variable of the profiles enabled. */
+    public static final String COMPOSE_PROFILES = "COMPOSE_PROFILES";
 
     /** The settings this JVM was started with: its environment and system properties. */
     public static Settings fromEnvironment() {
@@ -111,6 +152,6 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
                 Optional.ofNullable(env.get("ZOMBIELAB_BASE_IMAGE")).or(() -> ProjectLayout.recordedBaseImage(home)),
                 Optional.ofNullable(env.get("NODE_EXTRA_CA_CERTS")).map(Path::of));
         return new Settings(new Places(home, caller, reports), engine, run,
-                new Selection(Optional.ofNullable(env.get(REAPERS)), Optional.ofNullable(env.get(SHARD))));
+                new Selection(Optional.ofNullable(env.get(REAPERS)), Optional.ofNullable(env.get(SHARD))), Fleet.of(env));
     }
 }

@@ -13,11 +13,11 @@ final class CellCheck {
     }
 
     static void assertHolds(Verdict verdict) {
-        Allure.addAttachment("process table while the first cycle was up", "text/plain", verdict.observation().upTable());
-        Allure.addAttachment("process table after the last cycle", "text/plain", verdict.observation().processTable());
+        Allure.addAttachment("process table while the first cycle was up", "text/plain", verdict.observation().up().table());
+        Allure.addAttachment("process table after the last cycle", "text/plain", verdict.observation().end().table());
         Allure.addAttachment("memory, pids, zombies and orphans per cycle", "text/plain",
                 Judge.series(verdict.observation().samples()));
-        Allure.addAttachment("process tree of the first cycle", "text/plain", verdict.observation().tree().render());
+        Allure.addAttachment("process tree of the first cycle", "text/plain", verdict.observation().up().tree().render());
         Allure.addAttachment("container log", "text/plain", verdict.observation().containerLog());
         assertThat(verdict.holds()).as(verdict::explain).isTrue();
     }

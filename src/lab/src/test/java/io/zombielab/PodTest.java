@@ -69,14 +69,14 @@ class PodTest {
         CellCheck.assertHolds(verdict);
 
         ScenarioObservation seen = verdict.observation();
-        String table = "\nprocess table after the last cycle:\n" + seen.processTable();
-        ProcessInfo pid1 = seen.finalSnapshot().process(1).orElseThrow(() -> new AssertionError("no PID 1" + table));
+        String table = "\nprocess table after the last cycle:\n" + seen.end().table();
+        ProcessInfo pid1 = seen.end().snapshot().process(1).orElseThrow(() -> new AssertionError("no PID 1" + table));
         if (cell.reaper() == Reaper.POD_SHARED) {
             assertThat(pid1.cmdline()).as("pause is PID 1 of the shared namespace" + table).isEqualTo("/zl-helper pause");
-            assertThat(seen.finalCensus().zombies()).as("pause reaped every node level" + table).isEmpty();
+            assertThat(seen.end().census().zombies()).as("pause reaped every node level" + table).isEmpty();
         } else {
             assertThat(pid1.cmdline()).as("the supervisor is PID 1 of its own namespace" + table).endsWith("supervisor-go");
-            assertThat(seen.finalCensus().zombies()).as("2 node levels a cycle, 3 cycles, left to a PID 1 that never reaps" + table)
+            assertThat(seen.end().census().zombies()).as("2 node levels a cycle, 3 cycles, left to a PID 1 that never reaps" + table)
                     .hasSize(6);
         }
 
@@ -92,8 +92,8 @@ class PodTest {
         Scenario s = o.scenario();
         Scenario as = new Scenario(s.name(), reaper, s.supervisor(), s.workload(), s.kill(), s.cycles(), s.limits(),
                 s.workload().expect(reaper, s.kill()));
-        return Judge.judge(new ScenarioObservation(as, o.probe(), o.samples(), o.finalSnapshot(), o.finalCensus(),
-                o.processTable(), o.tree(), o.upTable(), o.endedEarly(), o.containerLog(), o.elapsed()));
+        return Judge.judge(new ScenarioObservation(as, o.probe(), o.samples(), o.end(), o.up(), o.endedEarly(),
+                o.containerLog(), o.elapsed()));
     }
 
     @Test

@@ -47,6 +47,22 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("a fleet's: COMPOSE_PROFILES as Compose splits it, ZOMBIELAB_FLEET_SHARD, the environment for ${VAR}; no value in toString")
+    void fleet() {
+        Settings s = Settings.of(Map.of("COMPOSE_PROFILES", " debug, ,tools ", "ZOMBIELAB_FLEET_SHARD", "3/4",
+                "ZOMBIELAB_SHARD", "1/2", "API_TOKEN", "s3cret"), properties());
+        assertThat(s.fleet().composeProfiles()).containsExactly("debug", "tools");
+        assertThat(s.fleet().shardOf()).as("the fleet's own, not ZOMBIELAB_SHARD").isEqualTo(new Shard(3, 4));
+        assertThat(s.fleet().environment()).containsEntry("API_TOKEN", "s3cret");
+        assertThat(s.fleet().toString()).doesNotContain("s3cret");
+        Settings none = Settings.of(Map.of("COMPOSE_PROFILES", " "), properties());
+        assertThat(none.fleet().composeProfiles()).isEmpty();
+        assertThat(none.fleet().shardOf()).isEqualTo(Shard.ALL);
+        Settings wrong = Settings.of(Map.of("ZOMBIELAB_FLEET_SHARD", "0/4"), properties());
+        assertThatThrownBy(() -> wrong.fleet().shardOf()).hasMessageStartingWith("ZOMBIELAB_FLEET_SHARD: a shard is K/N");
+    }
+
+    @Test
     @DisplayName("nothing set: the local socket, Ryuk not disabled (refused later), every reaper, one shard, the probe chosen per engine")
     void nothingSet() {
         Settings s = Settings.of(Map.of(), properties());

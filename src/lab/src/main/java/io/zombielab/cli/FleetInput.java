@@ -25,14 +25,21 @@ final class FleetInput {
     private FleetInput() {
     }
 
+    /**
+     * How Compose files are read: with these profiles enabled, {@code ${VAR}} and bare environment keys from this
+     * environment (the caller's, from {@link io.zombielab.Settings.Fleet}).
+     */
+    record Compose(List<String> profiles, Map<String, String> environment) {
+    }
+
     static List<FleetMember> gather(List<String> images, ConfigReading.Front front, Optional<List<String>> entrypoint,
-                                    List<Path> imageFiles, List<Path> composeFiles, List<Path> manifestFiles, List<String> profiles,
+                                    List<Path> imageFiles, List<Path> composeFiles, List<Path> manifestFiles, Compose compose,
                                     int probeRuns) {
         List<ScenarioFileException.Problem> problems = new ArrayList<>();
         List<FleetMember> fleet = new ArrayList<>();
         images.forEach(i -> fleet.add(FleetMember.image(i, i, Source.COMMAND_LINE, front, entrypoint)));
         imageFiles.forEach(f -> fleet.addAll(ImagesFile.read(f, problems)));
-        composeFiles.forEach(f -> fleet.addAll(ComposeFile.read(f, System.getenv(), profiles, probeRuns, problems)));
+        composeFiles.forEach(f -> fleet.addAll(ComposeFile.read(f, compose.environment(), compose.profiles(), probeRuns, problems)));
         manifestFiles.forEach(f -> fleet.addAll(ManifestFile.read(f, probeRuns, problems)));
         if (!problems.isEmpty()) {
             throw new UsageException(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in what validate was given:\n  "

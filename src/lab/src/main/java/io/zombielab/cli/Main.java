@@ -56,7 +56,11 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine line = commandLine();
+        return run(commandLine(), args, out, err);
+    }
+
+    /** Runs {@code args} on {@code line} (its settings given by the caller: a test's own environment). */
+    static int run(CommandLine line, String[] args, PrintStream out, PrintStream err) {
         PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
         line.setOut(o);
@@ -82,7 +86,7 @@ public final class Main implements Callable<Integer> {
      */
     static CommandLine commandLine(Settings settings) {
         Path callerDirectory = settings.places().callerDirectory();
-        CommandLine line = new CommandLine(new Main(settings));
+        CommandLine line = new CommandLine(new Main(settings), new Factory(settings));
         line.setSeparator(" ");
         everyCommand(line, command -> {
             command.getCommandSpec().addMixin("help", CommandSpec.forAnnotatedObject(new Options.HelpMixin()));
@@ -97,6 +101,15 @@ public final class Main implements Callable<Integer> {
         line.getCommandSpec().usageMessage().sectionKeys(List.of("zombielab"))
                 .sectionMap(Map.of("zombielab", help -> Usage.text(line)));
         return line;
+    }
+
+    /** Picocli's factory, but the help's list of families is the checkout's the settings name (not a second reading). */
+    private record Factory(Settings settings) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == Options.FamilyNames.class ? type.cast(new Options.FamilyNames(settings.places().layout()))
+                    : CommandLine.defaultFactory().create(type);
+        }
     }
 
     private static void everyCommand(CommandLine line, Consumer<CommandLine> action) {

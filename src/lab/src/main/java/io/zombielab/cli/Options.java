@@ -225,11 +225,17 @@ final class Options {
         }
     }
 
-    /** The families of the checkout, for --family's help. */
+    /** The families of the checkout, for --family's help: made by {@link Main}'s factory, which knows the checkout. */
     static final class FamilyNames implements Iterable<String> {
+        private final io.zombielab.image.ProjectLayout layout;
+
+        FamilyNames(io.zombielab.image.ProjectLayout layout) {
+            this.layout = layout;
+        }
+
         @Override
         public Iterator<String> iterator() {
-            return MatrixRun.allFamilyFiles(io.zombielab.Settings.fromEnvironment().places().layout()).stream().map(io.zombielab.scenario.FamilyFiles::idOf).iterator();
+            return MatrixRun.allFamilyFiles(layout).stream().map(io.zombielab.scenario.FamilyFiles::idOf).iterator();
         }
     }
 

@@ -134,9 +134,6 @@ final class ValidateCommand extends ReportingCommand {
         }
     }
 
-    /** The environment variable of --fleet-shard: not ZOMBIELAB_SHARD, which the test suite's own CI jobs set. */
-    static final String FLEET_SHARD_VARIABLE = "ZOMBIELAB_FLEET_SHARD";
-
     /** 1 to 600 s. */
     static final class StopTimeout extends Options.CountIn {
         StopTimeout() {
@@ -186,8 +183,8 @@ final class ValidateCommand extends ReportingCommand {
         }
         ConfigReading.Front front = pod ? ConfigReading.Front.POD_PAUSE : engineInit ? ConfigReading.Front.ENGINE_INIT
                 : ConfigReading.Front.NONE;
-        List<FleetMember> fleet = FleetInput.gather(images, front, words, imageFiles, composeFiles, manifestFiles, profiles(),
-                probeRuns);
+        List<FleetMember> fleet = FleetInput.gather(images, front, words, imageFiles, composeFiles, manifestFiles,
+                new FleetInput.Compose(profiles(), settings().fleet().environment()), probeRuns);
         FleetRun run = new FleetRun(fleet, fleetShard(), new FleetRun.Knobs(latencyBound, Optional.ofNullable(stopTimeout),
                 imagesAtOnce, parallel));
         run.gradings();
@@ -212,18 +209,13 @@ final class ValidateCommand extends ReportingCommand {
 
     /** --profile, else COMPOSE_PROFILES, as docker compose takes them. */
     private List<String> profiles() {
-        if (!profiles.isEmpty()) {
-            return profiles;
-        }
-        String variable = System.getenv("COMPOSE_PROFILES");
-        return variable == null || variable.isBlank() ? List.of()
-                : java.util.Arrays.stream(variable.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return profiles.isEmpty() ? settings().fleet().composeProfiles() : profiles;
     }
 
+    /** --fleet-shard, else ZOMBIELAB_FLEET_SHARD, else all of the fleet. */
     private Shard fleetShard() {
         try {
-            return fleetShard == null ? Shard.parse(System.getenv(FLEET_SHARD_VARIABLE), FLEET_SHARD_VARIABLE)
-                    : Shard.parse(fleetShard, "--fleet-shard");
+            return fleetShard == null ? settings().fleet().shardOf() : Shard.parse(fleetShard, "--fleet-shard");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), fleetShard != null);
         }

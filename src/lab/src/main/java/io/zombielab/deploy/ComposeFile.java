@@ -47,21 +47,26 @@ public final class ComposeFile {
     private final String name;
     private final List<String> lines;
     private final Interpolation vars;
+    /** The caller's environment: a bare environment key takes its value from here. */
+    private final Map<String, String> callerEnvironment;
     private final List<Problem> problems;
     private final int probeRuns;
 
-    private ComposeFile(Path file, List<String> lines, Interpolation vars, List<Problem> problems, int probeRuns) {
+    private ComposeFile(Path file, List<String> lines, Interpolation vars, Map<String, String> callerEnvironment,
+                        List<Problem> problems, int probeRuns) {
         this.file = file;
         this.name = file.toString();
         this.lines = lines;
         this.vars = vars;
+        this.callerEnvironment = callerEnvironment;
         this.problems = problems;
         this.probeRuns = probeRuns;
     }
 
     /**
      * The services of {@code file} that run with {@code profiles} enabled, in file order; each problem at its
-     * file:line goes to {@code problems}.
+     * file:line goes to {@code problems}. {@code environment} is the caller's (zombielab reads it at its edge):
+     * {@code ${VAR}} takes it before the file's .env, and a bare environment key takes its value from it.
      */
     public static List<FleetMember> read(Path file, Map<String, String> environment, List<String> profiles, int probeRuns,
                                          List<Problem> problems) {
@@ -77,7 +82,7 @@ public final class ComposeFile {
             return List.of();
         }
         Path dir = file.toAbsolutePath().getParent();
-        ComposeFile compose = new ComposeFile(file, read.lines(), Interpolation.of(environment, dir, problems), problems, probeRuns);
+        ComposeFile compose = new ComposeFile(file, read.lines(), Interpolation.of(environment, dir, problems), environment, problems, probeRuns);
         return compose.services(read.documents().get(0), profiles);
     }
 
@@ -274,7 +279,7 @@ public final class ComposeFile {
                     if (eq > 0) {
                         into.put(t.substring(0, eq), t.substring(eq + 1));
                     } else {
-                        Optional.ofNullable(System.getenv(t)).ifPresent(v -> into.put(t, v));
+                        Optional.ofNullable(callerEnvironment.get(t)).ifPresent(v -> into.put(t, v));
                     }
                 });
             }
@@ -282,7 +287,7 @@ public final class ComposeFile {
         }
         for (YamlNode.Entry e : node.entries().orElse(List.of())) {
             if (e.value().isNull()) {
-                Optional.ofNullable(System.getenv(e.key())).ifPresent(v -> into.put(e.key(), v));
+                Optional.ofNullable(callerEnvironment.get(e.key())).ifPresent(v -> into.put(e.key(), v));
             } else {
                 e.value().scalar().ifPresentOrElse(v -> {
                     try {

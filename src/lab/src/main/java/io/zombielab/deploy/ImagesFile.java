@@ -1,10 +1,8 @@
 package io.zombielab.deploy;
 
 import io.zombielab.promise.ConfigReading;
+import io.zombielab.scenario.InputFile;
 import io.zombielab.scenario.ScenarioFileException.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +27,11 @@ public final class ImagesFile {
     /** Its images in file order; each problem at its line goes to {@code problems}. */
     public static List<FleetMember> read(Path file, List<Problem> problems) {
         String name = file.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            problems.add(new Problem(name, 0, "", "no such file"));
-            return List.of();
-        } catch (IOException e) {
-            problems.add(new Problem(name, 0, "", "cannot be read: " + e.getMessage()));
+        Optional<String> text = InputFile.text(file, problems);
+        if (text.isEmpty()) {
             return List.of();
         }
+        List<String> lines = text.get().lines().toList();
         List<FleetMember> members = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Source at = new Source(name, i + 1);

@@ -50,7 +50,7 @@ public final class FlakeReport {
         for (int r = 0; r < runs.size(); r++) {
             Map<String, Integer> seen = new LinkedHashMap<>();
             for (MatrixRow v : runs.get(r).verdicts()) {
-                record(outcomes, details, runs.size(), key(v.name(), v.id(), seen), r, v.holds() ? Outcome.HOLDS : Outcome.FAILS,
+                record(outcomes, details, runs.size(), key(v.cell().name(), v.cell().id(), seen), r, v.holds() ? Outcome.HOLDS : Outcome.FAILS,
                         v.holds() ? "" : failedChecks(v));
             }
             for (CellError e : runs.get(r).errors()) {

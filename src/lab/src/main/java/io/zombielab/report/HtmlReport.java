@@ -52,10 +52,10 @@ public final class HtmlReport {
         List<MatrixRow> rows = run.rows();
         for (int i = 0; i < rows.size(); i++) {
             MatrixRow r = rows.get(i);
-            h.append("<tr><td><a href=\"#cell-").append(i).append("\">").append(esc(r.cell())).append("</a></td>")
-                    .append(td(r.reaper())).append(td(r.supervisor())).append(td(r.kill()))
-                    .append(num(r.cycles(" (ended)"))).append(num(r.zombies().spelled())).append(num(r.liveOrphans().spelled()))
-                    .append(num(r.growth())).append(num(r.leak())).append(num(r.pidsText()))
+            h.append("<tr><td><a href=\"#cell-").append(i).append("\">").append(esc(r.cell().named())).append("</a></td>")
+                    .append(td(r.cell().reaper())).append(td(r.cell().supervisor())).append(td(r.cell().kill()))
+                    .append(num(r.cycles().text(" (ended)"))).append(num(r.left().zombies().spelled())).append(num(r.left().liveOrphans().spelled()))
+                    .append(num(r.left().growth())).append(num(r.left().leak())).append(num(r.left().pidsText()))
                     .append(r.holds() ? "<td class=\"holds\">holds</td>" : "<td class=\"fails\">FAILS</td>")
                     .append("</tr>\n");
         }
@@ -96,12 +96,12 @@ public final class HtmlReport {
         }
         h.append("</table>\n");
         o.spawnFailure().ifPresent(f -> h.append("<p>ended at ").append(esc(f)).append("</p>\n"));
-        h.append("<p>process tree of the first cycle, as observed:</p><pre>").append(esc(o.tree().render())).append("</pre>\n")
+        h.append("<p>process tree of the first cycle, as observed:</p><pre>").append(esc(o.up().tree().render())).append("</pre>\n")
                 .append("<p>process table while the first cycle was up, before its stop:</p><pre>")
-                .append(esc(o.upTable())).append("</pre>\n")
+                .append(esc(o.up().table())).append("</pre>\n")
                 .append("<p>per cycle:</p><pre>").append(esc(Judge.series(o.samples()))).append("</pre>\n")
                 .append("<p>process table after cycle ").append(o.completedCycles()).append(":</p><pre>")
-                .append(esc(o.processTable())).append("</pre>\n</details>\n");
+                .append(esc(o.end().table())).append("</pre>\n</details>\n");
     }
 
     private static String td(String text) {

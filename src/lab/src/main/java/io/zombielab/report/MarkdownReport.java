@@ -15,9 +15,9 @@ public final class MarkdownReport {
                 .append("| cell | reaper | kill | cycles | zombies | orphans | mem/cycle | leak/cycle | pids | verdict |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (MatrixRow r : run.rows()) {
-            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", cell(r.cell()), r.reaper(),
-                    r.kill(), r.cycles(" (ended)"), r.zombies().spelled(), r.liveOrphans().spelled(), r.growth(), r.leak(),
-                    r.pidsText(), r.holds() ? "holds" : "**FAILS**"));
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", cell(r.cell().named()), r.cell().reaper(),
+                    r.cell().kill(), r.cycles().text(" (ended)"), r.left().zombies().spelled(), r.left().liveOrphans().spelled(), r.left().growth(), r.left().leak(),
+                    r.left().pidsText(), r.holds() ? "holds" : "**FAILS**"));
         }
         if (!run.reading().isEmpty()) {
             md.append("\n");

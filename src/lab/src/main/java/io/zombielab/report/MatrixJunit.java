@@ -88,9 +88,9 @@ public final class MatrixJunit {
     /** The cell's row in words, and its checks: what CI shows beside a cell that holds. */
     private static String observed(Verdict v) {
         MatrixRow r = MatrixRow.of(v);
-        return r.id() + ": " + r.cycles(" (ended early)") + " cycles; zombies " + r.zombies().spelled() + "; live orphans "
-                + r.liveOrphans().spelled() + "; memory " + r.growth() + " per cycle; leak " + r.leak() + " per cycle; pids "
-                + r.pidsText() + "; observed by the " + r.probe() + " probe\n"
+        return r.cell().id() + ": " + r.cycles().text(" (ended early)") + " cycles; zombies " + r.left().zombies().spelled() + "; live orphans "
+                + r.left().liveOrphans().spelled() + "; memory " + r.left().growth() + " per cycle; leak " + r.left().leak() + " per cycle; pids "
+                + r.left().pidsText() + "; observed by the " + r.probe() + " probe\n"
                 + v.checks().stream().map(Check::line).collect(Collectors.joining("\n")) + "\n";
     }
 }

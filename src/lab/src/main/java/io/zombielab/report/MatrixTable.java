@@ -18,26 +18,26 @@ public final class MatrixTable {
     }
 
     public static String render(List<MatrixRow> rows) {
-        String row = String.format(ROW, Math.max(10, rows.stream().mapToInt(r -> r.kill().length()).max().orElse(0)));
+        String row = String.format(ROW, Math.max(10, rows.stream().mapToInt(r -> r.cell().kill().length()).max().orElse(0)));
         StringBuilder out = new StringBuilder(String.format(row,
                 "REAPER", "KILL", "CYCLES", "ZOMBIES", "ORPHANS", "MEM/CYCLE", "LEAK/CYCLE", "PIDS", "VERDICT", "CELL"));
         for (MatrixRow r : rows) {
-            out.append(String.format(row, r.reaper(), r.kill(), r.cycles("!"), r.zombies().terse(), r.liveOrphans().terse(),
-                    r.growth(), r.leak(), r.pidsText(), r.holds() ? "holds" : "FAILS", r.name()));
+            out.append(String.format(row, r.cell().reaper(), r.cell().kill(), r.cycles().text("!"), r.left().zombies().terse(), r.left().liveOrphans().terse(),
+                    r.left().growth(), r.left().leak(), r.left().pidsText(), r.holds() ? "holds" : "FAILS", r.cell().name()));
         }
         return out.toString();
     }
 
     /** One line per cell whose run ended early: at which cycle, and what was seen. */
     public static List<String> spawnFailures(List<MatrixRow> rows) {
-        return rows.stream().filter(r -> r.endedEarly().isPresent())
-                .map(r -> r.cell() + ": ended at " + r.endedEarly().get()).toList();
+        return rows.stream().filter(r -> r.cycles().endedEarly().isPresent())
+                .map(r -> r.cell().named() + ": ended at " + r.cycles().endedEarly().get()).toList();
     }
 
     /** The process trees the workloads made, as observed (one line per distinct tree and workload). */
     public static List<String> trees(List<Verdict> verdicts) {
         return verdicts.stream().map(Verdict::observation)
-                .map(o -> "process tree of " + o.scenario().workload().id() + " (observed): " + o.tree().names())
+                .map(o -> "process tree of " + o.scenario().workload().id() + " (observed): " + o.up().tree().names())
                 .distinct().toList();
     }
 }

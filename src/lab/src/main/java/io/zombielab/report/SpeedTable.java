@@ -40,7 +40,7 @@ public final class SpeedTable {
         List<Row> rows = new ArrayList<>();
         seen.clear();
         for (MatrixRow v : harnessReport.verdicts()) {
-            String key = numbered(v.id(), seen);
+            String key = numbered(v.cell().id(), seen);
             Double base = baseline.get(key);
             if (base != null) {
                 rows.add(new Row(key, v.seconds(), base));

@@ -39,11 +39,11 @@ public final class StoryReading {
     }
 
     private static int zombies(Verdict v) {
-        return v.observation().finalCensus().zombies().size();
+        return v.observation().end().census().zombies().size();
     }
 
     private static int orphans(Verdict v) {
-        return v.observation().finalCensus().liveOrphans().size();
+        return v.observation().end().census().liveOrphans().size();
     }
 
     private static int cycles(Verdict v) {

@@ -80,8 +80,8 @@ final class CellState {
 
     ScenarioObservation observation(Scenario scenario, ProbeMode probe, Optional<EndedEarly> endedEarly, String log,
                                     Duration elapsed) {
-        return new ScenarioObservation(scenario, probe, samples, last, Classifier.classify(last, stopped, ledger),
-                ProcessTable.format(last, ledger::chainOf), tree, upTable, endedEarly, log, elapsed);
+        return new ScenarioObservation(scenario, probe, samples, new ScenarioObservation.End(last, Classifier.classify(last, stopped, ledger),
+                ProcessTable.format(last, ledger::chainOf)), new ScenarioObservation.Up(tree, upTable), endedEarly, log, elapsed);
     }
 
     private CycleSample sample(int cycle, Snapshot snapshot) {

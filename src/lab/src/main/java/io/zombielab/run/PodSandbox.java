@@ -20,7 +20,7 @@ public final class PodSandbox implements AutoCloseable {
 
     /** Starts the pod of {@code spec}'s cell, if it is a pod's; {@code what} names the cell in errors. */
     static PodSandbox start(ContainerSpec spec, String what) {
-        return spec.pause().map(p -> start(p, what)).orElseGet(PodSandbox::none);
+        return spec.pid1().pause().map(p -> start(p, what)).orElseGet(PodSandbox::none);
     }
 
     /** No pod: a container in a PID namespace of its own. */

@@ -26,17 +26,17 @@ final class ScenarioContainer {
                 .withLabels(spec.labels())
                 .withCommand(spec.command().toArray(String[]::new))
                 .withEnv(spec.environment())
-                .withTmpFs(spec.tmpfs())
+                .withTmpFs(spec.confined().tmpfs())
                 .withLogConsumer(log)
                 .waitingFor(Wait.forLogMessage(".*zombielab-event supervisor-ready.*", 1)
                         .withStartupTimeout(Duration.ofSeconds(30)))
                 .withCreateContainerCmdModifier(cmd -> {
                     HostConfig host = cmd.getHostConfig()
-                            .withReadonlyRootfs(spec.readOnlyRoot())
-                            .withInit(spec.engineInit())
-                            .withPidsLimit(spec.pidsLimit())
-                            .withMemory(spec.memoryBytes())
-                            .withMemorySwap(spec.memoryBytes());
+                            .withReadonlyRootfs(spec.confined().readOnlyRoot())
+                            .withInit(spec.pid1().engineInit())
+                            .withPidsLimit(spec.confined().pidsLimit())
+                            .withMemory(spec.confined().memoryBytes())
+                            .withMemorySwap(spec.confined().memoryBytes());
                     pidMode.ifPresent(host::withPidMode);
                 });
         spec.ports().forEach(container::addExposedPort);

@@ -2,7 +2,6 @@ package io.zombielab.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -89,33 +87,12 @@ public final class FamilyFiles {
 
     private static Optional<Family> loadFile(Path file, List<ScenarioFileException.Problem> problems) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "no such file"));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "cannot be read: " + e.getMessage()));
-            return Optional.empty();
-        }
-        Optional<org.snakeyaml.engine.v2.nodes.Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            problems.add(new ScenarioFileException.Problem(name, line, "", "not valid YAML: " + e.getProblem()));
-            return Optional.empty();
-        } catch (YamlEngineException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "not valid YAML: " + e.getMessage()));
-            return Optional.empty();
-        }
+        Optional<YamlNode> root = YamlFile.single(file, "the file is empty; it needs 'family:' and 'cells:'", problems);
         if (root.isEmpty()) {
-            problems.add(new ScenarioFileException.Problem(name, 1, "", "the file is empty; it needs 'family:' and 'cells:'"));
             return Optional.empty();
         }
         int before = problems.size();
-        YamlNode top = new YamlNode(root.get(), "", name, problems);
+        YamlNode top = root.get();
         Map<String, YamlNode> doc = top.mapping(TOP).orElse(Map.of());
         for (String key : List.of("family", "cells")) {
             if (!doc.isEmpty() && !doc.containsKey(key)) {
@@ -181,7 +158,7 @@ public final class FamilyFiles {
 
     private static Optional<FamilyCell> cell(String family, Door door, YamlNode entry, Map<String, YamlNode> f) {
         Optional<String> name = required(entry, f, "name").flatMap(YamlNode::text);
-        Optional<Role> role = required(entry, f, "role").flatMap(n -> word(n, Role.class));
+        Optional<Role> role = required(entry, f, "role").flatMap(n -> n.word(Role.class));
         Optional<FamilyVariant> variant = required(entry, f, "variant").flatMap(n -> n.text().flatMap(t -> {
             try {
                 return Optional.of(FamilyVariant.of(door, t));
@@ -274,19 +251,6 @@ public final class FamilyFiles {
             owner.problem("missing key '" + key + "'");
         }
         return Optional.ofNullable(node);
-    }
-
-    private static <E extends Enum<E>> Optional<E> word(YamlNode node, Class<E> type) {
-        return node.text().flatMap(t -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(t)) {
-                    return Optional.of(constant);
-                }
-            }
-            node.problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
-            return Optional.empty();
-        });
     }
 
     private static Set<String> withoutName() {

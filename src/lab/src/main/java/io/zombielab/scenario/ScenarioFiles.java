@@ -1,8 +1,5 @@
 package io.zombielab.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,10 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Loads scenarios/*.yaml into cells. Every value is checked before anything runs; all problems of all files
@@ -94,32 +87,11 @@ public final class ScenarioFiles {
 
     private static List<Located> loadFile(Path file, List<ScenarioFileException.Problem> problems) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "no such file"));
-            return List.of();
-        } catch (IOException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "cannot be read: " + e.getMessage()));
-            return List.of();
-        }
-        Optional<org.snakeyaml.engine.v2.nodes.Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            problems.add(new ScenarioFileException.Problem(name, line, "", "not valid YAML: " + e.getProblem()));
-            return List.of();
-        } catch (YamlEngineException e) {
-            problems.add(new ScenarioFileException.Problem(name, 0, "", "not valid YAML: " + e.getMessage()));
-            return List.of();
-        }
+        Optional<YamlNode> root = YamlFile.single(file, "the file is empty; it needs a 'scenarios:' list", problems);
         if (root.isEmpty()) {
-            problems.add(new ScenarioFileException.Problem(name, 1, "", "the file is empty; it needs a 'scenarios:' list"));
             return List.of();
         }
-        YamlNode top = new YamlNode(root.get(), "", name, problems);
+        YamlNode top = root.get();
         Map<String, YamlNode> doc = top.mapping(TOP).orElse(Map.of());
         if (!doc.isEmpty() && !doc.containsKey("scenarios")) {
             top.problem("missing key 'scenarios' (the list of cells)");
@@ -273,26 +245,12 @@ public final class ScenarioFiles {
             result = result.flatMap(e -> f.get("live-orphans-per-cycle").integer(0, 1000).map(e::withLiveOrphansPerCycle));
         }
         if (f.containsKey("memory")) {
-            result = result.flatMap(e -> word(f.get("memory"), MemoryTrend.class).map(e::withMemory));
+            result = result.flatMap(e -> f.get("memory").word(MemoryTrend.class).map(e::withMemory));
         }
         if (f.containsKey("spawn")) {
-            result = result.flatMap(e -> word(f.get("spawn"), SpawnOutcome.class).map(e::withSpawn));
+            result = result.flatMap(e -> f.get("spawn").word(SpawnOutcome.class).map(e::withSpawn));
         }
         return result;
-    }
-
-    /** An enum constant written in lower case: 'grows', 'flat', 'completes', 'fails'. */
-    private static <E extends Enum<E>> Optional<E> word(YamlNode node, Class<E> type) {
-        return node.text().flatMap(t -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(t)) {
-                    return Optional.of(constant);
-                }
-            }
-            node.problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
-            return Optional.empty();
-        });
     }
 
     private static Optional<Integer> intOr(YamlNode node, int min, int max, int fallback) {

@@ -150,6 +150,20 @@ public final class YamlNode {
         return Optional.of(items);
     }
 
+    /** An enum constant written in lower case ('grows', 'flat', 'bug', 'fix'); any other word is a problem here, naming them. */
+    public <E extends Enum<E>> Optional<E> word(Class<E> type) {
+        return text().flatMap(t -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(t)) {
+                    return Optional.of(constant);
+                }
+            }
+            problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
+            return Optional.empty();
+        });
+    }
+
     public Optional<String> text() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("must be a single value, found " + describe());

@@ -20,8 +20,8 @@ public final class Judge {
         OptionalDouble growth = growthMibPerCycle(observation.samples());
         return new Verdict(observation, List.of(
                 spawn(observation),
-                new Check.Count("zombies", expectedZombies(observation), observation.finalCensus().zombies().size()),
-                new Check.Count("live orphans", expectedLiveOrphans(observation), observation.finalCensus().liveOrphans().size()),
+                new Check.Count("zombies", expectedZombies(observation), observation.end().census().zombies().size()),
+                new Check.Count("live orphans", expectedLiveOrphans(observation), observation.end().census().liveOrphans().size()),
                 tree(observation),
                 memory(observation, growth)), growth);
     }
@@ -38,8 +38,8 @@ public final class Judge {
     /** The tree the first start made, against the one the workload is built to make. */
     private static Check tree(ScenarioObservation observation) {
         var expected = observation.scenario().workload().expectedTree();
-        return new Check.Described("process tree", String.join(" -> ", expected), observation.tree().names(),
-                observation.tree().matches(expected));
+        return new Check.Described("process tree", String.join(" -> ", expected), observation.up().tree().names(),
+                observation.up().tree().matches(expected));
     }
 
     private static Check spawn(ScenarioObservation observation) {

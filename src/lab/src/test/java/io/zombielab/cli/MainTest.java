@@ -77,6 +77,18 @@ class MainTest {
 
     @Test
     @Tag("unit")
+    @DisplayName("ZOMBIELAB_FLEET_SHARD, from the settings the command was given: a wrong one and an empty one, exit 2 before any engine")
+    void fleetShardFromTheSettings() {
+        Console wrong = new Console(io.zombielab.Settings.of(java.util.Map.of("ZOMBIELAB_FLEET_SHARD", "two"), System.getProperties()));
+        assertThat(wrong.run("validate", "--image", "a:1", "--image", "b:1")).isEqualTo(ExitCode.USAGE);
+        assertThat(wrong.err()).contains("ZOMBIELAB_FLEET_SHARD needs K/N (job K of N, e.g. 2/4), not 'two'");
+        Console past = new Console(io.zombielab.Settings.of(java.util.Map.of("ZOMBIELAB_FLEET_SHARD", "3/3"), System.getProperties()));
+        assertThat(past.run("validate", "--image", "a:1", "--image", "b:1")).isEqualTo(ExitCode.USAGE);
+        assertThat(past.err()).contains("fleet shard 3/3 of 2 images is empty: use fewer shards");
+    }
+
+    @Test
+    @Tag("unit")
     @DisplayName("--quiet and --json together: exit 2, saying they exclude each other")
     void quietAndJson() {
         assertThat(run("validate", "--reaper", "tini", "--quiet", "--json")).isEqualTo(ExitCode.USAGE);

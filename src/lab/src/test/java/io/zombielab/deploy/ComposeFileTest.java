@@ -144,6 +144,27 @@ class ComposeFileTest {
     }
 
     @Test
+    @DisplayName("a bare environment key takes the caller's value (the environment it was given, not the JVM's); unset, it is left out")
+    void bareEnvironmentKeys() throws IOException {
+        List<FleetMember> services = read("""
+                services:
+                  listed:
+                    image: app:1
+                    environment: [TOKEN, ABSENT, MODE=prod]
+                  mapped:
+                    image: app:1
+                    environment:
+                      TOKEN:
+                      ABSENT:
+                """, Map.of("TOKEN", "from-caller"), List.of());
+        assertThat(problems).as("problems").isEmpty();
+        assertThat(services.get(0).deployment().environment()).isEqualTo(Map.of("TOKEN", "from-caller", "MODE", "prod"));
+        assertThat(services.get(1).deployment().environment()).isEqualTo(Map.of("TOKEN", "from-caller"));
+        assertThat(only(read("services: {web: {image: app:1, environment: [PATH]}}\n")).deployment().environment())
+                .as("PATH is in the JVM's environment, not in the one given").isEmpty();
+    }
+
+    @Test
     @DisplayName("profiles: a service in a profile runs only when one of its profiles is enabled")
     void profiles() throws IOException {
         String yaml = "services:\n  web: {image: app:1}\n  debug: {image: app:1, profiles: [debug]}\n";

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class FlakeReportTest {
 
     private static MatrixRow cell(String id, boolean holds) {
-        return new MatrixRow(id, "cell " + id, "none", "go", "pid-kill", "chain", holds, "host", 3, 3, Optional.empty(),
-                new Tally(holds ? 0 : 1, 0), new Tally(0, 0), OptionalDouble.of(0), 0, OptionalLong.of(6), List.of(),
+        return new MatrixRow(new MatrixRow.Cell(id, "cell " + id, "none", "go", "pid-kill", "chain"), holds, "host",
+                new MatrixRow.Cycles(3, 3, Optional.empty()),
+                new MatrixRow.Left(new Tally(holds ? 0 : 1, 0), new Tally(0, 0), OptionalDouble.of(0), 0, OptionalLong.of(6)), List.of(),
                 List.of(new Check.Count("zombies", 0, holds ? 0 : 1)), List.of(), 1.0);
     }
 

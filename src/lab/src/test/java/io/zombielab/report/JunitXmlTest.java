@@ -50,8 +50,9 @@ class JunitXmlTest {
             Verdict v = run.verdicts().get(i);
             if (i == 1) {
                 ScenarioObservation o = v.observation();
-                v = new Verdict(new ScenarioObservation(o.scenario(), o.probe(), o.samples(), o.finalSnapshot(), o.finalCensus(),
-                        DEFUNCT_TABLE, o.tree(), o.upTable(), o.endedEarly(), o.containerLog(), o.elapsed()),
+                v = new Verdict(new ScenarioObservation(o.scenario(), o.probe(), o.samples(),
+                        new ScenarioObservation.End(o.end().snapshot(), o.end().census(), DEFUNCT_TABLE), o.up(), o.endedEarly(),
+                        o.containerLog(), o.elapsed()),
                         List.of(new Check.Count("zombies", 6, 5), new Check.Count("live orphans", 0, 0)), v.memoryGrowthMibPerCycle());
             }
             cells.add(new CellResult.Judged(i < 4 ? STORY : MINE, v));

@@ -39,8 +39,9 @@ class MemoryChartTest {
         for (int c = 0; c <= cycles; c++) {
             samples.add(new CycleSample(c, TestFigures.figures(0, (20L + c * mibPerCycle) << 20, 5, 512, 0, 0), none));
         }
-        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()),
-                none, "", ProcessTree.NONE, "", end, "", Duration.ZERO);
+        return new ScenarioObservation(scenario, ProbeMode.HOST, samples,
+                new ScenarioObservation.End(new Snapshot(Instant.EPOCH, List.of(), samples.get(cycles).cgroup()), none, ""),
+                new ScenarioObservation.Up(ProcessTree.NONE, ""), end, "", Duration.ZERO);
     }
 
     @Test
@@ -65,10 +66,10 @@ class MemoryChartTest {
     @Test
     @DisplayName("the memory axis ends on a round number at or above the highest sample")
     void roundAxis() {
-        assertThat(MemoryChart.niceCeiling(290)).isEqualTo(300);
-        assertThat(MemoryChart.niceCeiling(170)).isEqualTo(200);
-        assertThat(MemoryChart.niceCeiling(242)).isEqualTo(250);
-        assertThat(MemoryChart.niceCeiling(100)).isEqualTo(100);
-        assertThat(MemoryChart.niceCeiling(0.7)).isEqualTo(0.8);
+        assertThat(LineChart.niceCeiling(290)).isEqualTo(300);
+        assertThat(LineChart.niceCeiling(170)).isEqualTo(200);
+        assertThat(LineChart.niceCeiling(242)).isEqualTo(250);
+        assertThat(LineChart.niceCeiling(100)).isEqualTo(100);
+        assertThat(LineChart.niceCeiling(0.7)).isEqualTo(0.8);
     }
 }

@@ -54,10 +54,10 @@ final class SampleRuns {
                     new ProcessTree.Node(2, 12, "zl-c1-L1", "zl-c1-L1"), new ProcessTree.Node(3, 13, "zl-c1-L2", "zl-c1-L2"));
             List<ProcessInfo> all = new ArrayList<>(zombies);
             all.addAll(orphans);
-            verdicts.add(Judge.judge(new ScenarioObservation(s, ProbeMode.HOST, samples, new Snapshot(Instant.EPOCH, all, samples.get(3).cgroup()),
-                    census, "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n     1      0      1 S   4636 -  supervisor-go <pid 1>\n",
-                    new ProcessTree("c1", nodes),
-                    "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n    10      1     10 S   60000 c1   npm run start\n",
+            verdicts.add(Judge.judge(new ScenarioObservation(s, ProbeMode.HOST, samples, new ScenarioObservation.End(new Snapshot(Instant.EPOCH, all, samples.get(3).cgroup()),
+                    census, "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n     1      0      1 S   4636 -  supervisor-go <pid 1>\n"),
+                    new ScenarioObservation.Up(new ProcessTree("c1", nodes),
+                    "   PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND\n    10      1     10 S   60000 c1   npm run start\n"),
                     Optional.empty(), "", Duration.ofSeconds(3))));
         }
         return new RunReport("[story.yaml]", "20261125-000000-1", Instant.EPOCH, Duration.ofSeconds(18), verdicts,

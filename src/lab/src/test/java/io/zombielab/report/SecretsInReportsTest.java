@@ -66,7 +66,8 @@ class SecretsInReportsTest {
             String table = ProcessTable.format(last, p -> Optional.of(p.chain()).filter(x -> !x.isEmpty()));
             ProcessTree tree = new ProcessTree("c1", last.processes().stream()
                     .map(p -> new ProcessTree.Node(p.pid() == 1 ? 0 : 1, p.pid(), p.comm(), p.displayCommand())).toList());
-            verdicts.add(Judge.judge(new ScenarioObservation(s, ProbeMode.HOST, samples, last, census, table, tree, table,
+            verdicts.add(Judge.judge(new ScenarioObservation(s, ProbeMode.HOST, samples, new ScenarioObservation.End(last, census, table),
+                    new ScenarioObservation.Up(tree, table),
                     Optional.empty(), "", Duration.ofSeconds(3))));
         }
         return new RunReport("[story.yaml]", "20261201-000000-1", Instant.EPOCH, Duration.ofSeconds(6), verdicts, List.of(),

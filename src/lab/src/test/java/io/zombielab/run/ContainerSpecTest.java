@@ -28,7 +28,7 @@ class ContainerSpecTest {
     void podSharedJoinsItsPause() {
         ContainerSpec spec = ContainerSpec.of(cell("pod-shared/go/pgid-term"), "zombielab/reaper-none:x",
                 Optional.of("zombielab/helper:y"), "run-1");
-        PauseSpec pause = spec.pause().orElseThrow();
+        PauseSpec pause = spec.pid1().pause().orElseThrow();
         assertThat(pause.labels()).containsEntry("io.zombielab", "true").containsEntry("io.zombielab.kind", "pause")
                 .containsEntry("io.zombielab.run", "run-1").containsEntry("io.zombielab.scenario", "pod-shared/go/pgid-term");
         assertThat(pause.limits()).isEqualTo(ContainerLimits.PAUSE);
@@ -45,7 +45,7 @@ class ContainerSpecTest {
     void podKeepsItsOwnNamespace() {
         ContainerSpec spec = ContainerSpec.of(cell("pod/go/pgid-term"), "zombielab/reaper-none:x", Optional.of("zombielab/helper:y"),
                 "run-1");
-        assertThat(spec.pause()).isPresent();
+        assertThat(spec.pid1().pause()).isPresent();
         assertThat(spec.pidMode(Optional.of("abc"))).isEmpty();
         assertThat(spec.shellCommand()).startsWith("pause=$(docker run -d ").doesNotContain(" --pid ");
     }
@@ -55,7 +55,7 @@ class ContainerSpecTest {
     void noPod() {
         Scenario stage2 = cell("none/go/pid-term");
         ContainerSpec spec = ContainerSpec.of(stage2, "zombielab/reaper-none:x", Optional.empty(), "run-1");
-        assertThat(spec.pause()).isEmpty();
+        assertThat(spec.pid1().pause()).isEmpty();
         assertThat(spec.shellCommand()).startsWith("docker run -d ").doesNotContain("pause", " --pid ");
         assertThatThrownBy(() -> ContainerSpec.of(stage2, "img", Optional.of("zombielab/helper:y"), "run-1"))
                 .hasMessageContaining("has no pause container");

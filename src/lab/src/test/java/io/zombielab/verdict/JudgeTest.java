@@ -80,7 +80,8 @@ class JudgeTest {
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
         Snapshot last = new Snapshot(Instant.EPOCH, all, samples.get(cycles).cgroup());
-        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, last, census, "  PID ... (table)\n", tree, "",
+        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, new ScenarioObservation.End(last, census, "  PID ... (table)\n"),
+                new ScenarioObservation.Up(tree, ""),
                 cycles < scenario.cycles() ? Optional.of(EndedEarly.notStarted("cycle " + (cycles + 1) + ": fork failed")) : Optional.empty(),
                 "", Duration.ofSeconds(1));
     }

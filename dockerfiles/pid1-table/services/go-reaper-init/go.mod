@@ -1,3 +1,0 @@
-module zombielab/go-reaper-init
-
-go 1.19
