@@ -7,13 +7,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 
-/** {@code --family NAME}: one scenario family's cells, in matrix and plan; a name there is none of is refused. */
-@Tag("unit")
+/**
+ * {@code --family NAME}: one scenario family's cells, in matrix and plan; a name there is none of is refused.
+ * Tagged method by method: {@code plan} opens the lab (the launcher's Testcontainers settings), the refusals do not.
+ */
 class FamilyOptionTest {
 
     private final Console console = new Console();
 
     @Test
+    @Tag("container")
     @DisplayName("plan --family NAME prints that family's cells, each its container's docker run line, and no other cell")
     void planPrintsTheFamilysCells() {
         assertThat(console.run("plan", "--family", "shell-entrypoint")).as(console.err()).isEqualTo(ExitCode.OK);
@@ -27,6 +30,7 @@ class FamilyOptionTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("an unknown family: exit 2, naming the families there are; nothing run")
     void unknownFamily() {
         assertThat(console.run("matrix", "--family", "shell")).isEqualTo(ExitCode.USAGE);
@@ -35,6 +39,7 @@ class FamilyOptionTest {
     }
 
     @Test
+    @Tag("unit")
     @DisplayName("--family with scenario files: exit 2, it runs the family alone")
     void familyAndFiles() {
         assertThat(console.run("matrix", "--family", "exec-probe", "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
