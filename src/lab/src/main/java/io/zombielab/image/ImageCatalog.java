@@ -96,14 +96,18 @@ public final class ImageCatalog {
 
     /**
      * The image of a scenario family's door: dockerfiles/family-DOOR.Dockerfile FROM the fixtures image, with
-     * fixtures/families/DOOR/; its tag hashes the fixtures image, that file and that folder.
+     * fixtures/families/DOOR/ (and the fixtures folders the door shares); its tag hashes the fixtures image, that file
+     * and those folders.
      */
     public String forDoor(Door door) {
         String fixtures = fixtures();
         String file = "family-" + door.id() + ".Dockerfile";
         Path folder = layout.familyFixtures(door.id());
-        String name = "zombielab/family-" + door.id() + ":"
-                + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).path(folder).tag();
+        ContentHash hash = ContentHash.start().text(fixtures).path(layout.dockerfile(file)).path(folder);
+        for (String shared : door.sharedFixtures()) {
+            hash = hash.path(layout.fixtures().resolve(shared));
+        }
+        String name = "zombielab/family-" + door.id() + ":" + hash.tag();
         return ensure(name, "family", () -> {
             ImageFromDockerfile image = new ImageFromDockerfile(name, false)
                     .withFileFromPath("Dockerfile", layout.dockerfile(file))
@@ -111,6 +115,12 @@ public final class ImageCatalog {
                     .withBuildArg("BASE_IMAGE", baseImage);
             for (Path source : ProjectLayout.sourceFiles(folder)) {
                 image.withFileFromPath("fixtures/families/" + door.id() + "/" + folder.relativize(source), source);
+            }
+            for (String shared : door.sharedFixtures()) {
+                Path sharedFolder = layout.fixtures().resolve(shared);
+                for (Path source : ProjectLayout.sourceFiles(sharedFolder)) {
+                    image.withFileFromPath("fixtures/" + shared + "/" + sharedFolder.relativize(source), source);
+                }
             }
             return image;
         });

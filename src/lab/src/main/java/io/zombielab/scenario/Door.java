@@ -18,7 +18,16 @@ public enum Door {
     /** 6: a reaper inside the app racing the app's own wait for its child's exit status. */
     EXIT_STATUS_THEFT("exit-status-theft"),
     /** 4: Go's exec.CommandContext: a cancel kills the direct child only; Wait blocks on the pipe its children hold. */
-    COMMAND_CONTEXT("command-context");
+    COMMAND_CONTEXT("command-context"),
+    /**
+     * 0: the story's own symptom: a Redis beside the story's supervisor, under the same memory limit; the
+     * supervisor is subscribed to it over Pub/Sub while stage 1's orphans fill the memory.
+     */
+    REDIS_NEIGHBOUR("redis-neighbour");
+
+    /** Stage 1's memory limit (scenarios/story.yaml), for the door that fills it; the other doors' limit. */
+    private static final long STAGE1_MEMORY = 1024L << 20;
+    private static final long MEMORY = 512L << 20;
 
     private final String id;
 
@@ -33,6 +42,19 @@ public enum Door {
     /** Whether its harm is the PID table (zombies), drawn in pids.svg beside the memory chart. */
     public boolean costsPids() {
         return this == EXEC_PROBE || this == RUNTIME_PID1;
+    }
+
+    /** The container's memory limit: the story's own for the door whose harm is the memory. */
+    public long memoryBytes() {
+        return this == REDIS_NEIGHBOUR ? STAGE1_MEMORY : MEMORY;
+    }
+
+    /**
+     * The fixtures folders besides fixtures/families/DOOR/ its image is built from (in its build context, in its tag):
+     * the Redis door compiles its subscriber into the story's supervisor, whose source is fixtures/supervisor-go/.
+     */
+    public List<String> sharedFixtures() {
+        return this == REDIS_NEIGHBOUR ? List.of("supervisor-go") : List.of();
     }
 
     /** The variants that run through this door. */

@@ -41,7 +41,19 @@ public enum FamilyVariant {
     /** The same with Setpgid and a SIGKILL to the group on cancel: Wait returns, nothing lives on. */
     CONTEXT_SETPGID(Door.COMMAND_CONTEXT, "setpgid", List.of("/opt/zombielab/families/ctxjob", "setpgid")),
     /** Cmd.WaitDelay's effect (Go 1.20+, implemented in the fixture for Go 1.19): Wait returns, the children live on. */
-    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay"));
+    CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay")),
+    /**
+     * Stage 1 (PID kill) beside a Redis holding a 192 MiB cache: Redis is the container's largest process,
+     * larger than any one orphan (a chain level holds about 105 MiB).
+     */
+    REDIS_PID_KILL_CACHED(Door.REDIS_NEIGHBOUR, "pid-kill-cached-redis",
+            List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "192")),
+    /** Stage 1 beside an empty Redis (Debian's, as installed): every orphan is larger than Redis. */
+    REDIS_PID_KILL_EMPTY(Door.REDIS_NEIGHBOUR, "pid-kill-empty-redis",
+            List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "0")),
+    /** The story's fixes: the group kill (stage 2's code; stage 3 once tini is PID 1), beside the cached Redis. */
+    REDIS_GROUP_KILL_CACHED(Door.REDIS_NEIGHBOUR, "group-kill-cached-redis",
+            List.of("/opt/zombielab/families/neighbour.sh", "pgid-term", "192"));
 
     private final Door door;
     private final String id;
@@ -66,10 +78,18 @@ public enum FamilyVariant {
         return command;
     }
 
-    /** The container port its service listens on (the jobs doors), if any. */
+    /** The container port its service listens on (the jobs doors; the supervisor's control port), if any. */
     public Optional<Integer> port() {
+        if (door == Door.REDIS_NEIGHBOUR) {
+            return Optional.of(7070);
+        }
         return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT || door == Door.COMMAND_CONTEXT
                 ? Optional.of(8080) : Optional.empty();
+    }
+
+    /** Whether its supervisor stops a chain by its process group (the story's fix) rather than by npm's PID. */
+    public boolean killsGroup() {
+        return this == REDIS_GROUP_KILL_CACHED;
     }
 
     /** The variant of {@code door} with this id; else an error naming the door's variants. */

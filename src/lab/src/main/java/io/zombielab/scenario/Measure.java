@@ -22,7 +22,20 @@ public enum Measure {
     /** How long the app's wait for a cancelled job took. */
     WAIT_SECONDS("wait-seconds", " s", false),
     /** The job's processes still alive once the app's wait returned. */
-    LIVE_ORPHANS("live-orphans", "", true);
+    LIVE_ORPHANS("live-orphans", "", true),
+    /** Processes the kernel's OOM killer killed in the container (the cgroup's oom_kill count). */
+    OOM_KILLS("oom-kills", "", true),
+    /** 1 when redis-server was no longer alive at the end (nothing but the OOM killer ends it), else 0. */
+    REDIS_KILLED("redis-killed", "", true),
+    /** Errors the supervisor's Redis connections logged: a lost connection, or a refusal (an error reply). */
+    REDIS_ERRORS("redis-errors", "", true),
+    /**
+     * 1 when the first error in the supervisor's log is a Redis one, before any about its own children (a spawn
+     * or stop that failed, npm ending before its stop); 0 when a child's came first, or no error at all.
+     */
+    REDIS_ERROR_FIRST("redis-error-first", "", true),
+    /** The most memory the container's processes held (the cgroup's anonymous memory, no page cache), in MiB. */
+    MEMORY_MIB("memory-mib", " MiB", true);
 
     private final String id;
     private final String unit;

@@ -31,7 +31,7 @@ class FamilyOptionTest {
     void unknownFamily() {
         assertThat(console.run("matrix", "--family", "shell")).isEqualTo(ExitCode.USAGE);
         assertThat(console.err()).contains("--family: no scenario family 'shell' (known: [command-context, exec-probe, exit-status-theft, "
-                + "runtime-pid1, shell-entrypoint])", "nothing was run.");
+                + "redis-neighbour, runtime-pid1, shell-entrypoint])", "nothing was run.");
     }
 
     @Test
