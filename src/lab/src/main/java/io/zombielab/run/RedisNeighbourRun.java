@@ -155,7 +155,8 @@ final class RedisNeighbourRun {
         }
         if (oom != null) {
             List<String> victims = victims(last);
-            events.add(String.format(Locale.ROOT, "the OOM killer, first seen at %.1f s with %d MiB in use (limit %d): it took %s",
+            events.add(String.format(Locale.ROOT, "the OOM killer, first seen at %.1f s with %d MiB in use (limit %d); "
+                    + "gone since the look before it (the kernel takes the largest): %s",
                     oom.seconds(), mib(oom.before().cgroup().memoryBytes().orElse(0)), mib(cell.door().memoryBytes()),
                     victims.isEmpty() ? "a process the probe had not seen (one started since its last look)" : String.join(", ", victims)));
         }

@@ -43,17 +43,17 @@ public enum FamilyVariant {
     /** Cmd.WaitDelay's effect (Go 1.20+, implemented in the fixture for Go 1.19): Wait returns, the children live on. */
     CONTEXT_WAITDELAY(Door.COMMAND_CONTEXT, "waitdelay", List.of("/opt/zombielab/families/ctxjob", "waitdelay")),
     /**
-     * Stage 1 (PID kill) beside a Redis holding a 192 MiB cache: Redis is the container's largest process,
-     * larger than any one orphan (a chain level holds about 105 MiB).
+     * Stage 1 (PID kill) beside a Redis holding a 256 MiB cache: Redis is the container's largest process,
+     * larger than any one orphan (a chain level holds about 140 MiB).
      */
     REDIS_PID_KILL_CACHED(Door.REDIS_NEIGHBOUR, "pid-kill-cached-redis",
-            List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "192")),
+            List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "256")),
     /** Stage 1 beside an empty Redis (Debian's, as installed): every orphan is larger than Redis. */
     REDIS_PID_KILL_EMPTY(Door.REDIS_NEIGHBOUR, "pid-kill-empty-redis",
             List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "0")),
     /** The story's fixes: the group kill (stage 2's code; stage 3 once tini is PID 1), beside the cached Redis. */
     REDIS_GROUP_KILL_CACHED(Door.REDIS_NEIGHBOUR, "group-kill-cached-redis",
-            List.of("/opt/zombielab/families/neighbour.sh", "pgid-term", "192"));
+            List.of("/opt/zombielab/families/neighbour.sh", "pgid-term", "256"));
 
     private final Door door;
     private final String id;

@@ -31,7 +31,9 @@ public enum Measure {
     REDIS_ERRORS("redis-errors", "", true),
     /**
      * 1 when the first error in the supervisor's log is a Redis one, before any about its own children (a spawn
-     * or stop that failed, npm ending before its stop); 0 when a child's came first, or no error at all.
+     * or stop that failed, npm ending before its stop, an orphan's shell printing "Killed"); 0 when a child's came
+     * first, or no error at all. A race (the OOM killer may take an orphan while Redis is still exiting): families.json
+     * and the report give it, the family file expects no value of it.
      */
     REDIS_ERROR_FIRST("redis-error-first", "", true),
     /** The most memory the container's processes held (the cgroup's anonymous memory, no page cache), in MiB. */
