@@ -95,10 +95,10 @@ public final class ImageCatalog {
     }
 
     /**
-     * The image of a scenario family's door: dockerfiles/family-DOOR.Dockerfile with fixtures/families/DOOR/,
-     * FROM the fixtures image or, where the door says so, the base image alone; its tag hashes that parent, that
-     * file and that folder. The host's certificate authorities are in the context (for an npm install), not in
-     * the tag.
+     * The image of a scenario family's door: dockerfiles/family-DOOR.Dockerfile with fixtures/families/DOOR/ (and
+     * the fixtures folders the door shares), FROM the fixtures image or, where the door says so, the base image
+     * alone; its tag hashes that parent, that file and those folders. The host's certificate authorities are in
+     * the context (for an npm install), not in the tag.
      */
     public String forDoor(Door door) {
         String parent = switch (door.parent()) {
@@ -110,8 +110,11 @@ public final class ImageCatalog {
         };
         String file = "family-" + door.id() + ".Dockerfile";
         Path folder = layout.familyFixtures(door.id());
-        String name = "zombielab/family-" + door.id() + ":"
-                + ContentHash.start().text(parent).path(layout.dockerfile(file)).path(folder).tag();
+        ContentHash hash = ContentHash.start().text(parent).path(layout.dockerfile(file)).path(folder);
+        for (String shared : door.sharedFixtures()) {
+            hash = hash.path(layout.fixtures().resolve(shared));
+        }
+        String name = "zombielab/family-" + door.id() + ":" + hash.tag();
         return ensure(name, "family", () -> {
             ImageFromDockerfile image = new ImageFromDockerfile(name, false)
                     .withFileFromPath("Dockerfile", layout.dockerfile(file))
@@ -123,8 +126,13 @@ public final class ImageCatalog {
             for (Path source : ProjectLayout.sourceFiles(folder)) {
                 image.withFileFromPath("fixtures/families/" + door.id() + "/" + folder.relativize(source), source);
             }
-            // For a door that installs from a registry (package-managers); not part of the tag, as for the fixtures.
-            return image.withFileFromString("host-ca.crt", HostCertificates.bundle(extraCaCertificates));
+            for (String shared : door.sharedFixtures()) {
+                Path sharedFolder = layout.fixtures().resolve(shared);
+                for (Path source : ProjectLayout.sourceFiles(sharedFolder)) {
+                    image.withFileFromPath("fixtures/" + shared + "/" + sharedFolder.relativize(source), source);
+                }
+            }
+            return image;
         });
     }
 

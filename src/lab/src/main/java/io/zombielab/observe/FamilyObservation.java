@@ -15,13 +15,21 @@ import java.util.OptionalLong;
  * @param measured     each measure the door took; one the cell expects but the door could not take is absent
  * @param runs         after each run: the zombies and the cgroup's pids
  * @param processTable the container's process table after the last run (or, for a stop, just before it)
+ * @param events       what happened, in the words the report reads (the redis-neighbour door: the first error, the
+ *                     OOM killer's victim, then their cause); empty where the measures say it all
  */
 public record FamilyObservation(FamilyCell cell, ProbeMode probe, Map<Measure, Double> measured, List<RunSample> runs,
-                                String processTable, String containerLog, Duration elapsed) {
+                                String processTable, String containerLog, Duration elapsed, List<String> events) {
 
     public FamilyObservation {
         measured = Map.copyOf(measured);
         runs = List.copyOf(runs);
+        events = List.copyOf(events);
+    }
+
+    public FamilyObservation(FamilyCell cell, ProbeMode probe, Map<Measure, Double> measured, List<RunSample> runs,
+                             String processTable, String containerLog, Duration elapsed) {
+        this(cell, probe, measured, runs, processTable, containerLog, elapsed, List.of());
     }
 
     /** The container after run {@code run}: its zombies, and its pids (threads) where the probe read them. */

@@ -72,9 +72,15 @@ public final class FamilyReport {
             }
             lines.add(f.title() + " (" + String.join(", ", f.upstream()) + ")");
             lines.add("  what broke: " + f.broke());
-            bug.ifPresent(v -> lines.add("  bug, " + describe(v)));
+            bug.ifPresent(v -> {
+                lines.add("  bug, " + describe(v));
+                v.observation().events().forEach(e -> lines.add("    " + e));
+            });
             lines.add("  the fix: " + f.fix());
-            fix.ifPresent(v -> lines.add("  fix, " + describe(v)));
+            fix.ifPresent(v -> {
+                lines.add("  fix, " + describe(v));
+                v.observation().events().forEach(e -> lines.add("    " + e));
+            });
             lines.add("  upstream: " + f.upstream().stream().map(FamilyReport::link).collect(Collectors.joining(" ")));
         }
         return lines;
@@ -134,6 +140,9 @@ public final class FamilyReport {
             row.put("zombiesPerRun", o.runs().stream().map(FamilyObservation.RunSample::zombies).toList());
             row.put("seconds", Math.round(o.elapsed().toMillis() / 100.0) / 10.0);
             row.put("processTable", o.processTable());
+            if (!o.events().isEmpty()) {
+                row.put("events", o.events());
+            }
             out.add(row);
         }
         for (Error e : errors) {

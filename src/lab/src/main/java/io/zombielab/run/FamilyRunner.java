@@ -43,7 +43,6 @@ import org.testcontainers.utility.DockerImageName;
 public final class FamilyRunner {
 
     private static final long PIDS_LIMIT = 256;
-    private static final long MEMORY = 512L << 20;
     private static final Duration POLL = Duration.ofMillis(20);
     /** How long a run's orphan (a 0.2 s sleep) may take to end before the run is an error. */
     private static final Duration ORPHAN_ENDS = Duration.ofSeconds(5);
@@ -92,7 +91,8 @@ public final class FamilyRunner {
         if (cell.reaper() == Reaper.DOCKER_INIT) {
             args.add("--init");
         }
-        args.addAll(List.of("--pids-limit", Long.toString(PIDS_LIMIT), "--memory", MEMORY + "b", "--memory-swap", MEMORY + "b",
+        args.addAll(List.of("--pids-limit", Long.toString(PIDS_LIMIT), "--memory", cell.door().memoryBytes() + "b",
+                "--memory-swap", cell.door().memoryBytes() + "b",
                 "--read-only", "--tmpfs", "/tmp:rw,nosuid,size=16m"));
         if (cell.variant() == FamilyVariant.HEALTHCHECK_NODE) {
             args.addAll(List.of("--health-cmd", HEALTH_COMMAND, "--health-interval", "1s", "--health-timeout", "500ms",
@@ -114,7 +114,7 @@ public final class FamilyRunner {
                 Door run = new Door(cell, container, probe);
                 run.go();
                 return new FamilyObservation(cell, probe.mode(), run.measured, run.samples, run.table, run.logs(),
-                        Duration.ofNanos(System.nanoTime() - started));
+                        Duration.ofNanos(System.nanoTime() - started), run.events);
             }
         }
     }
@@ -129,7 +129,8 @@ public final class FamilyRunner {
                 .waitingFor(Wait.forLogMessage(".*" + readyLine(v) + ".*", 1).withStartupTimeout(Duration.ofSeconds(60)))
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.getHostConfig().withReadonlyRootfs(true).withInit(cell.reaper() == Reaper.DOCKER_INIT)
-                            .withPidsLimit(PIDS_LIMIT).withMemory(MEMORY).withMemorySwap(MEMORY);
+                            .withPidsLimit(PIDS_LIMIT).withMemory(cell.door().memoryBytes())
+                            .withMemorySwap(cell.door().memoryBytes());
                     if (v == FamilyVariant.HEALTHCHECK_NODE) {
                         // The engine runs it every second; each run outlives its 0.5 s timeout and is killed.
                         cmd.withHealthcheck(new HealthCheck().withTest(List.of("CMD-SHELL", HEALTH_COMMAND))
@@ -148,7 +149,7 @@ public final class FamilyRunner {
             case NPM_9_2_0, NPM_9_6_6, NPM_9_6_7, NPM_10_2_5, NPM_10_3_0, YARN_1_22_22, PNPM_5_2_6, PNPM_10_34_8,
                     NPM_9_2_0_EXEC, NPM_9_6_7_EXEC, NPM_10_3_0_EXEC, YARN_1_22_22_EXEC, PNPM_10_34_8_EXEC, NODE_DIRECT -> "app: up";
             case GATED_EXEC -> "entrypoint: waiting for the gate";
-            case EXEC_PROBE_GO -> "supervisor-ready";
+            case EXEC_PROBE_GO, REDIS_PID_KILL_CACHED, REDIS_PID_KILL_EMPTY, REDIS_GROUP_KILL_CACHED -> "supervisor-ready";
             case HEALTHCHECK_NODE -> "idle: up";
             case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER, GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED,
                     CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> "jobs: up";
@@ -164,6 +165,7 @@ public final class FamilyRunner {
         private final DockerClient docker;
         private final Map<Measure, Double> measured = new EnumMap<>(Measure.class);
         private final List<RunSample> samples = new ArrayList<>();
+        private final List<String> events = new ArrayList<>();
         private String table = "";
 
         Door(FamilyCell cell, GenericContainer<?> container, Probe probe) {
@@ -186,7 +188,17 @@ public final class FamilyRunner {
                 case GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED -> jobStatuses();
                 case CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> cancelledJobs();
                 case CHROMIUM_LAUNCH_CLOSE, CHROMIUM_NO_ZYGOTE -> browserCycles();
+                case REDIS_PID_KILL_CACHED, REDIS_PID_KILL_EMPTY, REDIS_GROUP_KILL_CACHED -> redisNeighbour();
             }
+        }
+
+        /** Stop/start cycles beside Redis until the first error or OOM kill: what came first, and what caused it. */
+        private void redisNeighbour() {
+            RedisNeighbourRun.Result r = new RedisNeighbourRun(cell, container, probe, progress).run();
+            measured.putAll(r.measured());
+            samples.addAll(r.samples());
+            events.addAll(r.events());
+            table = r.table();
         }
 
         /** docker stop with the cell's grace: how long it takes, the exit code, whether the app's handler ran. */

@@ -22,7 +22,16 @@ public enum Door {
     /** 1: a package manager (npm, yarn, pnpm) as PID 1, between docker stop's SIGTERM and the app it started. */
     PACKAGE_MANAGERS("package-managers"),
     /** 3: a node service that launches and closes headless Chromium: the browser's helpers outlive it, orphaned onto PID 1. */
-    HEADLESS_CHROMIUM("headless-chromium");
+    HEADLESS_CHROMIUM("headless-chromium"),
+    /**
+     * 0: the story's own symptom: a Redis beside the story's supervisor, under the same memory limit; the
+     * supervisor is subscribed to it over Pub/Sub while stage 1's orphans fill the memory.
+     */
+    REDIS_NEIGHBOUR("redis-neighbour");
+
+    /** Stage 1's memory limit (scenarios/story.yaml), for the door that fills it; the other doors' limit. */
+    private static final long STAGE1_MEMORY = 1024L << 20;
+    private static final long MEMORY = 512L << 20;
 
     private final String id;
 
@@ -49,6 +58,19 @@ public enum Door {
 
     public Parent parent() {
         return this == HEADLESS_CHROMIUM ? Parent.BASE : Parent.FIXTURES;
+    }
+
+    /** The container's memory limit: the story's own for the door whose harm is the memory. */
+    public long memoryBytes() {
+        return this == REDIS_NEIGHBOUR ? STAGE1_MEMORY : MEMORY;
+    }
+
+    /**
+     * The fixtures folders besides fixtures/families/DOOR/ its image is built from (in its build context, in its tag):
+     * the Redis door compiles its subscriber into the story's supervisor, whose source is fixtures/supervisor-go/.
+     */
+    public List<String> sharedFixtures() {
+        return this == REDIS_NEIGHBOUR ? List.of("supervisor-go") : List.of();
     }
 
     /** The variants that run through this door. */

@@ -74,7 +74,19 @@ public enum FamilyVariant {
     CHROMIUM_LAUNCH_CLOSE(Door.HEADLESS_CHROMIUM, "launch-close",
             List.of("node", "/opt/zombielab/families/browse.js", "launch-close")),
     /** The same with {@code --no-zygote}, the workaround puppeteer/puppeteer#1825's thread passes around. */
-    CHROMIUM_NO_ZYGOTE(Door.HEADLESS_CHROMIUM, "no-zygote", List.of("node", "/opt/zombielab/families/browse.js", "no-zygote"));
+    CHROMIUM_NO_ZYGOTE(Door.HEADLESS_CHROMIUM, "no-zygote", List.of("node", "/opt/zombielab/families/browse.js", "no-zygote")),
+    /**
+     * Stage 1 (PID kill) beside a Redis holding a 256 MiB cache: Redis is the container's largest process,
+     * larger than any one orphan (a chain level holds about 140 MiB).
+     */
+    REDIS_PID_KILL_CACHED(Door.REDIS_NEIGHBOUR, "pid-kill-cached-redis",
+            List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "256")),
+    /** Stage 1 beside an empty Redis (Debian's, as installed): every orphan is larger than Redis. */
+    REDIS_PID_KILL_EMPTY(Door.REDIS_NEIGHBOUR, "pid-kill-empty-redis",
+            List.of("/opt/zombielab/families/neighbour.sh", "pid-kill", "0")),
+    /** The story's fixes: the group kill (stage 2's code; stage 3 once tini is PID 1), beside the cached Redis. */
+    REDIS_GROUP_KILL_CACHED(Door.REDIS_NEIGHBOUR, "group-kill-cached-redis",
+            List.of("/opt/zombielab/families/neighbour.sh", "pgid-term", "256"));
 
     private final Door door;
     private final String id;
@@ -99,10 +111,18 @@ public enum FamilyVariant {
         return command;
     }
 
-    /** The container port its service listens on (the jobs doors), if any. */
+    /** The container port its service listens on (the jobs doors; the supervisor's control port), if any. */
     public Optional<Integer> port() {
+        if (door == Door.REDIS_NEIGHBOUR) {
+            return Optional.of(7070);
+        }
         return door == Door.RUNTIME_PID1 || door == Door.EXIT_STATUS_THEFT || door == Door.COMMAND_CONTEXT
                 || door == Door.HEADLESS_CHROMIUM ? Optional.of(8080) : Optional.empty();
+    }
+
+    /** Whether its supervisor stops a chain by its process group (the story's fix) rather than by npm's PID. */
+    public boolean killsGroup() {
+        return this == REDIS_GROUP_KILL_CACHED;
     }
 
     /** The variant of {@code door} with this id; else an error naming the door's variants. */

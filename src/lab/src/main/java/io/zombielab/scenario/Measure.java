@@ -29,7 +29,22 @@ public enum Measure {
      * The cgroup's tasks after the last run less those after the first, per run between them: the PIDs each
      * run keeps (a zombie holds one); needs two runs and a probe that reads the cgroup.
      */
-    PIDS_PER_RUN("pids-per-run", "", false);
+    PIDS_PER_RUN("pids-per-run", "", false),
+    /** Processes the kernel's OOM killer killed in the container (the cgroup's oom_kill count). */
+    OOM_KILLS("oom-kills", "", true),
+    /** 1 when redis-server was no longer alive at the end (nothing but the OOM killer ends it), else 0. */
+    REDIS_KILLED("redis-killed", "", true),
+    /** Errors the supervisor's Redis connections logged: a lost connection, or a refusal (an error reply). */
+    REDIS_ERRORS("redis-errors", "", true),
+    /**
+     * 1 when the first error in the supervisor's log is a Redis one, before any about its own children (a spawn
+     * or stop that failed, npm ending before its stop, an orphan's shell printing "Killed"); 0 when a child's came
+     * first, or no error at all. A race (the OOM killer may take an orphan while Redis is still exiting): families.json
+     * and the report give it, the family file expects no value of it.
+     */
+    REDIS_ERROR_FIRST("redis-error-first", "", true),
+    /** The most memory the container's processes held (the cgroup's anonymous memory, no page cache), in MiB. */
+    MEMORY_MIB("memory-mib", " MiB", true);
 
     private final String id;
     private final String unit;

@@ -35,7 +35,7 @@ class FamilyOptionTest {
     void unknownFamily() {
         assertThat(console.run("matrix", "--family", "shell")).isEqualTo(ExitCode.USAGE);
         assertThat(console.err()).contains("--family: no scenario family 'shell' (known: [command-context, exec-probe, exit-status-theft, "
-                + "headless-chromium, package-managers, runtime-pid1, shell-entrypoint])", "nothing was run.");
+                + "headless-chromium, package-managers, redis-neighbour, runtime-pid1, shell-entrypoint])", "nothing was run.");
     }
 
     @Test

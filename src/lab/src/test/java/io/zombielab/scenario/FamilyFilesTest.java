@@ -37,8 +37,8 @@ class FamilyFilesTest {
     void checkoutFamiliesLoad() throws IOException {
         List<Family> families = FamilyFiles.load(checkoutFamilies());
         assertThat(families).extracting(Family::id)
-                .containsExactly("command-context", "exec-probe", "exit-status-theft", "headless-chromium", "package-managers", "runtime-pid1",
-                        "shell-entrypoint");
+                .containsExactly("command-context", "exec-probe", "exit-status-theft", "headless-chromium", "package-managers",
+                        "redis-neighbour", "runtime-pid1", "shell-entrypoint");
         for (Family f : families) {
             assertThat(f.cells().stream().filter(FamilyCell::guard).map(FamilyCell::role).toList())
                     .as("the guarded cells of family %s (the default test run's subset)", f.id())
