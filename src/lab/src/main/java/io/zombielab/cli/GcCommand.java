@@ -35,7 +35,10 @@ final class GcCommand implements Callable<Integer> {
         try {
             docker = DockerEngine.client(engine);
         } catch (DockerEngine.EngineUnavailableException e) {
-            throw new DockerEngine.EngineUnavailableException("gc: nothing removed: " + e.getMessage());
+            // DockerEngine's own words name the checkout's launcher; gc runs from a release archive too.
+            throw new DockerEngine.EngineUnavailableException("gc: nothing removed: " + (engine.ryukDisabled()
+                    ? "no Docker engine answers at " + engine.address() + "; start it, or point DOCKER_HOST at one "
+                    + "(zombielab doctor says what a run needs)" : e.getMessage()));
         }
         PrintWriter err = spec.commandLine().getErr();
         Sweep.Result result = new Sweep(docker, selection).run(line -> {
