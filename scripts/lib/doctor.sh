@@ -1,136 +1,60 @@
-# `zombielab doctor`: what a run needs, what is there, and how to get what is missing. Installs and starts
-# nothing, and every probe has a short timeout, so it answers in seconds even with no engine at all.
+# `./zombielab doctor` in a checkout: first the few lines only the launcher knows (what building zombielab and
+# ./zombielab test need: Java, Maven, Go, a browser, the build), then the CLI's own doctor (engine, cgroup, probe, base
+# image, what zombielab left on the engine), the same as a release archive's. Installs, builds and starts nothing.
 
 zl_doctor_line() { printf '%-8s %-16s %s\n' "$1" "$2" "$3"; }
 
-# Which probe a run will use: ZOMBIELAB_PROBE when set; else the host probe where this user can read the
-# containers' processes on this host (root, and a local engine), the universal one (a sidecar) everywhere else.
-zl_doctor_probe() {
-  local universal="universal: a sidecar in each container's PID namespace (zombielab/helper, made FROM scratch on first use)"
-  local host="host: reads the containers' /proc and cgroup files on this host"
-  case "${ZOMBIELAB_PROBE:-auto}" in
-    universal) zl_doctor_line ok "probe" "$universal (ZOMBIELAB_PROBE=universal)" ;;
-    host)
-      if [ "$(id -u)" = 0 ] && [[ "${DOCKER_HOST:-unix://}" == unix://* ]]; then
-        zl_doctor_line ok "probe" "$host (ZOMBIELAB_PROBE=host)"
-      else
-        zl_doctor_line MISSING "probe" "ZOMBIELAB_PROBE=host, but this host cannot show the containers' processes (not root, or a remote engine): unset it"
-        return 1
-      fi ;;
-    auto)
-      if [ "$(id -u)" = 0 ] && [[ "${DOCKER_HOST:-unix://}" == unix://* ]]; then
-        zl_doctor_line ok "probe" "$host (root, local engine)"
-      else
-        zl_doctor_line ok "probe" "$universal (not root or a remote engine: the host cannot show the containers' processes)"
-      fi ;;
-    *) zl_doctor_line MISSING "probe" "ZOMBIELAB_PROBE=$ZOMBIELAB_PROBE: not a probe (auto, host or universal)"; return 1 ;;
-  esac
-}
-
-zl_doctor() {
-  local root="$1" missing=0 engine=0 api="" tag
-  echo "zombielab doctor: what a run needs on this machine"
+# The launcher's lines (Java only when it is missing: the CLI's doctor names the one it runs on). Sets ZL_DOCTOR_MISSING=1 when one is MISSING; returns 0 when the CLI's doctor can run (Java
+# 17+ and a build: a stale build still answers), 3 when it cannot (then it says why, and what to do).
+zl_doctor_launcher() {
+  local root="$1" java_major java_ok=0 built=0 current=0 tool
+  ZL_DOCTOR_MISSING=0
+  echo "zombielab doctor, the checkout's launcher: what building zombielab and ./zombielab test need"
   echo
-  if command -v docker >/dev/null 2>&1; then
-    zl_doctor_line ok "docker CLI" "$(docker --version 2>/dev/null | head -1)"
-  else
-    zl_doctor_line MISSING "docker CLI" "no 'docker' on PATH: ./zombielab test installs Debian's docker.io (as root), or install Docker"
-    missing=1
-  fi
-  if command -v docker >/dev/null 2>&1 && api=$(timeout 3 docker version --format '{{.Server.Version}}, API {{.Server.APIVersion}}' 2>/dev/null); then
-    engine=1
-    zl_doctor_line ok "engine" "answering${DOCKER_HOST:+ at $DOCKER_HOST}: $api"
-  elif [ -n "${DOCKER_HOST:-}" ]; then
-    zl_doctor_line MISSING "engine" "DOCKER_HOST=$DOCKER_HOST does not answer within 3 s: start that engine or unset DOCKER_HOST"
-    missing=1
-  elif command -v dockerd >/dev/null 2>&1; then
-    zl_doctor_line MISSING "engine" "dockerd is installed but no engine answers: ./zombielab test or reproduce starts it (as root)"
-    missing=1
-  else
-    zl_doctor_line MISSING "engine" "no engine and no dockerd: ./zombielab test or reproduce installs docker.io and starts it (root, Debian/Ubuntu)"
-    missing=1
-  fi
-  case "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" in
-    cgroup2fs) zl_doctor_line ok "cgroup" "v2 (unified): memory.current, memory.events, pids.max per container" ;;
-    tmpfs)
-      if [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/pids ]; then
-        zl_doctor_line ok "cgroup" "v1: memory and pids controllers mounted"
-      else
-        zl_doctor_line MISSING "cgroup" "v1 without a memory or pids controller: the limits and figures of every cell need both"
-        missing=1
-      fi ;;
-    *) zl_doctor_line MISSING "cgroup" "no cgroup file system at /sys/fs/cgroup" ; missing=1 ;;
-  esac
-  zl_doctor_probe || missing=1
-  tag=$(zl_base_tag "$root")
-  if [ "$engine" = 1 ]; then
-    if docker image inspect "$tag" >/dev/null 2>&1; then
-      zl_doctor_line ok "base image" "$tag"
-    else
-      zl_doctor_line MISSING "base image" "$tag not built: ./zombielab test or reproduce builds it (about 2 minutes, no registry needed)"
-      missing=1
-    fi
-    local images containers
-    images=$(docker images -q --filter label=io.zombielab=true 2>/dev/null | sort -u | wc -l)
-    containers=$(docker ps -aq --filter label=io.zombielab=true 2>/dev/null | wc -l)
-    zl_doctor_line ok "images" "$images image(s) labelled io.zombielab=true (fixtures and reapers build on first use)"
-    if [ "$containers" -gt 0 ]; then
-      zl_doctor_line LEFTOVER "containers" "$containers labelled container(s) exist: another run is going, or one was killed; ./zombielab gc removes them"
-    else
-      zl_doctor_line ok "containers" "none left behind"
-    fi
-  else
-    zl_doctor_line unknown "base image" "$tag (cannot look without an engine)"
-  fi
-  local java_major
   java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
   if [ -n "$java_major" ] && [ "${java_major%%.*}" -ge 17 ] 2>/dev/null; then
-    zl_doctor_line ok "java" "$java_major"
+    java_ok=1 # the CLI's doctor says which Java
   else
     zl_doctor_line MISSING "java" "Java 17 or later is needed (found: ${java_major:-none}); apt-get install openjdk-17-jdk-headless"
-    missing=1
+    ZL_DOCTOR_MISSING=1
   fi
+  if [ -d "$root/target/lib" ] && [ -d "$root/target/classes/io/zombielab" ]; then
+    built=1
+    if (cd "$root" && ! zl_build_stale); then
+      current=1
+      zl_doctor_line ok "build" "up to date (target/classes, target/lib)"
+    else
+      zl_doctor_line ok "build" "built, but sources changed since: the next run rebuilds (with Maven and Go)"
+    fi
+  else
+    zl_doctor_line pending "build" "not built yet: the first run builds it (with Maven and Go)"
+  fi
+  # Maven and Go only build: a run with a current build needs neither; ./zombielab test needs both, and a browser.
+  local need=MISSING
+  [ "$current" = 1 ] && need=absent
   if command -v mvn >/dev/null 2>&1; then
     zl_doctor_line ok "maven" "$(mvn -v 2>/dev/null | head -1 | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/ (.*//')"
   else
-    zl_doctor_line MISSING "maven" "no mvn: apt-get install maven"
-    missing=1
+    zl_doctor_line "$need" "maven" "no mvn: apt-get install maven (./zombielab test installs it, as root on Debian)"
+    [ "$need" = absent ] || ZL_DOCTOR_MISSING=1
   fi
-  if [ -d "$root/target/lib" ] && [ -d "$root/target/classes/io/zombielab" ]; then
-    zl_doctor_line ok "build" "built; its jars in target/lib (a changed source rebuilds on the next run)"
+  if tool=$(command -v go 2>/dev/null); then
+    zl_doctor_line ok "go" "$(go version 2>/dev/null | awk '{print $3}') (builds zl-helper)"
   else
-    zl_doctor_line pending "build" "not compiled yet: the first run compiles and downloads dependencies"
+    zl_doctor_line "$need" "go" "no go, which builds zl-helper: apt-get install golang-go (./zombielab test installs it, as root on Debian)"
+    [ "$need" = absent ] || ZL_DOCTOR_MISSING=1
+  fi
+  if tool=$(zl_find_browser); then
+    zl_doctor_line ok "browser" "$tool (the HTML report's test)"
+  else
+    zl_doctor_line absent "browser" "no Chromium or Chrome, which only the HTML report's test needs (./zombielab test installs Debian's chromium, as root)"
   fi
   echo
-  if [ "$missing" = 0 ]; then
-    echo "ready: ./zombielab reproduce or ./zombielab test will run without installing anything more"
+  if [ "$java_ok" = 1 ] && [ "$built" = 1 ]; then
     return 0
   fi
-  echo "not ready: see the MISSING lines; ./zombielab test and reproduce set up what they can themselves"
+  # Without Java or a build, the CLI cannot look at the engine, the probe or the base image: that is no pass.
+  echo "not ready: the engine, cgroup, probe and base image are the CLI's to check, which needs Java 17+ and the build;"
+  echo "get what is MISSING above, run anything once to build it (./zombielab reproduce), then ./zombielab doctor again"
   return 3
-}
-
-# `zombielab gc`: removes every container, then every image, that carries the project's label.
-zl_gc() {
-  local containers images
-  containers=$(docker ps -aq --filter label=io.zombielab=true)
-  if [ -n "$containers" ]; then
-    zl_say "gc: removing $(echo "$containers" | wc -l) container(s) labelled io.zombielab=true..."
-    # shellcheck disable=SC2086
-    docker rm -f $containers >/dev/null
-  fi
-  # Images build on each other (base <- fixtures <- reapers, and the builder's intermediate layers, which
-  # inherit the label): remove what has no child left, pass after pass, until nothing labelled is left.
-  local pass
-  for pass in 1 2 3 4 5 6; do
-    images=$(docker images -aq --filter label=io.zombielab=true | sort -u)
-    [ -n "$images" ] || break
-    zl_say "gc: pass $pass: removing $(echo "$images" | wc -l) image(s) labelled io.zombielab=true..."
-    # shellcheck disable=SC2086
-    docker rmi -f $images >/dev/null 2>&1 || true
-  done
-  local left
-  left=$(docker images -aq --filter label=io.zombielab=true | sort -u | wc -l)
-  zl_say "gc: done; left: $(docker ps -aq --filter label=io.zombielab=true | wc -l) container(s), $left image(s)"
-  [ "$left" = 0 ] || zl_fail "gc: $left labelled image(s) could not be removed (docker images -a --filter label=io.zombielab=true)"
 }

@@ -30,8 +30,11 @@ zl_export_testcontainers_settings() {
   if [ -z "${DOCKER_HOST:-}" ]; then
     export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
   fi
-  ZOMBIELAB_DOCKER_API_VERSION=$(docker version --format '{{.Server.APIVersion}}')
-  export ZOMBIELAB_DOCKER_API_VERSION
+  # Where no docker CLI or no engine answers (doctor, gc), the CLI goes without it and says what is missing.
+  local api
+  if api=$(timeout 5 docker version --format '{{.Server.APIVersion}}' 2>/dev/null); then
+    export ZOMBIELAB_DOCKER_API_VERSION="$api"
+  fi
 }
 
 zl_remove_run_containers() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Tag;
  * zombielab for people who will not build it: the release archive, unpacked in a fresh folder by a user who is not
  * root (in the docker group, as a CI runner), run from another folder with a clean environment whose PATH gives
  * Java and bash only: no Maven, no Maven repository, no Go, no docker CLI, no checkout. validate judges an image;
- * the story holds 6 of 6.
+ * the story holds 6 of 6; doctor says what is there and what is missing; gc removes one run's containers.
  */
 @Tag("container")
 @DisplayName("The release archive, as a non-root user with only Java and an engine")
@@ -118,6 +118,60 @@ class ArchiveTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** bin/zombielab ARGS as the user, with {@code env} besides PATH=java and bash only. */
+    private LauncherRun zombielabWith(Map<String, String> env, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PATH", javaOnly.toString());
+        String[] command = Stream.concat(Stream.of(archive.home().resolve("bin/zombielab").toString()), Stream.of(args))
+                .toArray(String[]::new);
+        return LauncherRun.of(user.command(work, all, command), Duration.ofMinutes(2));
+    }
+
+    @Test
+    @DisplayName("bin/zombielab doctor: ready (engine, the recorded base image, the universal probe for a non-root user); "
+            + "no engine or no base image: MISSING with how to get it, exit 3")
+    void doctor() {
+        LauncherRun ready = zombielab("doctor");
+        assertThat(ready.exit()).as(ready.said()).isZero();
+        assertThat(ready.stdout()).as(ready.said()).contains("ok       engine           answering: ",
+                "ok       probe            universal: ", "; not root", "ok       base image       " + TestImages.base(),
+                "ok       home             " + archive.home(), "\nready:").doesNotContain("MISSING", "launcher's");
+
+        LauncherRun noEngine = zombielabWith(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"), "doctor");
+        assertThat(noEngine.exit()).as(noEngine.said()).isEqualTo(3);
+        assertThat(noEngine.stdout()).as(noEngine.said()).contains(
+                "MISSING  engine           DOCKER_HOST=unix:///nonexistent/docker.sock does not answer", "not ready");
+
+        LauncherRun noBase = zombielabWith(Map.of("ZOMBIELAB_BASE_IMAGE", "zombielab/base:not-made-here"), "doctor");
+        assertThat(noBase.exit()).as(noBase.said()).isEqualTo(3);
+        assertThat(noBase.stdout()).as(noBase.said()).contains("MISSING  base image       zombielab/base:not-made-here is not on "
+                + "the engine: make it once with " + archive.home().resolve("bin/zombielab-base"));
+    }
+
+    @Test
+    @DisplayName("bin/zombielab gc --run-id ID removes that run's container as the user; another run's stays (never an unnarrowed gc here)")
+    void gcOfOneRun() {
+        String run = "archive-gc-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        List<String> created = new ArrayList<>();
+        try {
+            for (String id : List.of(run, run + "-other")) {
+                created.add(ReleaseArchive.run(List.of("docker", "create", "--label", "io.zombielab=true", "--label",
+                        "io.zombielab.kind=test", "--label", "io.zombielab.run=" + id, "--memory", "32m", "--pids-limit", "16",
+                        "--read-only", app)).trim());
+            }
+            LauncherRun gc = zombielab("gc", "--run-id", run);
+            assertThat(gc.exit()).as(gc.said()).isZero();
+            assertThat(gc.stdout()).as(gc.said()).contains("gc: removed 1 container(s) and 0 image(s) labelled io.zombielab=true "
+                    + "and io.zombielab.run=" + run + "; none is left");
+            assertThat(ReleaseArchive.run(List.of("docker", "ps", "-aq", "--no-trunc", "--filter", "label=io.zombielab.run=" + run)))
+                    .as("the run's container").isBlank();
+            assertThat(ReleaseArchive.run(List.of("docker", "ps", "-aq", "--no-trunc", "--filter", "label=io.zombielab.run=" + run + "-other")))
+                    .as("another run's container (negative control)").contains(created.get(1));
+        } finally {
+            created.forEach(TestImages::removeContainer);
         }
     }
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The commands only the launcher runs (they set up or inspect the machine, not containers of a run): listed
- * here so the usage text names every command once; run here, they say where they belong.
+ * The command only the checkout's launcher runs ({@code test}: Maven over the checkout, which the CLI is not): listed
+ * here so the usage text names every command once; run here, it says where it belongs.
  */
 abstract class LauncherCommand implements Callable<Integer> {
 
@@ -21,13 +21,5 @@ abstract class LauncherCommand implements Callable<Integer> {
 
     @Command(name = "test", description = "the test suite (unit tests and every container scenario), as CI runs it (launcher)")
     static final class Test extends LauncherCommand {
-    }
-
-    @Command(name = "doctor", description = "what a run needs, what is missing and how to get it; installs nothing (launcher)")
-    static final class Doctor extends LauncherCommand {
-    }
-
-    @Command(name = "gc", description = "removes every container and image labelled io.zombielab=true (launcher)")
-    static final class Gc extends LauncherCommand {
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "zombielab", subcommands = {ReproduceCommand.class, MatrixCommand.class, ValidateCommand.class,
         PlanCommand.class, ProbesCommand.class, FlakesCommand.class, SpeedCommand.class, LauncherCommand.Test.class,
-        LauncherCommand.Doctor.class, LauncherCommand.Gc.class})
+        DoctorCommand.class, GcCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
