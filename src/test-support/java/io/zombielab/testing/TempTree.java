@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Removes what a test made outside a {@code @TempDir} (a folder a launcher it starts must find by name, say). */
 public final class TempTree {
 
-    private TempTree() {
-    }
+    private TempTree() {}
 
     /** {@code root} and everything below it; nothing if it is not there. */
     public static void delete(Path root) {

@@ -41,14 +41,16 @@ public final class TmpLeftoverCheck implements LauncherSessionListener {
         if (!left.isEmpty()) {
             throw new IllegalStateException("the tests left " + left.size() + " file(s) of zombielab's in " + tmp
                     + " that were not there before them (a test must remove what it creates: @TempDir, or delete in a "
-                    + "finally): " + left.stream().map(n -> tmp.resolve(n).toString()).collect(Collectors.joining(", ")));
+                    + "finally): "
+                    + left.stream().map(n -> tmp.resolve(n).toString()).collect(Collectors.joining(", ")));
         }
     }
 
     /** The names in {@code folder} that start with one of zombielab's prefixes. */
     static Set<String> ours(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> PREFIXES.stream().anyMatch(n::startsWith))
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> PREFIXES.stream().anyMatch(n::startsWith))
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the temporary directory " + folder, e);

@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The CLI's image, zombielab/cli:&lt;version&gt;, built from the release archive by its bin/zombielab-image, used as
@@ -30,11 +30,15 @@ class CliImageTest {
     @BeforeAll
     void buildIt() {
         archive = ReleaseArchive.unpacked();
-        String said = ReleaseArchive.run(List.of(archive.home().resolve("bin/zombielab-image").toString()));
+        String said = ReleaseArchive.run(
+                List.of(archive.home().resolve("bin/zombielab-image").toString()));
         cli = said.strip().lines().reduce((first, last) -> last).orElse("");
-        assertThat(cli).as("bin/zombielab-image names the image it built:\n" + said).isEqualTo("zombielab/cli:" + ReleaseArchive.version());
+        assertThat(cli)
+                .as("bin/zombielab-image names the image it built:\n" + said)
+                .isEqualTo("zombielab/cli:" + ReleaseArchive.version());
         // The common mistake: a program at PID 1 that reaps nothing (sleep).
-        app = TestImages.build("zombielab/test-cli-app:" + ProcessHandle.current().pid(), "CMD [\"sleep\", \"infinity\"]");
+        app = TestImages.build(
+                "zombielab/test-cli-app:" + ProcessHandle.current().pid(), "CMD [\"sleep\", \"infinity\"]");
     }
 
     @AfterAll
@@ -48,13 +52,29 @@ class CliImageTest {
     }
 
     @Test
-    @DisplayName("docker run ... zombielab/cli validate --image: judges the image from inside its container with the universal probe (sleep at PID 1: BROKEN, exit 1)")
+    @DisplayName(
+            "docker run ... zombielab/cli validate --image: judges the image from inside its container with the universal probe (sleep at PID 1: BROKEN, exit 1)")
     void validatesAnImageFromInsideAContainer() {
         String name = "zombielab-cli-test-" + ProcessHandle.current().pid();
         // The documented command; a run id of its own, which no launcher on this engine takes for a stale run's.
-        List<String> command = Stream.of(List.of("docker", "run", "--rm", "--name", name, "--network", "host",
-                "-v", "/var/run/docker.sock:/var/run/docker.sock", "-e", "ZOMBIELAB_RUN_ID=" + name, cli,
-                "validate", "--image", app)).flatMap(List::stream).toList();
+        List<String> command = Stream.of(List.of(
+                        "docker",
+                        "run",
+                        "--rm",
+                        "--name",
+                        name,
+                        "--network",
+                        "host",
+                        "-v",
+                        "/var/run/docker.sock:/var/run/docker.sock",
+                        "-e",
+                        "ZOMBIELAB_RUN_ID=" + name,
+                        cli,
+                        "validate",
+                        "--image",
+                        app))
+                .flatMap(List::stream)
+                .toList();
         LauncherRun run;
         try {
             run = LauncherRun.of(new ProcessBuilder(command), Duration.ofMinutes(5));
@@ -62,8 +82,11 @@ class CliImageTest {
             TestImages.removeContainer(name);
         }
 
-        assertThat(run.exit()).as("validate of %s from inside %s\n%s", app, cli, run.said()).isEqualTo(1);
-        assertThat(run.stdout()).as(run.said())
+        assertThat(run.exit())
+                .as("validate of %s from inside %s\n%s", app, cli, run.said())
+                .isEqualTo(1);
+        assertThat(run.stdout())
+                .as(run.said())
                 .contains("observed by the universal probe", "PID 1: sleep infinity", "BREAKS 'reaps-orphans'")
                 .containsPattern("reaps-orphans +BROKEN +left zombies")
                 .containsPattern("\\[zl-orphan\\] <defunct>");

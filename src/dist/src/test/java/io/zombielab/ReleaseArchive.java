@@ -24,8 +24,9 @@ final class ReleaseArchive implements AutoCloseable {
 
     /** The archive this build made (-Dzombielab.archive, set by src/dist's pom). */
     static Path built() {
-        Path archive = Path.of(System.getProperty("zombielab.archive", "src/dist/target/zombielab-"
-                + System.getProperty("zombielab.version") + ".tar.gz"));
+        Path archive = Path.of(System.getProperty(
+                "zombielab.archive",
+                "src/dist/target/zombielab-" + System.getProperty("zombielab.version") + ".tar.gz"));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("no release archive at " + archive + ": mvn package of src/dist makes it");
         }

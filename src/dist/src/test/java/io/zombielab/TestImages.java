@@ -8,8 +8,7 @@ import java.util.List;
 /** Small app images on the base image for validate to judge, made and removed with the docker CLI as root. */
 final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** The base image the launcher made (ZOMBIELAB_BASE_IMAGE), as the archive records it too. */
     static String base() {
@@ -24,7 +23,9 @@ final class TestImages {
     static String build(String name, String... lines) {
         String dockerfile = "FROM " + base() + "\nLABEL io.zombielab=true\n" + String.join("\n", lines) + "\n";
         try {
-            Process p = new ProcessBuilder("docker", "build", "-q", "-t", name, "-").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("docker", "build", "-q", "-t", name, "-")
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().write(dockerfile.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -43,8 +44,11 @@ final class TestImages {
     /** A container that may be gone already (docker run --rm): removed if it is not. */
     static void removeContainer(String name) {
         try {
-            new ProcessBuilder("docker", "rm", "-f", name).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("docker", "rm", "-f", name)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,19 +3,17 @@ package io.zombielab;
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.engine.DockerEngine;
 import io.zombielab.image.ImageCatalog;
-import io.zombielab.image.ProjectLayout;
+import io.zombielab.image.ImageInput;
 import io.zombielab.probe.ProbeChoice;
-import io.zombielab.run.ContainerSpec;
-import io.zombielab.run.ScenarioRunner;
+import io.zombielab.promise.Grading;
 import io.zombielab.promise.Promise;
 import io.zombielab.promise.PromiseKit;
-import io.zombielab.promise.PromiseRunner;
-import io.zombielab.promise.Grading;
 import io.zombielab.promise.PromiseResult;
-import io.zombielab.image.ImageInput;
-import java.util.List;
+import io.zombielab.promise.PromiseRunner;
 import io.zombielab.promise.PromiseVerdict;
 import io.zombielab.promise.ReaperUnderTest;
+import io.zombielab.run.ContainerSpec;
+import io.zombielab.run.ScenarioRunner;
 import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.verdict.Judge;
@@ -23,6 +21,7 @@ import io.zombielab.verdict.Verdict;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The whole pipeline for one JVM: scenario -> image -> run -> observe -> verdict. */
@@ -38,8 +37,13 @@ public final class Lab {
     private PromiseRunner promises;
     private io.zombielab.image.DeployBuild deployBuild;
 
-    private Lab(DockerClient docker, Settings settings, ImageCatalog images, String runId, ProbeChoice probeChoice,
-                Consumer<String> progress) {
+    private Lab(
+            DockerClient docker,
+            Settings settings,
+            ImageCatalog images,
+            String runId,
+            ProbeChoice probeChoice,
+            Consumer<String> progress) {
         this.docker = docker;
         this.settings = settings;
         this.images = images;
@@ -71,10 +75,16 @@ public final class Lab {
 
     private static Lab openWithoutBase(Settings settings, Consumer<String> progress, ProbeChoice probeChoice) {
         var docker = DockerEngine.client(settings.engine());
-        var images = new ImageCatalog(docker, settings.places().layout(), settings.run().baseImage().orElse(""),
-                settings.run().extraCaCertificates(), progress);
-        String runId = settings.run().id().orElseGet(() -> LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + ManagementFactory.getRuntimeMXBean().getPid());
+        var images = new ImageCatalog(
+                docker,
+                settings.places().layout(),
+                settings.run().baseImage().orElse(""),
+                settings.run().extraCaCertificates(),
+                progress);
+        String runId = settings.run()
+                .id()
+                .orElseGet(() -> LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                        + ManagementFactory.getRuntimeMXBean().getPid());
         return new Lab(docker, settings, images, runId, probeChoice, progress);
     }
 
@@ -98,10 +108,12 @@ public final class Lab {
      */
     public String whyCouldNotRun(RuntimeException e) {
         if (!DockerEngine.answers(docker)) {
-            return "the Docker engine stopped answering (" + settings.engine().address() + "); the cell saw: " + symptom(e);
+            return "the Docker engine stopped answering (" + settings.engine().address() + "); the cell saw: "
+                    + symptom(e);
         }
         // Testcontainers' "startup failed" says only which image; what failed is its cause (its log is off).
-        if (e instanceof org.testcontainers.containers.ContainerLaunchException && e.getCause() instanceof RuntimeException cause) {
+        if (e instanceof org.testcontainers.containers.ContainerLaunchException
+                && e.getCause() instanceof RuntimeException cause) {
             return e.getMessage() + ": " + symptom(rootOf(cause));
         }
         return e.getMessage();
@@ -119,7 +131,8 @@ public final class Lab {
 
     /** The container a cell would run in (and a pod cell's pause), its images built: for {@code zombielab plan}. */
     public ContainerSpec plan(Scenario scenario) {
-        return ContainerSpec.of(scenario, images.forReaper(scenario.reaper()), images.pauseFor(scenario.reaper()), runId);
+        return ContainerSpec.of(
+                scenario, images.forReaper(scenario.reaper()), images.pauseFor(scenario.reaper()), runId);
     }
 
     /** Checks one promise of an init, graded by the defaults. */
@@ -128,13 +141,16 @@ public final class Lab {
     }
 
     /** Checks every promise of an init, {@code parallel} containers at a time; an error is a result, never a pass. */
-    public List<PromiseResult> validate(ReaperUnderTest init, Grading grading, int parallel, Consumer<String> progress) {
+    public List<PromiseResult> validate(
+            ReaperUnderTest init, Grading grading, int parallel, Consumer<String> progress) {
         return promises().checkAll(init, grading, parallel, progress, this::whyCouldNotRun);
     }
 
     /** The image a user named, read and checked before any container runs (see {@link ImageInput}). */
-    public ImageInput.Checked checkImage(String image, ImageInput.Pull pull, java.util.Optional<List<String>> entrypoint) {
-        return new ImageInput(docker, runId, settings.engine().address()).check(image, pull, entrypoint, java.util.Set.of(PromiseKit.IN_CONTAINER));
+    public ImageInput.Checked checkImage(
+            String image, ImageInput.Pull pull, java.util.Optional<List<String>> entrypoint) {
+        return new ImageInput(docker, runId, settings.engine().address())
+                .check(image, pull, entrypoint, java.util.Set.of(PromiseKit.IN_CONTAINER));
     }
 
     /** An image as a deployment file runs it, checked before any container runs (see {@link ImageInput#checkDeployed}). */

@@ -47,7 +47,8 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
 
         /** Where a run's reports go: -Dzombielab.report.dir, else target/zombielab-report in the home. */
         public ReportFolder reports() {
-            return new ReportFolder(reportDirectory.orElseGet(() -> home.resolve("target").resolve("zombielab-report")));
+            return new ReportFolder(
+                    reportDirectory.orElseGet(() -> home.resolve("target").resolve("zombielab-report")));
         }
     }
 
@@ -57,7 +58,11 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
      * @param baseImage ZOMBIELAB_BASE_IMAGE, the base image the launcher made; else the tag a release archive records
      * @param extraCaCertificates NODE_EXTRA_CA_CERTS, the authorities image builds trust besides the system's
      */
-    public record Run(Optional<String> id, Optional<String> probe, Optional<String> baseImage, Optional<Path> extraCaCertificates) {
+    public record Run(
+            Optional<String> id,
+            Optional<String> probe,
+            Optional<String> baseImage,
+            Optional<Path> extraCaCertificates) {
 
         /** ZOMBIELAB_PROBE's choice; anything but auto, host or universal is refused, naming the variable. */
         public ProbeChoice probeChoice() {
@@ -66,8 +71,12 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
 
         /** The base image; without one, an error saying the launcher makes it. */
         public String requireBaseImage() {
-            return baseImage.map(String::trim).filter(b -> !b.isEmpty()).orElseThrow(() -> new ImageCatalog.ImageBuildException(
-                    "ZOMBIELAB_BASE_IMAGE is not set: run through ./zombielab, which builds the base image and sets it"));
+            return baseImage
+                    .map(String::trim)
+                    .filter(b -> !b.isEmpty())
+                    .orElseThrow(
+                            () -> new ImageCatalog.ImageBuildException(
+                                    "ZOMBIELAB_BASE_IMAGE is not set: run through ./zombielab, which builds the base image and sets it"));
         }
     }
 
@@ -111,13 +120,18 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
         /** Names the variables only: the values may be credentials. */
         @Override
         public String toString() {
-            return "Fleet[composeProfiles=" + composeProfiles + ", shard=" + shard + ", environment=" + environment.size() + " variables]";
+            return "Fleet[composeProfiles=" + composeProfiles + ", shard=" + shard + ", environment="
+                    + environment.size() + " variables]";
         }
 
         static Fleet of(Map<String, String> env) {
             String profiles = env.get(COMPOSE_PROFILES);
-            List<String> names = profiles == null ? List.of()
-                    : Arrays.stream(profiles.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+            List<String> names = profiles == null
+                    ? List.of()
+                    : Arrays.stream(profiles.split(","))
+                            .map(String::trim)
+                            .filter(p -> !p.isEmpty())
+                            .toList();
             return new Fleet(names, Optional.ofNullable(env.get(FLEET_SHARD)), env);
         }
     }
@@ -141,17 +155,28 @@ public record Settings(Places places, EngineSettings engine, Run run, Selection 
     /** The settings {@code env} and {@code properties} give, each variable under its documented name. */
     public static Settings of(Map<String, String> env, Properties properties) {
         Path workingDirectory = Path.of(properties.getProperty("user.dir", ".")).toAbsolutePath();
-        Path caller = workingDirectory.resolve(properties.getProperty(CALLER_DIRECTORY, ".")).normalize();
+        Path caller = workingDirectory
+                .resolve(properties.getProperty(CALLER_DIRECTORY, "."))
+                .normalize();
         Path home = workingDirectory.resolve(properties.getProperty(HOME, ".")).normalize();
-        Optional<Path> reports = Optional.ofNullable(properties.getProperty(REPORT_DIRECTORY)).map(caller::resolve);
-        EngineSettings engine = new EngineSettings(Optional.ofNullable(env.get("DOCKER_HOST")),
+        Optional<Path> reports =
+                Optional.ofNullable(properties.getProperty(REPORT_DIRECTORY)).map(caller::resolve);
+        EngineSettings engine = new EngineSettings(
+                Optional.ofNullable(env.get("DOCKER_HOST")),
                 "true".equalsIgnoreCase(env.get("TESTCONTAINERS_RYUK_DISABLED")),
                 // -Dapi.version, docker-java's own, wins.
-                Optional.ofNullable(env.get("ZOMBIELAB_DOCKER_API_VERSION")).filter(v -> properties.getProperty("api.version") == null));
-        Run run = new Run(Optional.ofNullable(env.get("ZOMBIELAB_RUN_ID")), Optional.ofNullable(env.get(PROBE)),
+                Optional.ofNullable(env.get("ZOMBIELAB_DOCKER_API_VERSION"))
+                        .filter(v -> properties.getProperty("api.version") == null));
+        Run run = new Run(
+                Optional.ofNullable(env.get("ZOMBIELAB_RUN_ID")),
+                Optional.ofNullable(env.get(PROBE)),
                 Optional.ofNullable(env.get("ZOMBIELAB_BASE_IMAGE")).or(() -> ProjectLayout.recordedBaseImage(home)),
                 Optional.ofNullable(env.get("NODE_EXTRA_CA_CERTS")).map(Path::of));
-        return new Settings(new Places(home, caller, reports), engine, run,
-                new Selection(Optional.ofNullable(env.get(REAPERS)), Optional.ofNullable(env.get(SHARD))), Fleet.of(env));
+        return new Settings(
+                new Places(home, caller, reports),
+                engine,
+                run,
+                new Selection(Optional.ofNullable(env.get(REAPERS)), Optional.ofNullable(env.get(SHARD))),
+                Fleet.of(env));
     }
 }

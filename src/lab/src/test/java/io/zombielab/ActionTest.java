@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,6 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The GitHub Action (action.yml, composite) as a runner runs it: each step's {@code run:} script with its
@@ -59,13 +59,15 @@ class ActionTest {
     }
 
     private static String image(String name, String base, List<String> entrypoint) {
-        return new ImageFromDockerfile(name, false).withDockerfileFromBuilder(b -> {
-            b.from(base).label("io.zombielab", "true");
-            if (!entrypoint.isEmpty()) {
-                b.entryPoint(entrypoint.toArray(String[]::new));
-            }
-            b.cmd("sleep", "infinity").build();
-        }).get();
+        return new ImageFromDockerfile(name, false)
+                .withDockerfileFromBuilder(b -> {
+                    b.from(base).label("io.zombielab", "true");
+                    if (!entrypoint.isEmpty()) {
+                        b.entryPoint(entrypoint.toArray(String[]::new));
+                    }
+                    b.cmd("sleep", "infinity").build();
+                })
+                .get();
     }
 
     @AfterAll
@@ -85,8 +87,7 @@ class ActionTest {
     }
 
     /** What one run of the action's steps left: its exit, the workspace's files, the summary and the outputs. */
-    record ActionRun(int exit, String log, String summary, String outputs, Path workspace) {
-    }
+    record ActionRun(int exit, String log, String summary, String outputs, Path workspace) {}
 
     /**
      * Every step of action.yml, its expressions substituted, run one after the other as the runner does, with the
@@ -109,16 +110,31 @@ class ActionTest {
                 Path script = root.resolve("step-" + step.get("id") + ".sh");
                 Files.writeString(script, substitute(step.get("run").toString(), values));
                 user.own(script);
-                Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTION_PATH", actionPath.root().toString(),
-                        "GITHUB_WORKSPACE", workspace.toString(), "GITHUB_STEP_SUMMARY", summary.toString(),
-                        "GITHUB_OUTPUT", outputs.toString(), "RUNNER_TEMP", temp.toString(), "CI", "true",
-                        "GITHUB_ACTIONS", "true"));
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "GITHUB_ACTION_PATH",
+                        actionPath.root().toString(),
+                        "GITHUB_WORKSPACE",
+                        workspace.toString(),
+                        "GITHUB_STEP_SUMMARY",
+                        summary.toString(),
+                        "GITHUB_OUTPUT",
+                        outputs.toString(),
+                        "RUNNER_TEMP",
+                        temp.toString(),
+                        "CI",
+                        "true",
+                        "GITHUB_ACTIONS",
+                        "true"));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> stepEnv = (Map<String, Object>) step.getOrDefault("env", Map.of());
                 stepEnv.forEach((k, v) -> env.put(k, substitute(String.valueOf(v), values)));
-                assertThat(step.get("shell")).as("step " + step.get("id") + "'s shell").isEqualTo("bash");
-                LauncherRun run = LauncherRun.of(user.command(workspace, env, "bash", "--noprofile", "--norc", "-eo", "pipefail",
-                        script.toString()), Duration.ofMinutes(10));
+                assertThat(step.get("shell"))
+                        .as("step " + step.get("id") + "'s shell")
+                        .isEqualTo("bash");
+                LauncherRun run = LauncherRun.of(
+                        user.command(
+                                workspace, env, "bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString()),
+                        Duration.ofMinutes(10));
                 log.append(run.said());
                 exit = run.exit();
                 if (exit != 0) {
@@ -138,7 +154,9 @@ class ActionTest {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
-            assertThat(value).as("action.yml uses ${{ " + m.group(1) + " }}, which is no input of it (nor github.action_path)").isNotNull();
+            assertThat(value)
+                    .as("action.yml uses ${{ " + m.group(1) + " }}, which is no input of it (nor github.action_path)")
+                    .isNotNull();
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -149,7 +167,8 @@ class ActionTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> action() {
         try {
-            return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(ACTION));
+            return (Map<String, Object>)
+                    new Load(LoadSettings.builder().build()).loadFromString(Files.readString(ACTION));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,37 +184,46 @@ class ActionTest {
     @SuppressWarnings("unchecked")
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
-        ((Map<String, Map<String, Object>>) action().get("inputs")).forEach((name, input) ->
-                defaults.put(name, String.valueOf(input.getOrDefault("default", ""))));
+        ((Map<String, Map<String, Object>>) action().get("inputs"))
+                .forEach((name, input) -> defaults.put(name, String.valueOf(input.getOrDefault("default", ""))));
         return defaults;
     }
 
     @Test
-    @DisplayName("with image (and latency-bound): an app with an init: the step passes, with its JUnit XML, a Markdown summary saying GOOD and verdict=GOOD")
+    @DisplayName(
+            "with image (and latency-bound): an app with an init: the step passes, with its JUnit XML, a Markdown summary saying GOOD and verdict=GOOD")
     void aGoodImagePasses(@TempDir Path runner) throws IOException {
-        // A bound this busy machine keeps (docker stop took 1.25 s here at a load of 27 on 2 cores; under the stop timeout, 5 s): the verdict
+        // A bound this busy machine keeps (docker stop took 1.25 s here at a load of 27 on 2 cores; under the stop
+        // timeout, 5 s): the verdict
         // judged is tini's reaping and stopping, not the machine's speed.
         ActionRun run = runAction(runner, Map.of("image", withInit, "name", "my-app", "latency-bound", "3s"));
 
-            assertThat(run.exit()).as("the action's steps on %s\n%s", withInit, run.log()).isZero();
-            assertThat(run.log()).contains("my-app", "reaps-orphans", "GOOD: 2 of 2 judged promises kept");
-            Path junit = run.workspace().resolve("zombielab-validate.xml");
-            assertThat(junit).as("the JUnit XML, in the workspace\n" + run.log()).isRegularFile();
-            assertThat(Files.readString(junit)).contains("tests=\"2\"", "failures=\"0\"");
-            assertThat(run.summary()).as("the job summary")
-                    .startsWith("### zombielab validate: `" + withInit + "`")
-                    .contains("**GOOD: 2 of 2 judged promises kept**", "```text", "reaps-orphans");
-            assertThat(run.outputs()).contains("verdict=GOOD\n", "junit=" + junit + "\n");
+        assertThat(run.exit())
+                .as("the action's steps on %s\n%s", withInit, run.log())
+                .isZero();
+        assertThat(run.log()).contains("my-app", "reaps-orphans", "GOOD: 2 of 2 judged promises kept");
+        Path junit = run.workspace().resolve("zombielab-validate.xml");
+        assertThat(junit).as("the JUnit XML, in the workspace\n" + run.log()).isRegularFile();
+        assertThat(Files.readString(junit)).contains("tests=\"2\"", "failures=\"0\"");
+        assertThat(run.summary())
+                .as("the job summary")
+                .startsWith("### zombielab validate: `" + withInit + "`")
+                .contains("**GOOD: 2 of 2 judged promises kept**", "```text", "reaps-orphans");
+        assertThat(run.outputs()).contains("verdict=GOOD\n", "junit=" + junit + "\n");
     }
 
     @Test
-    @DisplayName("with image: an app with no init at PID 1: the step fails (exit 1), its summary and verdict say BROKEN, its JUnit XML has the failure")
+    @DisplayName(
+            "with image: an app with no init at PID 1: the step fails (exit 1), its summary and verdict say BROKEN, its JUnit XML has the failure")
     void aBrokenImageFailsTheStep(@TempDir Path runner) throws IOException {
         ActionRun run = runAction(runner, Map.of("image", withoutInit));
 
-            assertThat(run.exit()).as("the action's steps on %s\n%s", withoutInit, run.log()).isEqualTo(1);
-            assertThat(run.summary()).as("the job summary").contains("**BROKEN:").containsPattern("reaps-orphans +BROKEN");
-            assertThat(run.outputs()).contains("verdict=BROKEN\n");
-            assertThat(Files.readString(run.workspace().resolve("zombielab-validate.xml"))).contains("<failure");
+        assertThat(run.exit())
+                .as("the action's steps on %s\n%s", withoutInit, run.log())
+                .isEqualTo(1);
+        assertThat(run.summary()).as("the job summary").contains("**BROKEN:").containsPattern("reaps-orphans +BROKEN");
+        assertThat(run.outputs()).contains("verdict=BROKEN\n");
+        assertThat(Files.readString(run.workspace().resolve("zombielab-validate.xml")))
+                .contains("<failure");
     }
 }

@@ -27,16 +27,26 @@ class BaselineScriptTest {
         Path cell = dir.resolve("cell.yaml");
         Files.writeString(cell, "scenarios:\n  - reaper: none\n    kill: pgid-term\n    cycles: 3\n");
         try (HarnessProcess planner = HarnessProcess.start(Map.of(), List.of(), "plan", cell.toString())) {
-            assertThat(planner.awaitExit(Duration.ofMinutes(2))).as(planner.stderr()).isZero();
+            assertThat(planner.awaitExit(Duration.ofMinutes(2)))
+                    .as(planner.stderr())
+                    .isZero();
             Files.writeString(plan, planner.stdout());
         }
-        Process baseline = new ProcessBuilder("bench/baseline", plan.toString()).redirectErrorStream(true).start();
+        Process baseline = new ProcessBuilder("bench/baseline", plan.toString())
+                .redirectErrorStream(true)
+                .start();
         String said = new String(baseline.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(baseline.waitFor()).as(said).isZero();
         assertThat(said).matches("none/go/pgid-term\\t\\d+\\.\\d\\d\\t6\\t\\d+\\n");
-        assertThat(DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.SCENARIO, "none/go/pgid-term")).exec().stream()
-                .filter(c -> c.getLabels().getOrDefault(Labels.RUN, "").startsWith("bench-")).toList())
-                .as("bench containers left").isEmpty();
+        assertThat(DockerEngine.client(Settings.fromEnvironment().engine())
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(Labels.SCENARIO, "none/go/pgid-term"))
+                        .exec()
+                        .stream()
+                        .filter(c -> c.getLabels().getOrDefault(Labels.RUN, "").startsWith("bench-"))
+                        .toList())
+                .as("bench containers left")
+                .isEmpty();
     }
 }

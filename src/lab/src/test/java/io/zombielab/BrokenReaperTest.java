@@ -2,12 +2,12 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.promise.PromiseKit;
 import io.zombielab.promise.Promise;
-import io.zombielab.promise.Promises;
+import io.zombielab.promise.PromiseKit;
 import io.zombielab.promise.PromiseOutcome;
-import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.promise.PromiseVerdict;
+import io.zombielab.promise.Promises;
+import io.zombielab.promise.ReaperUnderTest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,25 +31,33 @@ class BrokenReaperTest {
     @BeforeAll
     static void buildTheBrokenReaper() {
         lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
-        broken = ReaperUnderTest.init("broken-reaper", Settings.fromEnvironment().run().requireBaseImage(),
-                Optional.of(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--")), false);
+        broken = ReaperUnderTest.init(
+                "broken-reaper",
+                Settings.fromEnvironment().run().requireBaseImage(),
+                Optional.of(List.of(PromiseKit.IN_CONTAINER, "inert-init", "--")),
+                false);
     }
 
     @Test
-    @DisplayName("breaks reaps-orphans: the orphans it adopts stay zombies, and validate says so with the process table")
+    @DisplayName(
+            "breaks reaps-orphans: the orphans it adopts stay zombies, and validate says so with the process table")
     void breaksTheReapingPromise() {
         PromiseVerdict verdict = lab.check(broken, Promises.REAPS_ORPHANS);
 
         assertThat(verdict.holds()).as(verdict::explain).isFalse();
         assertThat(verdict.observed()).isEqualTo(PromiseOutcome.LEFT_ZOMBIES);
-        assertThat(verdict.evidence()).startsWith("0 of 5 reaped within 5000 ms").contains("5 left as zombies");
-        assertThat(verdict.explain()).contains("broken-reaper BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>");
+        assertThat(verdict.evidence())
+                .startsWith("0 of 5 reaped within 5000 ms")
+                .contains("5 left as zombies");
+        assertThat(verdict.explain())
+                .contains("broken-reaper BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>");
     }
 
     @Test
     @DisplayName("keeps the promises it does implement: exit codes pass through, SIGTERM is forwarded")
     void keepsTheOthers() {
-        for (Promise promise : new Promise[] {Promises.PASSES_EXIT_CODE, Promises.PASSES_SIGNAL_DEATH, Promises.FORWARDS_SIGTERM}) {
+        for (Promise promise :
+                new Promise[] {Promises.PASSES_EXIT_CODE, Promises.PASSES_SIGNAL_DEATH, Promises.FORWARDS_SIGTERM}) {
             PromiseVerdict verdict = lab.check(broken, promise);
             assertThat(verdict.holds()).as(verdict::explain).isTrue();
         }

@@ -19,8 +19,17 @@ import java.util.List;
  */
 final class CheckoutCopy implements AutoCloseable {
 
-    private static final List<String> PARTS = List.of("zombielab", "pom.xml", "scripts", "src", "fixtures", "docs",
-            "dockerfiles", "scenarios", "target/classes", "target/lib");
+    private static final List<String> PARTS = List.of(
+            "zombielab",
+            "pom.xml",
+            "scripts",
+            "src",
+            "fixtures",
+            "docs",
+            "dockerfiles",
+            "scenarios",
+            "target/classes",
+            "target/lib");
 
     private final Path root;
 
@@ -65,7 +74,9 @@ final class CheckoutCopy implements AutoCloseable {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 String name = dir.getFileName().toString();
                 // Host build output: the modules' own target folders (the lab's is target/ at the root).
-                if (name.equals("node_modules") || name.equals(".next") || (name.equals("target") && !dir.equals(from))) {
+                if (name.equals("node_modules")
+                        || name.equals(".next")
+                        || (name.equals("target") && !dir.equals(from))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));
@@ -76,7 +87,8 @@ final class CheckoutCopy implements AutoCloseable {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path target = to.resolve(from.relativize(file).toString());
                 Files.createDirectories(target.getParent());
-                // A link is copied as the link it is: the PID 1 table's runit service dir links to where the image puts it.
+                // A link is copied as the link it is: the PID 1 table's runit service dir links to where the image puts
+                // it.
                 Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 return FileVisitResult.CONTINUE;
             }

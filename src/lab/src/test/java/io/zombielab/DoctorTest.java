@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 @Tag("container")
 class DoctorTest {
 
-    private record Answer(int exit, String text) {
-    }
+    private record Answer(int exit, String text) {}
 
     private static Answer doctor(Path root, String dockerHost, String probe) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("zombielab").toString(), "doctor").directory(root.toFile())
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("zombielab").toString(), "doctor")
+                .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("ZOMBIELAB_PROBE");
         if (dockerHost != null) {
@@ -39,14 +39,21 @@ class DoctorTest {
     }
 
     @Test
-    @DisplayName("with no engine answering: the engine is missing and refused at once (not waited for), the base image unknown, exit 3")
+    @DisplayName(
+            "with no engine answering: the engine is missing and refused at once (not waited for), the base image unknown, exit 3")
     void noEngine() throws Exception {
         // Port 1 on loopback: nothing listens, so the engine is as absent as on a fresh machine.
         Answer a = doctor("tcp://127.0.0.1:1", null);
         assertThat(a.exit()).as(a.text()).isEqualTo(3);
-        assertThat(a.text()).contains("zombielab doctor, the checkout's launcher", "ok       maven",
-                "MISSING  engine           DOCKER_HOST=tcp://127.0.0.1:1 does not answer: start that engine",
-                "unknown  base image", "cannot look without an engine", "not ready").doesNotContain("gave no answer within");
+        assertThat(a.text())
+                .contains(
+                        "zombielab doctor, the checkout's launcher",
+                        "ok       maven",
+                        "MISSING  engine           DOCKER_HOST=tcp://127.0.0.1:1 does not answer: start that engine",
+                        "unknown  base image",
+                        "cannot look without an engine",
+                        "not ready")
+                .doesNotContain("gave no answer within");
     }
 
     @Test
@@ -54,30 +61,44 @@ class DoctorTest {
     void ready() throws Exception {
         Answer a = doctor(null, null);
         assertThat(a.exit()).as(a.text()).isZero();
-        assertThat(a.text()).contains("ok       engine           answering: ", "ok       base image       " + System.getenv("ZOMBIELAB_BASE_IMAGE"),
-                "ok       build", "ready:");
-        assertThat(a.text()).as("the probe a run here chooses").contains("root".equals(System.getProperty("user.name"))
-                ? "ok       probe            host: the host's /proc and cgroup files (local engine); root, local engine"
-                : "ok       probe            universal: a sidecar in the container's PID namespace");
+        assertThat(a.text())
+                .contains(
+                        "ok       engine           answering: ",
+                        "ok       base image       " + System.getenv("ZOMBIELAB_BASE_IMAGE"),
+                        "ok       build",
+                        "ready:");
+        assertThat(a.text())
+                .as("the probe a run here chooses")
+                .contains(
+                        "root".equals(System.getProperty("user.name"))
+                                ? "ok       probe            host: the host's /proc and cgroup files (local engine); root, local engine"
+                                : "ok       probe            universal: a sidecar in the container's PID namespace");
     }
 
     @Test
     @DisplayName("says which probe ZOMBIELAB_PROBE forces, and refuses one that is not a probe (exit 3)")
     void forcedProbe() throws Exception {
-        assertThat(doctor(null, "universal").text()).contains("ok       probe            universal: a sidecar", "; ZOMBIELAB_PROBE=universal");
+        assertThat(doctor(null, "universal").text())
+                .contains("ok       probe            universal: a sidecar", "; ZOMBIELAB_PROBE=universal");
         Answer exec = doctor(null, "exec");
         assertThat(exec.exit()).as(exec.text()).isEqualTo(3);
-        assertThat(exec.text()).contains("MISSING  probe            ZOMBIELAB_PROBE=exec: the docker exec probe is gone");
+        assertThat(exec.text())
+                .contains("MISSING  probe            ZOMBIELAB_PROBE=exec: the docker exec probe is gone");
     }
 
     @Test
-    @DisplayName("in a checkout not built yet: the launcher's lines, and no pass for what only the CLI can check; nothing built, exit 3")
+    @DisplayName(
+            "in a checkout not built yet: the launcher's lines, and no pass for what only the CLI can check; nothing built, exit 3")
     void notBuilt() throws Exception {
-        try (CheckoutCopy clone = CheckoutCopy.unbuilt(Settings.fromEnvironment().places().layout().root())) {
+        try (CheckoutCopy clone = CheckoutCopy.unbuilt(
+                Settings.fromEnvironment().places().layout().root())) {
             Answer a = doctor(clone.root(), null, null);
             assertThat(a.exit()).as(a.text()).isEqualTo(3);
-            assertThat(a.text()).contains("pending  build            not built yet", "not ready: the engine, cgroup, probe and base "
-                    + "image are the CLI's to check").doesNotContain("ok       engine", "\nready:");
+            assertThat(a.text())
+                    .contains(
+                            "pending  build            not built yet",
+                            "not ready: the engine, cgroup, probe and base " + "image are the CLI's to check")
+                    .doesNotContain("ok       engine", "\nready:");
             assertThat(clone.root().resolve("target")).as("nothing was built").doesNotExist();
         }
     }

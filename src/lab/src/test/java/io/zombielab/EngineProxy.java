@@ -24,41 +24,43 @@ final class EngineProxy implements AutoCloseable {
 
     EngineProxy(Path engineSocket) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    SocketChannel engine = SocketChannel.open(UnixDomainSocketAddress.of(engineSocket));
-                    open.add(client);
-                    open.add(engine);
-                    // The channel's own read and write, one thread each: its stream adapters share a lock, so
-                    // a blocked read would hold up the request it waits for.
-                    InputStream fromClient = client.getInputStream();
-                    OutputStream toClient = client.getOutputStream();
-                    pump(() -> {
-                        byte[] buffer = new byte[8192];
-                        for (int n; (n = fromClient.read(buffer)) >= 0; ) {
-                            ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
-                            while (b.hasRemaining()) {
-                                engine.write(b);
-                            }
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            SocketChannel engine = SocketChannel.open(UnixDomainSocketAddress.of(engineSocket));
+                            open.add(client);
+                            open.add(engine);
+                            // The channel's own read and write, one thread each: its stream adapters share a lock, so
+                            // a blocked read would hold up the request it waits for.
+                            InputStream fromClient = client.getInputStream();
+                            OutputStream toClient = client.getOutputStream();
+                            pump(() -> {
+                                byte[] buffer = new byte[8192];
+                                for (int n; (n = fromClient.read(buffer)) >= 0; ) {
+                                    ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+                                    while (b.hasRemaining()) {
+                                        engine.write(b);
+                                    }
+                                }
+                                engine.shutdownOutput();
+                            });
+                            pump(() -> {
+                                ByteBuffer b = ByteBuffer.allocate(8192);
+                                while (engine.read(b) >= 0) {
+                                    toClient.write(b.array(), 0, b.position());
+                                    toClient.flush();
+                                    b.clear();
+                                }
+                                client.shutdownOutput();
+                            });
+                        } catch (IOException closed) {
+                            return;
                         }
-                        engine.shutdownOutput();
-                    });
-                    pump(() -> {
-                        ByteBuffer b = ByteBuffer.allocate(8192);
-                        while (engine.read(b) >= 0) {
-                            toClient.write(b.array(), 0, b.position());
-                            toClient.flush();
-                            b.clear();
-                        }
-                        client.shutdownOutput();
-                    });
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "engine-proxy");
+                    }
+                },
+                "engine-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -68,13 +70,15 @@ final class EngineProxy implements AutoCloseable {
     }
 
     private static void pump(Copy copy) {
-        Thread t = new Thread(() -> {
-            try {
-                copy.run();
-            } catch (IOException closed) {
-                // one side went away; stop() closes the rest
-            }
-        }, "engine-proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        copy.run();
+                    } catch (IOException closed) {
+                        // one side went away; stop() closes the rest
+                    }
+                },
+                "engine-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The negative control of exit-code-in-race: zl-helper's racy init, go-reaper's pattern (a goroutine in wait4(-1)
@@ -32,8 +32,11 @@ class ExitRaceTest {
     @BeforeAll
     static void inits() {
         lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
-        racy = ReaperUnderTest.init("racy-init (go-reaper's pattern)", Settings.fromEnvironment().run().requireBaseImage(),
-                Optional.of(List.of(PromiseKit.IN_CONTAINER, "racy-init", "--")), false);
+        racy = ReaperUnderTest.init(
+                "racy-init (go-reaper's pattern)",
+                Settings.fromEnvironment().run().requireBaseImage(),
+                Optional.of(List.of(PromiseKit.IN_CONTAINER, "racy-init", "--")),
+                false);
     }
 
     private static PromiseVerdict attached(PromiseVerdict verdict) {
@@ -43,7 +46,8 @@ class ExitRaceTest {
     }
 
     @Test
-    @DisplayName("go-reaper's pattern is BROKEN at exit-code-in-race (lost k of 50 trials), while it reaps orphans and forwards SIGTERM")
+    @DisplayName(
+            "go-reaper's pattern is BROKEN at exit-code-in-race (lost k of 50 trials), while it reaps orphans and forwards SIGTERM")
     void racyReaperLosesTheExitCode() {
         PromiseVerdict race = attached(lab.check(racy, Promises.EXIT_CODE_IN_RACE));
         PromiseVerdict reaps = attached(lab.check(racy, Promises.REAPS_ORPHANS));
@@ -51,7 +55,10 @@ class ExitRaceTest {
 
         assertThat(race.observed()).as(race::explain).isEqualTo(PromiseOutcome.EXIT_CODE_LOST);
         assertThat(race.grade()).isEqualTo(PromiseGrade.BROKEN);
-        assertThat(race.evidence()).as(race::explain).containsPattern("^lost [1-9]\\d* of 50 trials \\(first, trial \\d+: the child exited \\d+, the init 0\\)");
+        assertThat(race.evidence())
+                .as(race::explain)
+                .containsPattern(
+                        "^lost [1-9]\\d* of 50 trials \\(first, trial \\d+: the child exited \\d+, the init 0\\)");
         assertThat(reaps.grade()).as(reaps::explain).isEqualTo(PromiseGrade.KEPT);
         assertThat(forwards.grade()).as(forwards::explain).isEqualTo(PromiseGrade.KEPT);
     }

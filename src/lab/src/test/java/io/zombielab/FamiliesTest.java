@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,8 +41,12 @@ class FamiliesTest {
 
     /** Each family's guarded bug cell, then its guarded fix cell. */
     static Stream<FamilyCell> guarded() throws IOException {
-        return TestCells.shard(families().stream().flatMap(f -> f.cells().stream()).filter(FamilyCell::guard)
-                .filter(c -> Settings.fromEnvironment().selection().reaperFilter().admits(c.reaper())).toList());
+        return TestCells.shard(families().stream()
+                .flatMap(f -> f.cells().stream())
+                .filter(FamilyCell::guard)
+                .filter(c ->
+                        Settings.fromEnvironment().selection().reaperFilter().admits(c.reaper()))
+                .toList());
     }
 
     @DisplayName("holds its expectations, and its numbers break its counterpart's:")
@@ -50,34 +54,51 @@ class FamiliesTest {
     @MethodSource("guarded")
     void holdsAndIsNotItsCounterpart(FamilyCell cell) throws IOException {
         FamilyVerdict verdict = lab.run(cell);
-        Allure.addAttachment("process table", "text/plain", verdict.observation().processTable());
-        Allure.addAttachment("container log", "text/plain", verdict.observation().containerLog());
+        Allure.addAttachment(
+                "process table", "text/plain", verdict.observation().processTable());
+        Allure.addAttachment(
+                "container log", "text/plain", verdict.observation().containerLog());
         assertThat(verdict.holds()).as(verdict::explain).isTrue();
 
         FamilyCell counterpart = counterpart(cell);
         FamilyVerdict asCounterpart = FamilyVerdict.judge(withExpectationsOf(verdict.observation(), counterpart));
         assertThat(asCounterpart.holds())
-                .as("negative control: %s's measurements judged by %s's expectations must fail:%n%s", cell, counterpart,
-                        asCounterpart.explain())
+                .as(
+                        "negative control: %s's measurements judged by %s's expectations must fail:%n%s",
+                        cell, counterpart, asCounterpart.explain())
                 .isFalse();
     }
 
     private static FamilyCell counterpart(FamilyCell cell) throws IOException {
         Role other = cell.role() == Role.BUG ? Role.FIX : Role.BUG;
-        return families().stream().filter(f -> f.id().equals(cell.family())).flatMap(f -> f.cells().stream())
-                .filter(c -> c.guard() && c.role() == other).findFirst().orElseThrow();
+        return families().stream()
+                .filter(f -> f.id().equals(cell.family()))
+                .flatMap(f -> f.cells().stream())
+                .filter(c -> c.guard() && c.role() == other)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static FamilyObservation withExpectationsOf(FamilyObservation o, FamilyCell other) {
         FamilyCell c = o.cell();
-        FamilyCell judged = new FamilyCell(c.family(), c.name(), c.role(), c.variant(), c.reaper(), c.runs(), c.grace(),
-                other.expect(), c.guard());
-        return new FamilyObservation(judged, o.probe(), o.measured(), o.runs(), o.processTable(), o.containerLog(), o.elapsed());
+        FamilyCell judged = new FamilyCell(
+                c.family(),
+                c.name(),
+                c.role(),
+                c.variant(),
+                c.reaper(),
+                c.runs(),
+                c.grace(),
+                other.expect(),
+                c.guard());
+        return new FamilyObservation(
+                judged, o.probe(), o.measured(), o.runs(), o.processTable(), o.containerLog(), o.elapsed());
     }
 
     private static List<Family> families() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios/families"))) {
-            return FamilyFiles.load(files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+            return FamilyFiles.load(
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
         }
     }
 }

@@ -37,7 +37,8 @@ final class HarnessProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("zombielab-harness", ".out");
         Path err = Files.createTempFile("zombielab-harness", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
         return new HarnessProcess(builder.start(), out, err);
     }
@@ -52,8 +53,10 @@ final class HarnessProcess implements AutoCloseable {
 
     /** Waits until stderr shows {@code text} (the harness's progress), failing with what it said if not. */
     void awaitSaid(String text, Duration atMost) {
-        await("the harness to say '" + text + "'; it said:\n" + stderr()).atMost(atMost)
-                .pollInterval(Duration.ofMillis(100)).until(() -> stderr().contains(text) || !process.isAlive());
+        await("the harness to say '" + text + "'; it said:\n" + stderr())
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> stderr().contains(text) || !process.isAlive());
         if (!stderr().contains(text)) {
             throw new AssertionError("the harness ended (exit " + process.exitValue() + ") without saying '" + text
                     + "'; it said:\n" + stderr());
@@ -62,8 +65,10 @@ final class HarnessProcess implements AutoCloseable {
 
     /** Its exit code, once it has ended by itself within {@code atMost}. */
     int awaitExit(Duration atMost) {
-        await("the harness to end by itself; it said:\n" + stderr()).atMost(atMost)
-                .pollInterval(Duration.ofMillis(200)).until(() -> !process.isAlive());
+        await("the harness to end by itself; it said:\n" + stderr())
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !process.isAlive());
         return process.exitValue();
     }
 

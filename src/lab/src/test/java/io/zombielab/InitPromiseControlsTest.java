@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The negative controls of the promises tini's and dumb-init's own suites test: zl-helper's flawed-init, a good
@@ -48,20 +48,36 @@ class InitPromiseControlsTest {
         "reap-limit,     orphan-storm",
     })
     void breaksExactlyItsPromise(String flaw, String promise) {
-        ReaperUnderTest init = ReaperUnderTest.init("flawed-init --flaw " + flaw, base,
-                Optional.of(List.of(PromiseKit.IN_CONTAINER, "flawed-init", "--flaw", flaw, "--")), false);
+        ReaperUnderTest init = ReaperUnderTest.init(
+                "flawed-init --flaw " + flaw,
+                base,
+                Optional.of(List.of(PromiseKit.IN_CONTAINER, "flawed-init", "--flaw", flaw, "--")),
+                false);
 
-        List<PromiseResult> results = lab.validate(init, Grading.DEFAULT, 8, line -> System.out.println("[zombielab] " + line));
+        List<PromiseResult> results =
+                lab.validate(init, Grading.DEFAULT, 8, line -> System.out.println("[zombielab] " + line));
 
-        String all = results.stream().map(r -> r instanceof PromiseResult.Judged j ? j.verdict().explain()
-                : ((PromiseResult.NotChecked) r).explain()).collect(Collectors.joining("\n"));
+        String all = results.stream()
+                .map(r -> r instanceof PromiseResult.Judged j
+                        ? j.verdict().explain()
+                        : ((PromiseResult.NotChecked) r).explain())
+                .collect(Collectors.joining("\n"));
         Allure.addAttachment("every promise", "text/plain", all);
         assertThat(results).as("every promise was checked:\n%s", all).allMatch(r -> r instanceof PromiseResult.Judged);
-        List<PromiseVerdict> verdicts = results.stream().map(r -> ((PromiseResult.Judged) r).verdict()).toList();
-        PromiseVerdict broken = verdicts.stream().filter(v -> v.promise().id().equals(promise)).findFirst().orElseThrow();
-        assertThat(broken.grade()).as("%s breaks %s:\n%s", init.name(), promise, broken.explain()).isEqualTo(PromiseGrade.BROKEN);
+        List<PromiseVerdict> verdicts =
+                results.stream().map(r -> ((PromiseResult.Judged) r).verdict()).toList();
+        PromiseVerdict broken = verdicts.stream()
+                .filter(v -> v.promise().id().equals(promise))
+                .findFirst()
+                .orElseThrow();
+        assertThat(broken.grade())
+                .as("%s breaks %s:\n%s", init.name(), promise, broken.explain())
+                .isEqualTo(PromiseGrade.BROKEN);
         // Kept, or (on a loaded machine) kept too late: a control must not break a second promise.
-        assertThat(verdicts.stream().filter(v -> v != broken && v.grade() == PromiseGrade.BROKEN).map(PromiseVerdict::explain))
-                .as("%s breaks nothing but %s", init.name(), promise).isEmpty();
+        assertThat(verdicts.stream()
+                        .filter(v -> v != broken && v.grade() == PromiseGrade.BROKEN)
+                        .map(PromiseVerdict::explain))
+                .as("%s breaks nothing but %s", init.name(), promise)
+                .isEmpty();
     }
 }

@@ -2,9 +2,9 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.promise.PromiseVerdict;
 import io.zombielab.promise.Promises;
 import io.zombielab.scenario.Reaper;
-import io.zombielab.promise.PromiseVerdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;

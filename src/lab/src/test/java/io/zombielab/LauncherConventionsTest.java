@@ -16,10 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The launcher as a user meets it: every command of the usage text answers --help and --version at once (no
@@ -35,8 +35,12 @@ class LauncherConventionsTest {
 
     /** {@code launcher ARGS...} run from {@code from}, with a clean environment and {@code env} added. */
     private static LauncherRun launcher(List<String> env, Path launcher, Path from, String... args) {
-        List<String> command = new ArrayList<>(List.of("env", "-i", "HOME=" + System.getProperty("user.home"),
-                "PATH=" + System.getenv("PATH"), "LANG=C.UTF-8"));
+        List<String> command = new ArrayList<>(List.of(
+                "env",
+                "-i",
+                "HOME=" + System.getProperty("user.home"),
+                "PATH=" + System.getenv("PATH"),
+                "LANG=C.UTF-8"));
         command.addAll(env);
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -66,7 +70,8 @@ class LauncherConventionsTest {
 
         @BeforeAll
         void cloneIt() {
-            clone = CheckoutCopy.unbuilt(Settings.fromEnvironment().places().layout().root());
+            clone = CheckoutCopy.unbuilt(
+                    Settings.fromEnvironment().places().layout().root());
         }
 
         @AfterAll
@@ -79,19 +84,35 @@ class LauncherConventionsTest {
         }
 
         @Test
-        @DisplayName("every command of the usage text: -h and --help print its help (the CLI's own words), exit 0, nothing built")
+        @DisplayName(
+                "every command of the usage text: -h and --help print its help (the CLI's own words), exit 0, nothing built")
         void helpOfEveryCommand() throws IOException {
             List<String> commands = commandsOfTheUsageText(clone.root());
-            assertThat(commands).contains("reproduce", "matrix", "validate", "plan", "probes", "flakes", "speed", "test",
-                    "doctor", "gc");
+            assertThat(commands)
+                    .contains(
+                            "reproduce",
+                            "matrix",
+                            "validate",
+                            "plan",
+                            "probes",
+                            "flakes",
+                            "speed",
+                            "test",
+                            "doctor",
+                            "gc");
             for (String command : commands) {
                 for (String flag : List.of("-h", "--help")) {
                     LauncherRun help = run(command, flag);
-                    assertThat(help.exit()).as(command + " " + flag + ": " + help.said()).isZero();
-                    assertThat(help.stdout()).as(command + " " + flag)
+                    assertThat(help.exit())
+                            .as(command + " " + flag + ": " + help.said())
+                            .isZero();
+                    assertThat(help.stdout())
+                            .as(command + " " + flag)
                             .isEqualTo(Files.readString(clone.root().resolve("docs/help/" + command + ".txt")))
                             .startsWith("Usage: zombielab " + command + " [-hV]");
-                    assertThat(help.stderr()).as(command + " " + flag + ": no step, no build").isEmpty();
+                    assertThat(help.stderr())
+                            .as(command + " " + flag + ": no step, no build")
+                            .isEmpty();
                 }
             }
             // With other arguments around it, even wrong ones: help is answered first, as the CLI does.
@@ -116,7 +137,8 @@ class LauncherConventionsTest {
         }
 
         @Test
-        @DisplayName("--help and an unknown command, with no command: the usage text; 0 when asked for, 2 for a wrong one")
+        @DisplayName(
+                "--help and an unknown command, with no command: the usage text; 0 when asked for, 2 for a wrong one")
         void usage() throws IOException {
             LauncherRun help = run("--help");
             assertThat(help.exit()).as(help.said()).isZero();
@@ -137,7 +159,8 @@ class LauncherConventionsTest {
 
         @BeforeAll
         void copyIt() {
-            checkout = CheckoutCopy.of(Settings.fromEnvironment().places().layout().root());
+            checkout =
+                    CheckoutCopy.of(Settings.fromEnvironment().places().layout().root());
         }
 
         @AfterAll
@@ -160,8 +183,18 @@ class LauncherConventionsTest {
         @Test
         @DisplayName("flakes with report files named from where the user stands: read there, not in zombielab's home")
         void relativeReportFiles(@TempDir Path elsewhere) throws IOException {
-            ReportDocument empty = new ReportDocument("r", "[test]", "2026-12-01T00:00:00Z", 1.0, 0, 0, true, "host probe",
-                    List.of(), List.of(), List.of());
+            ReportDocument empty = new ReportDocument(
+                    "r",
+                    "[test]",
+                    "2026-12-01T00:00:00Z",
+                    1.0,
+                    0,
+                    0,
+                    true,
+                    "host probe",
+                    List.of(),
+                    List.of(),
+                    List.of());
             Files.createDirectories(elsewhere.resolve("runs"));
             Files.writeString(elsewhere.resolve("runs/1.json"), ReportJson.write(empty));
             Files.writeString(elsewhere.resolve("runs/2.json"), ReportJson.write(empty));
@@ -174,13 +207,20 @@ class LauncherConventionsTest {
         }
 
         @Test
-        @DisplayName("path options the launcher never names (--scenarios, --junit): resolved from where the user stands")
+        @DisplayName(
+                "path options the launcher never names (--scenarios, --junit): resolved from where the user stands")
         void pathOptionsNeedNoLauncherChange(@TempDir Path elsewhere) throws IOException {
-            Files.copy(Settings.fromEnvironment().places().layout().root().resolve("src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"),
+            Files.copy(
+                    Settings.fromEnvironment()
+                            .places()
+                            .layout()
+                            .root()
+                            .resolve("src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"),
                     elsewhere.resolve("mine.yaml"));
             LauncherRun matrix = run(elsewhere, "matrix", "--scenarios", "mine.yaml");
             assertThat(matrix.exit()).as(matrix.said()).isEqualTo(2);
-            assertThat(matrix.stderr()).contains(elsewhere.resolve("mine.yaml") + ":3: scenarios[0].kill: unknown kill strategy");
+            assertThat(matrix.stderr())
+                    .contains(elsewhere.resolve("mine.yaml") + ":3: scenarios[0].kill: unknown kill strategy");
             Files.writeString(elsewhere.resolve("plain"), "a file, not a folder");
             LauncherRun validate = run(elsewhere, "validate", "--reaper", "tini", "--junit", "plain/junit.xml");
             assertThat(validate.exit()).as(validate.said()).isEqualTo(2);

@@ -18,14 +18,19 @@ record LauncherRun(int exit, String stdout, String stderr, Duration took) {
             out = Files.createTempFile("zombielab-launcher", ".out");
             err = Files.createTempFile("zombielab-launcher", ".err");
             long start = System.nanoTime();
-            Process p = launcher.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = launcher.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
-                throw new AssertionError("the launcher did not end within " + atMost.toSeconds() + " s: " + launcher.command()
-                        + "\nit said:\n" + Files.readString(err));
+                throw new AssertionError("the launcher did not end within " + atMost.toSeconds() + " s: "
+                        + launcher.command() + "\nit said:\n" + Files.readString(err));
             }
-            LauncherRun run = new LauncherRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+            LauncherRun run = new LauncherRun(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8),
+                    Duration.ofNanos(System.nanoTime() - start));
             return run;
         } catch (IOException e) {
             throw new AssertionError("the launcher could not be run: " + launcher.command() + ": " + e, e);

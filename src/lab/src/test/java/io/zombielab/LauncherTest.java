@@ -38,8 +38,12 @@ class LauncherTest {
     }
 
     private LauncherRun launcher(Map<String, String> env, String... args) {
-        var command = new java.util.ArrayList<>(java.util.List.of("env", "-i", "HOME=" + System.getProperty("user.home"),
-                "PATH=" + System.getenv("PATH"), "LANG=C.UTF-8"));
+        var command = new java.util.ArrayList<>(java.util.List.of(
+                "env",
+                "-i",
+                "HOME=" + System.getProperty("user.home"),
+                "PATH=" + System.getenv("PATH"),
+                "LANG=C.UTF-8"));
         env.forEach((k, v) -> command.add(k + "=" + v));
         command.add("./zombielab");
         command.addAll(java.util.List.of(args));
@@ -62,7 +66,9 @@ class LauncherTest {
     void noEngine() {
         LauncherRun run = launcher(Map.of("DOCKER_HOST", "tcp://127.0.0.1:1"), "reproduce");
         assertThat(run.exit()).as(run.said()).isEqualTo(3);
-        assertThat(run.stderr()).contains("DOCKER_HOST=tcp://127.0.0.1:1 does not answer").doesNotContain("Base image");
+        assertThat(run.stderr())
+                .contains("DOCKER_HOST=tcp://127.0.0.1:1 does not answer")
+                .doesNotContain("Base image");
         assertThat(run.took()).isLessThan(Duration.ofSeconds(30));
     }
 
@@ -75,7 +81,8 @@ class LauncherTest {
     }
 
     @Test
-    @DisplayName("1 when a cell does not hold: a wrong expectation of the story's stage 1, with the table that broke it")
+    @DisplayName(
+            "1 when a cell does not hold: a wrong expectation of the story's stage 1, with the table that broke it")
     void cellDoesNotHold() throws Exception {
         Path wrong = copy.root().resolve("wrong-expectation.yaml");
         Files.writeString(wrong, """
@@ -94,14 +101,19 @@ class LauncherTest {
     @Test
     @DisplayName("0 when every cell holds, and its run's containers (sidecars too) are gone afterwards")
     void allHold() {
-        LauncherRun run = launcher(Map.of("ZOMBIELAB_PROBE", "universal"), "matrix", "--json", "--reaper", "tini",
-                "scenarios/story.yaml");
+        LauncherRun run = launcher(
+                Map.of("ZOMBIELAB_PROBE", "universal"), "matrix", "--json", "--reaper", "tini", "scenarios/story.yaml");
         assertThat(run.exit()).as(run.said()).isZero();
         ReportJson report = ReportJson.parse(run.stdout());
         report.assertAllHold("tini's cells of the story");
         assertThat(report.cells()).hasSize(2);
         String runId = String.valueOf(report.top().get("runId"));
-        assertThat(DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.RUN, runId)).exec()).as("containers of run " + runId).isEmpty();
+        assertThat(DockerEngine.client(Settings.fromEnvironment().engine())
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(Labels.RUN, runId))
+                        .exec())
+                .as("containers of run " + runId)
+                .isEmpty();
     }
 }

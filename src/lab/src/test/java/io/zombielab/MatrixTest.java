@@ -30,7 +30,9 @@ class MatrixTest {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
             List<Path> others = files.filter(p -> p.toString().endsWith(".yaml"))
                     .filter(p -> !p.getFileName().toString().equals("story.yaml"))
-                    .filter(p -> !p.getFileName().toString().startsWith("next-")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().startsWith("next-"))
+                    .sorted()
+                    .toList();
             return TestCells.of(others);
         }
     }

@@ -50,8 +50,14 @@ class NextAppTest {
     @AfterAll
     static void drawTheChart() {
         if (!RUN.isEmpty()) {
-            Path chart = Settings.fromEnvironment().places().reports().write("next-memory.svg", MemoryChart.svg("next-app: anonymous memory per cycle",
-                    RUN.stream().map(Verdict::observation).toList()));
+            Path chart = Settings.fromEnvironment()
+                    .places()
+                    .reports()
+                    .write(
+                            "next-memory.svg",
+                            MemoryChart.svg(
+                                    "next-app: anonymous memory per cycle",
+                                    RUN.stream().map(Verdict::observation).toList()));
             System.out.println("[zombielab] memory chart of the real app: " + chart);
         }
     }

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.TestInstance;
 class NonRootUserTest {
 
     /** The reapers whose cells may leave zombies: those that reap nothing (none, and pod: the supervisor is PID 1). */
-    private static final String NON_REAPING = Arrays.stream(Reaper.values()).filter(r -> !r.reapsAdoptedOrphans())
-            .map(Reaper::id).collect(Collectors.joining(","));
+    private static final String NON_REAPING = Arrays.stream(Reaper.values())
+            .filter(r -> !r.reapsAdoptedOrphans())
+            .map(Reaper::id)
+            .collect(Collectors.joining(","));
 
     private TestUser user;
     private CheckoutCopy copy;
@@ -57,7 +59,8 @@ class NonRootUserTest {
     }
 
     private LauncherRun launcher(Map<String, String> env, String... args) {
-        String[] command = Stream.concat(Stream.of("./zombielab"), Stream.of(args)).toArray(String[]::new);
+        String[] command =
+                Stream.concat(Stream.of("./zombielab"), Stream.of(args)).toArray(String[]::new);
         return LauncherRun.of(user.command(copy.root(), env, command), Duration.ofMinutes(10));
     }
 
@@ -72,11 +75,14 @@ class NonRootUserTest {
         report.assertAllHold("the story as " + user.name());
         assertThat(report.cells()).hasSize(6);
         assertThat(report.observedBy()).as("the probe it chose by itself").startsWith("universal probe");
-        assertThat(report.zombies("none/go/pgid-term")).as("stage 2's zombies").isEqualTo(Map.of("observed", 6, "expected", 6));
+        assertThat(report.zombies("none/go/pgid-term"))
+                .as("stage 2's zombies")
+                .isEqualTo(Map.of("observed", 6, "expected", 6));
     }
 
     @Test
-    @DisplayName("every cell that leaves zombies holds (the reapers that do not reap, none and a default pod, over every scenario file), as with the host probe")
+    @DisplayName(
+            "every cell that leaves zombies holds (the reapers that do not reap, none and a default pod, over every scenario file), as with the host probe")
     void everyZombieLeavingCell() throws IOException {
         LauncherRun run = launcher(Map.of(), "matrix", "--json", "--parallel", "2", "--reaper", NON_REAPING);
 
@@ -84,14 +90,19 @@ class NonRootUserTest {
         ReportJson report = ReportJson.parse(run.stdout());
         report.assertAllHold("the cells of " + NON_REAPING + " as " + user.name());
         assertThat(report.observedBy()).startsWith("universal probe");
-        List<String> ran = report.cells().stream().map(c -> c.get("id") + " " + c.get("name")).toList();
-        assertThat(ran).as("every zombie-leaving cell of the default matrix ran").containsAll(zombieLeavingCells());
+        List<String> ran = report.cells().stream()
+                .map(c -> c.get("id") + " " + c.get("name"))
+                .toList();
+        assertThat(ran)
+                .as("every zombie-leaving cell of the default matrix ran")
+                .containsAll(zombieLeavingCells());
     }
 
     @Test
     @DisplayName("with no engine where DOCKER_HOST points: exit 3, saying so, before anything else")
     void noEngine() {
-        LauncherRun run = launcher(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"), "matrix", "scenarios/story.yaml");
+        LauncherRun run =
+                launcher(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"), "matrix", "scenarios/story.yaml");
 
         assertThat(run.exit()).as(run.said()).isEqualTo(3);
         assertThat(run.stderr()).contains("DOCKER_HOST=unix:///nonexistent/docker.sock does not answer");
@@ -101,10 +112,17 @@ class NonRootUserTest {
     /** The cells whose expectation is zombies, of every scenarios/*.yaml: all of them are of reapers that reap nothing. */
     static List<String> zombieLeavingCells() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            List<Scenario> all = ScenarioFiles.load(files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
-            List<Scenario> zombies = all.stream().filter(c -> c.expectation().zombiesPerCycle() > 0).toList();
-            assertThat(zombies).as("cells that leave zombies").hasSizeGreaterThanOrEqualTo(7)
-                    .allSatisfy(c -> assertThat(c.reaper().reapsAdoptedOrphans()).as(c.id()).isFalse());
+            List<Scenario> all = ScenarioFiles.load(
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+            List<Scenario> zombies = all.stream()
+                    .filter(c -> c.expectation().zombiesPerCycle() > 0)
+                    .toList();
+            assertThat(zombies)
+                    .as("cells that leave zombies")
+                    .hasSizeGreaterThanOrEqualTo(7)
+                    .allSatisfy(c -> assertThat(c.reaper().reapsAdoptedOrphans())
+                            .as(c.id())
+                            .isFalse());
             return zombies.stream().map(c -> c.id() + " " + c.name()).toList();
         }
     }

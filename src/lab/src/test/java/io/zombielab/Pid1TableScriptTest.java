@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * bench/pid1-table, the table of the PID 1s users run (docs/pid1-table.md), works: on two of its PID 1s, a
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Tag;
 class Pid1TableScriptTest {
 
     @Test
-    @DisplayName("tini and dash: a row each, a column for every promise, dash BROKEN at forwards-sigterm; no container left")
+    @DisplayName(
+            "tini and dash: a row each, a column for every promise, dash BROKEN at forwards-sigterm; no container left")
     void writesTheTable(@TempDir Path out) throws Exception {
         ProcessBuilder bench = new ProcessBuilder("bench/pid1-table", "--only", "tini,dash", "--out", out.toString())
                 .redirectErrorStream(true);
@@ -45,14 +46,28 @@ class Pid1TableScriptTest {
         for (Promise promise : Promises.ALL) {
             assertThat(header).as("a column for every promise validate has").contains(" " + promise.id() + " |");
         }
-        assertThat(md).as(said).contains("| tini | GOOD |").containsPattern("\\| dash \\| BROKEN \\| [\\d.]+ s \\|")
-                .contains("- dash, `forwards-sigterm`, BROKEN: expected forwarded, child stopped promptly, observed not forwarded")
+        assertThat(md)
+                .as(said)
+                .contains("| tini | GOOD |")
+                .containsPattern("\\| dash \\| BROKEN \\| [\\d.]+ s \\|")
+                .contains(
+                        "- dash, `forwards-sigterm`, BROKEN: expected forwarded, child stopped promptly, observed not forwarded")
                 .contains("`./zombielab validate --image zombielab/pid1-plain:");
-        String dashRow = md.lines().filter(l -> l.startsWith("| dash |")).findFirst().orElseThrow();
-        assertThat(dashRow.split("\\|")).as("one cell per promise, and name, grade, wall").hasSize(1 + 3 + Promises.ALL.size());
-        assertThat(Files.readString(out.resolve("pid1-table.html"))).contains("<th>exit-code-in-race</th>", "<tr><th>dash</th><td>BROKEN</td>");
-        List<String> left = DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.RUN, runId)).exec().stream().map(c -> c.getNames()[0]).toList();
+        String dashRow =
+                md.lines().filter(l -> l.startsWith("| dash |")).findFirst().orElseThrow();
+        assertThat(dashRow.split("\\|"))
+                .as("one cell per promise, and name, grade, wall")
+                .hasSize(1 + 3 + Promises.ALL.size());
+        assertThat(Files.readString(out.resolve("pid1-table.html")))
+                .contains("<th>exit-code-in-race</th>", "<tr><th>dash</th><td>BROKEN</td>");
+        List<String> left = DockerEngine.client(Settings.fromEnvironment().engine())
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(Labels.RUN, runId))
+                .exec()
+                .stream()
+                .map(c -> c.getNames()[0])
+                .toList();
         assertThat(left).as("containers of the table's validates left").isEmpty();
     }
 }

@@ -47,18 +47,23 @@ class PodTest {
     private static final Map<ProbeChoice, Lab> LABS = new EnumMap<>(ProbeChoice.class);
 
     private static Lab lab(ProbeChoice probe) {
-        return LABS.computeIfAbsent(probe, p -> Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line), p));
+        return LABS.computeIfAbsent(
+                probe, p -> Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line), p));
     }
 
     private static Scenario cell(String id) {
-        return ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml"))).stream().filter(c -> c.id().equals(id))
-                .findFirst().orElseThrow(() -> new AssertionError("scenarios/matrix.yaml has no cell " + id));
+        return ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml"))).stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("scenarios/matrix.yaml has no cell " + id));
     }
 
     static Stream<Arguments> podsAndProbes() {
-        List<Scenario> pods = TestCells.of(List.of(Path.of("scenarios/matrix.yaml"))).filter(c ->
-                c.id().equals("pod/go/pgid-term") || c.id().equals("pod-shared/go/pgid-term")).toList();
-        return pods.stream().flatMap(cell -> Stream.of(ProbeChoice.HOST, ProbeChoice.UNIVERSAL).map(p -> Arguments.of(cell, p)));
+        List<Scenario> pods = TestCells.of(List.of(Path.of("scenarios/matrix.yaml")))
+                .filter(c -> c.id().equals("pod/go/pgid-term") || c.id().equals("pod-shared/go/pgid-term"))
+                .toList();
+        return pods.stream().flatMap(cell -> Stream.of(ProbeChoice.HOST, ProbeChoice.UNIVERSAL)
+                .map(p -> Arguments.of(cell, p)));
     }
 
     @DisplayName("the first fix in a pod:")
@@ -72,32 +77,50 @@ class PodTest {
         String table = "\nprocess table after the last cycle:\n" + seen.end().table();
         ProcessInfo pid1 = seen.end().snapshot().process(1).orElseThrow(() -> new AssertionError("no PID 1" + table));
         if (cell.reaper() == Reaper.POD_SHARED) {
-            assertThat(pid1.cmdline()).as("pause is PID 1 of the shared namespace" + table).isEqualTo("/zl-helper pause");
-            assertThat(seen.end().census().zombies()).as("pause reaped every node level" + table).isEmpty();
+            assertThat(pid1.cmdline())
+                    .as("pause is PID 1 of the shared namespace" + table)
+                    .isEqualTo("/zl-helper pause");
+            assertThat(seen.end().census().zombies())
+                    .as("pause reaped every node level" + table)
+                    .isEmpty();
         } else {
-            assertThat(pid1.cmdline()).as("the supervisor is PID 1 of its own namespace" + table).endsWith("supervisor-go");
-            assertThat(seen.end().census().zombies()).as("2 node levels a cycle, 3 cycles, left to a PID 1 that never reaps" + table)
+            assertThat(pid1.cmdline())
+                    .as("the supervisor is PID 1 of its own namespace" + table)
+                    .endsWith("supervisor-go");
+            assertThat(seen.end().census().zombies())
+                    .as("2 node levels a cycle, 3 cycles, left to a PID 1 that never reaps" + table)
                     .hasSize(6);
         }
 
         Reaper other = cell.reaper() == Reaper.POD_SHARED ? Reaper.POD : Reaper.POD_SHARED;
         Verdict asOther = judgedAs(seen, other);
-        assertThat(asOther.checks()).as("negative control: judged as a " + other + " cell, its zombies must fail it\n"
-                + asOther.explain()).filteredOn(c -> c.name().equals("zombies")).singleElement()
-                .extracting(Check::passed).isEqualTo(false);
+        assertThat(asOther.checks())
+                .as("negative control: judged as a " + other + " cell, its zombies must fail it\n" + asOther.explain())
+                .filteredOn(c -> c.name().equals("zombies"))
+                .singleElement()
+                .extracting(Check::passed)
+                .isEqualTo(false);
     }
 
     /** The same observation, judged by what a cell of {@code reaper} expects. */
     private static Verdict judgedAs(ScenarioObservation o, Reaper reaper) {
         Scenario s = o.scenario();
-        Scenario as = new Scenario(s.name(), reaper, s.supervisor(), s.workload(), s.kill(), s.cycles(), s.limits(),
+        Scenario as = new Scenario(
+                s.name(),
+                reaper,
+                s.supervisor(),
+                s.workload(),
+                s.kill(),
+                s.cycles(),
+                s.limits(),
                 s.workload().expect(reaper, s.kill()));
-        return Judge.judge(new ScenarioObservation(as, o.probe(), o.samples(), o.end(), o.up(), o.endedEarly(),
-                o.containerLog(), o.elapsed()));
+        return Judge.judge(new ScenarioObservation(
+                as, o.probe(), o.samples(), o.end(), o.up(), o.endedEarly(), o.containerLog(), o.elapsed()));
     }
 
     @Test
-    @DisplayName("a pod cell that fails (its chain cannot be up in time): an error naming the cell, and its pause container is removed with its own")
+    @DisplayName(
+            "a pod cell that fails (its chain cannot be up in time): an error naming the cell, and its pause container is removed with its own")
     void failedPodCellLeavesNothing(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("pod-timeout.yaml");
         // npm alone takes longer than 100 ms to start: the first cycle is never up in time.
@@ -111,10 +134,15 @@ class PodTest {
                 """);
         Scenario timesOut = ScenarioFiles.load(List.of(file)).get(0);
         Lab lab = lab(ProbeChoice.AUTO);
-        assertThatThrownBy(() -> lab.run(timesOut)).hasMessageContaining("pod-shared/go/pgid-term")
+        assertThatThrownBy(() -> lab.run(timesOut))
+                .hasMessageContaining("pod-shared/go/pgid-term")
                 .hasMessageContaining("waited 100 ms for chain c1 to be up");
-        assertThat(DockerEngine.client(Settings.fromEnvironment().engine()).listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.RUN, lab.runId(), Labels.SCENARIO, timesOut.id())).exec())
-                .as("containers of the failed pod cell (its own, its pause, a sidecar)").isEmpty();
+        assertThat(DockerEngine.client(Settings.fromEnvironment().engine())
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(Labels.RUN, lab.runId(), Labels.SCENARIO, timesOut.id()))
+                        .exec())
+                .as("containers of the failed pod cell (its own, its pause, a sidecar)")
+                .isEmpty();
     }
 }

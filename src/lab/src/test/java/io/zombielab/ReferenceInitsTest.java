@@ -3,11 +3,11 @@ package io.zombielab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qameta.allure.Allure;
+import io.zombielab.promise.PromiseVerdict;
 import io.zombielab.promise.Promises;
 import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.ReaperFilter;
-import io.zombielab.promise.PromiseVerdict;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +33,14 @@ class ReferenceInitsTest {
 
     static Stream<Arguments> promises() {
         ReaperFilter filter = Settings.fromEnvironment().selection().reaperFilter();
-        return TestCells.shard(Arrays.stream(Reaper.values()).filter(Reaper::isContainerInit).filter(filter::admits).flatMap(reaper ->
-                // Which promises apply depends on the init alone (not its image, built when the test runs).
-                ReaperUnderTest.reference(reaper, "(its reaper image)").promises().stream()
-                        .map(p -> Arguments.of(reaper, p.id()))).toList());
+        return TestCells.shard(Arrays.stream(Reaper.values())
+                .filter(Reaper::isContainerInit)
+                .filter(filter::admits)
+                .flatMap(reaper ->
+                        // Which promises apply depends on the init alone (not its image, built when the test runs).
+                        ReaperUnderTest.reference(reaper, "(its reaper image)").promises().stream()
+                                .map(p -> Arguments.of(reaper, p.id())))
+                .toList());
     }
 
     @DisplayName("init keeps promise:")

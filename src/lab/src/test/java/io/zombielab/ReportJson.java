@@ -13,7 +13,8 @@ record ReportJson(Map<String, Object> top) {
     @SuppressWarnings("unchecked")
     static ReportJson parse(String json) {
         // JSON is YAML: the scenario files' parser reads the reports too.
-        return new ReportJson((Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(json));
+        return new ReportJson(
+                (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(json));
     }
 
     @SuppressWarnings("unchecked")
@@ -27,16 +28,22 @@ record ReportJson(Map<String, Object> top) {
 
     /** Every cell held, none could not run; the message lists each cell's checks otherwise. */
     void assertAllHold(String context) {
-        assertThat(top.get("errors")).as(context + ": cells that could not run").asList().isEmpty();
-        assertThat(cells()).as(context).isNotEmpty().allSatisfy(cell ->
-                assertThat(cell.get("holds")).as(context + ": " + cell.get("name") + " [" + cell.get("id") + "]: "
-                        + cell.get("checks")).isEqualTo(true));
+        assertThat(top.get("errors"))
+                .as(context + ": cells that could not run")
+                .asList()
+                .isEmpty();
+        assertThat(cells()).as(context).isNotEmpty().allSatisfy(cell -> assertThat(cell.get("holds"))
+                .as(context + ": " + cell.get("name") + " [" + cell.get("id") + "]: " + cell.get("checks"))
+                .isEqualTo(true));
     }
 
     /** The observed zombie count of each cell, by its id (the first cell with an id wins). */
     @SuppressWarnings("unchecked")
     Map<String, Object> zombies(String id) {
-        return cells().stream().filter(c -> c.get("id").equals(id)).findFirst()
-                .map(c -> (Map<String, Object>) c.get("zombies")).orElseThrow(() -> new AssertionError("no cell " + id));
+        return cells().stream()
+                .filter(c -> c.get("id").equals(id))
+                .findFirst()
+                .map(c -> (Map<String, Object>) c.get("zombies"))
+                .orElseThrow(() -> new AssertionError("no cell " + id));
     }
 }

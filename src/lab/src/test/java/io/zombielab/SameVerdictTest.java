@@ -18,11 +18,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.junit.jupiter.api.Tag;
 
 /**
  * validate and the library judge a stop and a reap by one rule, in one set of words (zombielab-probe's StopRule
@@ -36,6 +36,7 @@ class SameVerdictTest {
 
     /** What both are given. */
     private static final Grading GRADING = Grading.DEFAULT;
+
     private static final OrphanRequest ORPHANS = GRADING.orphans();
     private static final StopRule RULE = GRADING.stopRule();
 
@@ -45,11 +46,14 @@ class SameVerdictTest {
     @BeforeAll
     static void buildTheImage() {
         lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
-        image = new ImageFromDockerfile("zombielab/test-fails-on-stop:" + lab.runId().replaceAll("[^a-z0-9-]", ""), false)
-                .withDockerfileFromBuilder(b -> b.from(Settings.fromEnvironment().run().requireBaseImage())
-                        .label("io.zombielab", "true")
-                        .entryPoint("[\"/usr/bin/tini\", \"--\", \"sh\", \"-c\", \"trap 'exit 1' TERM; sleep 1000 & wait\"]")
-                        .build())
+        image = new ImageFromDockerfile(
+                        "zombielab/test-fails-on-stop:" + lab.runId().replaceAll("[^a-z0-9-]", ""), false)
+                .withDockerfileFromBuilder(
+                        b -> b.from(Settings.fromEnvironment().run().requireBaseImage())
+                                .label("io.zombielab", "true")
+                                .entryPoint(
+                                        "[\"/usr/bin/tini\", \"--\", \"sh\", \"-c\", \"trap 'exit 1' TERM; sleep 1000 & wait\"]")
+                                .build())
                 .get();
     }
 
@@ -60,18 +64,28 @@ class SameVerdictTest {
     }
 
     @Test
-    @DisplayName("the same figures: 5 orphans over 1.5 s, a 5 s window; a 5 s stop timeout; exit codes 0 and 143 accepted")
+    @DisplayName(
+            "the same figures: 5 orphans over 1.5 s, a 5 s window; a 5 s stop timeout; exit codes 0 and 143 accepted")
     void sharedFigures() {
-        assertThat(Map.of("count", ORPHANS.count(), "spread ms", ORPHANS.spread().toMillis(), "window ms", ORPHANS.window().toMillis(),
-                "stop timeout s", GRADING.stopTimeout().toSeconds()))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("count", 5, "spread ms", 1500L, "window ms", 5000L, "stop timeout s", 5L));
+        assertThat(Map.of(
+                        "count",
+                        ORPHANS.count(),
+                        "spread ms",
+                        ORPHANS.spread().toMillis(),
+                        "window ms",
+                        ORPHANS.window().toMillis(),
+                        "stop timeout s",
+                        GRADING.stopTimeout().toSeconds()))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("count", 5, "spread ms", 1500L, "window ms", 5000L, "stop timeout s", 5L));
         assertThat(RULE.accepted()).containsExactly(0, 143);
     }
 
     @Test
     @DisplayName("a reap: both say kept")
     void sameReap() {
-        PromiseVerdict validate = lab.check(ReaperUnderTest.asShipped("fails-on-stop", image, false), Promises.SHIPPED_REAPS_ORPHANS);
+        PromiseVerdict validate =
+                lab.check(ReaperUnderTest.asShipped("fails-on-stop", image, false), Promises.SHIPPED_REAPS_ORPHANS);
         try (GenericContainer<?> app = started()) {
             assertThatContainer(app).afterOrphaning(ORPHANS).hasNoZombies().reapedWithin(GRADING.promptWithin());
         }
@@ -79,22 +93,29 @@ class SameVerdictTest {
     }
 
     @Test
-    @DisplayName("a stop that ends by itself with exit 1: both say 'stopped, but reported failure (exit 1)', neither 'killed by the engine'")
+    @DisplayName(
+            "a stop that ends by itself with exit 1: both say 'stopped, but reported failure (exit 1)', neither 'killed by the engine'")
     void sameStop() {
-        PromiseVerdict validate = lab.check(ReaperUnderTest.asShipped("fails-on-stop", image, false), Promises.STOPS_GRACEFULLY);
+        PromiseVerdict validate =
+                lab.check(ReaperUnderTest.asShipped("fails-on-stop", image, false), Promises.STOPS_GRACEFULLY);
         try (GenericContainer<?> app = started()) {
             StoppedContainerAssert stopped = assertThatContainer(app).afterGracefulStop(GRADING.stopTimeout());
-            assertThatThrownBy(() -> stopped.stoppedGracefullyBy(RULE)).hasMessageContaining("stopped, but reported failure (exit 1");
-            // Accepting the code (validate --accept-exit-code 1, stoppedGracefullyWith(0, 143, 1)) makes it a clean stop for both.
+            assertThatThrownBy(() -> stopped.stoppedGracefullyBy(RULE))
+                    .hasMessageContaining("stopped, but reported failure (exit 1");
+            // Accepting the code (validate --accept-exit-code 1, stoppedGracefullyWith(0, 143, 1)) makes it a clean
+            // stop for both.
             stopped.stoppedGracefullyBy(RULE.accepting(Set.of(1)));
             assertThat(RULE.accepting(Set.of(1)).ending(stopped.stop())).isEqualTo(StopRule.Ending.STOPPED);
         }
         assertThat(validate.grade()).as(validate::explain).isEqualTo(PromiseGrade.BROKEN);
-        assertThat(validate.evidence()).contains("stopped, but reported failure (exit 1").doesNotContain("engine");
+        assertThat(validate.evidence())
+                .contains("stopped, but reported failure (exit 1")
+                .doesNotContain("engine");
     }
 
     private static GenericContainer<?> started() {
-        GenericContainer<?> app = new GenericContainer<>(image).withImagePullPolicy(name -> false)
+        GenericContainer<?> app = new GenericContainer<>(image)
+                .withImagePullPolicy(name -> false)
                 .withLabels(Map.of("io.zombielab", "true"));
         app.start();
         return app;

@@ -20,8 +20,10 @@ final class SkipWithoutCells implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
-        boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
-        MethodSource source = method.map(m -> m.getAnnotation(MethodSource.class)).orElse(null);
+        boolean invocation =
+                context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+        MethodSource source =
+                method.map(m -> m.getAnnotation(MethodSource.class)).orElse(null);
         if (source == null || invocation) {
             return ConditionEvaluationResult.enabled("not a parameterized test's cells");
         }
@@ -29,15 +31,18 @@ final class SkipWithoutCells implements ExecutionCondition {
         for (String factory : source.value()) {
             cells += count(context.getRequiredTestClass(), factory);
         }
-        return cells > 0 ? ConditionEvaluationResult.enabled(cells + " cell(s) for this job")
-                : ConditionEvaluationResult.disabled("no cell of " + context.getRequiredTestClass().getSimpleName()
-                        + " for this job: " + Settings.REAPERS + "=" + setting(Settings.REAPERS) + ", "
-                        + Settings.SHARD + "=" + setting(Settings.SHARD));
+        return cells > 0
+                ? ConditionEvaluationResult.enabled(cells + " cell(s) for this job")
+                : ConditionEvaluationResult.disabled(
+                        "no cell of " + context.getRequiredTestClass().getSimpleName()
+                                + " for this job: " + Settings.REAPERS + "=" + setting(Settings.REAPERS) + ", "
+                                + Settings.SHARD + "=" + setting(Settings.SHARD));
     }
 
     private static long count(Class<?> testClass, String factory) {
-        Method m = ReflectionSupport.findMethod(testClass, factory).orElseThrow(() -> new ExtensionConfigurationException(
-                testClass.getSimpleName() + ": no static method " + factory + "() for @MethodSource"));
+        Method m = ReflectionSupport.findMethod(testClass, factory)
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        testClass.getSimpleName() + ": no static method " + factory + "() for @MethodSource"));
         try (Stream<?> items = (Stream<?>) ReflectionSupport.invokeMethod(m, null)) {
             return items.count();
         }

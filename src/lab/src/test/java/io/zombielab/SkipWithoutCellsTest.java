@@ -22,15 +22,27 @@ class SkipWithoutCellsTest {
     @Test
     @DisplayName("is skipped, naming the filter and the shard")
     void noCellIsSkipped() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(NoCells.class)).execute().containerEvents()
-                .assertThatEvents().haveExactly(1, event(container("cell"), skippedWithReason(r ->
-                        r.startsWith("no cell of NoCells for this job: ZOMBIELAB_REAPERS=") && r.contains(", ZOMBIELAB_SHARD="))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(NoCells.class))
+                .execute()
+                .containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container("cell"),
+                                skippedWithReason(
+                                        r -> r.startsWith("no cell of NoCells for this job: ZOMBIELAB_REAPERS=")
+                                                && r.contains(", ZOMBIELAB_SHARD="))));
     }
 
     @Test
     @DisplayName("with cells: each runs, nothing is skipped (the negative control)")
     void cellsRun() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoCells.class)).execute().testEvents()
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(TwoCells.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(stats -> stats.started(2).succeeded(2).skipped(0));
     }
 
@@ -42,8 +54,7 @@ class SkipWithoutCellsTest {
 
         @ParameterizedTest
         @MethodSource("cells")
-        void cell(String cell) {
-        }
+        void cell(String cell) {}
     }
 
     @ExtendWith(SkipWithoutCells.class)
@@ -54,7 +65,6 @@ class SkipWithoutCellsTest {
 
         @ParameterizedTest
         @MethodSource("cells")
-        void cell(String cell) {
-        }
+        void cell(String cell) {}
     }
 }

@@ -27,11 +27,16 @@ class TagsTest {
     @Test
     void everyTestClassIsTagged() throws IOException {
         List<Path> untagged;
-        try (Stream<Path> sources = Stream.of("src/probe", "src/junit", "src/lab").map(m -> Path.of(m, "src/test/java"))
+        try (Stream<Path> sources = Stream.of("src/probe", "src/junit", "src/lab")
+                .map(m -> Path.of(m, "src/test/java"))
                 .flatMap(TagsTest::javaFiles)) {
-            untagged = sources.filter(f -> TEST.matcher(read(f)).find() && !TAG.matcher(read(f)).find()).toList();
+            untagged = sources.filter(f -> TEST.matcher(read(f)).find()
+                            && !TAG.matcher(read(f)).find())
+                    .toList();
         }
-        assertThat(untagged).as("test classes without @Tag(\"unit\"), @Tag(\"container\") or @Tag(\"browser\")").isEmpty();
+        assertThat(untagged)
+                .as("test classes without @Tag(\"unit\"), @Tag(\"container\") or @Tag(\"browser\")")
+                .isEmpty();
     }
 
     @Test

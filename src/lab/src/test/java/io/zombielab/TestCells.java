@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 final class TestCells {
 
-    private TestCells() {
-    }
+    private TestCells() {}
 
     static Stream<Scenario> of(List<Path> files) {
         return shard(Settings.fromEnvironment().selection().reaperFilter().apply(ScenarioFiles.load(files)));

@@ -32,7 +32,8 @@ final class TestUser implements AutoCloseable {
             return new TestUser(System.getProperty("user.name"), Path.of(System.getProperty("user.home")), false);
         }
         if (run("getent", "group", "docker").isBlank()) {
-            throw new IllegalStateException("there is no 'docker' group: the engine's socket cannot be given to a non-root user");
+            throw new IllegalStateException(
+                    "there is no 'docker' group: the engine's socket cannot be given to a non-root user");
         }
         // Left by a run that was killed: start from a fresh user.
         if (!run("getent", "passwd", NAME).isBlank()) {
@@ -59,7 +60,8 @@ final class TestUser implements AutoCloseable {
         if (created) {
             argv.addAll(List.of("runuser", "-u", name, "--"));
         }
-        argv.addAll(List.of("env", "-i", "HOME=" + home, "USER=" + name, "LANG=C.UTF-8", "PATH=" + System.getenv("PATH")));
+        argv.addAll(
+                List.of("env", "-i", "HOME=" + home, "USER=" + name, "LANG=C.UTF-8", "PATH=" + System.getenv("PATH")));
         env.forEach((k, v) -> argv.add(k + "=" + v));
         argv.addAll(List.of(command));
         return new ProcessBuilder(argv).directory(dir.toFile());

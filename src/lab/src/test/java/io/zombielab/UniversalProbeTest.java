@@ -33,14 +33,19 @@ class UniversalProbeTest {
 
     @BeforeAll
     static void openLab() {
-        lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line), ProbeChoice.UNIVERSAL);
+        lab = Lab.open(
+                Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line), ProbeChoice.UNIVERSAL);
     }
 
     static Stream<Scenario> cells() throws IOException {
         Set<Scenario> cells = new LinkedHashSet<>(ScenarioFiles.load(List.of(Path.of("scenarios/story.yaml"))));
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            ScenarioFiles.load(files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()).stream()
-                    .filter(c -> c.expectation().zombiesPerCycle() > 0).forEach(cells::add);
+            ScenarioFiles.load(files.filter(f -> f.toString().endsWith(".yaml"))
+                            .sorted()
+                            .toList())
+                    .stream()
+                    .filter(c -> c.expectation().zombiesPerCycle() > 0)
+                    .forEach(cells::add);
         }
         return TestCells.shard(List.copyOf(cells));
     }

@@ -41,12 +41,16 @@ class ValidateGradingTest {
         String base = Settings.fromEnvironment().run().requireBaseImage();
         timer = timerInit(base, "3s");
         fastTimer = timerInit(base, "200ms");
-        deaf = ReaperUnderTest.init("deaf-init", base, Optional.of(List.of(PromiseKit.IN_CONTAINER, "deaf-init", "--")), false);
+        deaf = ReaperUnderTest.init(
+                "deaf-init", base, Optional.of(List.of(PromiseKit.IN_CONTAINER, "deaf-init", "--")), false);
     }
 
     private static ReaperUnderTest timerInit(String base, String every) {
-        return ReaperUnderTest.init("timer-init every " + every, base,
-                Optional.of(List.of(PromiseKit.IN_CONTAINER, "timer-init", "--every", every, "--")), false);
+        return ReaperUnderTest.init(
+                "timer-init every " + every,
+                base,
+                Optional.of(List.of(PromiseKit.IN_CONTAINER, "timer-init", "--every", every, "--")),
+                false);
     }
 
     private static PromiseVerdict attached(PromiseVerdict verdict) {
@@ -56,19 +60,22 @@ class ValidateGradingTest {
     }
 
     @Test
-    @DisplayName("a reaper on a 3 s timer is SLOW at reaps-orphans, whatever the timer's phase; on a 200 ms timer, the control, it keeps it")
+    @DisplayName(
+            "a reaper on a 3 s timer is SLOW at reaps-orphans, whatever the timer's phase; on a 200 ms timer, the control, it keeps it")
     void timerReaperIsSlow() {
         PromiseVerdict slow = attached(lab.check(timer, Promises.REAPS_ORPHANS));
         PromiseVerdict control = attached(lab.check(fastTimer, Promises.REAPS_ORPHANS));
 
         assertThat(slow.observed()).as(slow::explain).isEqualTo(PromiseOutcome.REAPED_SLOWLY);
         assertThat(slow.grade()).isEqualTo(PromiseGrade.SLOW);
-        assertThat(slow.explain()).contains("timer-init every 3s is SLOW to keep 'reaps-orphans'", "5 of 5 reaped, the slowest after");
+        assertThat(slow.explain())
+                .contains("timer-init every 3s is SLOW to keep 'reaps-orphans'", "5 of 5 reaped, the slowest after");
         assertThat(control.grade()).as(control::explain).isEqualTo(PromiseGrade.KEPT);
     }
 
     @Test
-    @DisplayName("an init that forwards SIGTERM but notices its child's exit only on its timer is SLOW at forwards-sigterm; tini, the control, is not")
+    @DisplayName(
+            "an init that forwards SIGTERM but notices its child's exit only on its timer is SLOW at forwards-sigterm; tini, the control, is not")
     void lateForwardIsSlow() {
         PromiseVerdict late = attached(lab.check(timer, Promises.FORWARDS_SIGTERM));
         PromiseVerdict control = attached(lab.check(tini, Promises.FORWARDS_SIGTERM));

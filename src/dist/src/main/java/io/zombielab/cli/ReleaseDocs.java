@@ -17,8 +17,7 @@ public final class ReleaseDocs {
     /** What man's NAME section says of the top command (the CLI itself needs none: its usage text lists the commands). */
     static final String WHAT = "reproduces, and guards against, zombie and orphan processes of PID 1 in containers";
 
-    private ReleaseDocs() {
-    }
+    private ReleaseDocs() {}
 
     /** Every command of the CLI, by name (a man page each), for the archive's tests. */
     public static java.util.List<String> commands() {

@@ -45,8 +45,14 @@ public final class ActionAssert extends AbstractAssert<ActionAssert, ContainerSt
     }
 
     private void fail(String what) {
-        failWithMessage("container %s, PID 1 %s: %d s after the action, it left %s%nprocess table before the action:%n%s"
-                        + "process table after:%n%s", Describe.container(actual), Describe.pidOne(changes.after()),
-                settle.toSeconds(), what, ProcessTable.format(changes.before()), ProcessTable.format(changes.after()));
+        failWithMessage(
+                "container %s, PID 1 %s: %d s after the action, it left %s%nprocess table before the action:%n%s"
+                        + "process table after:%n%s",
+                Describe.container(actual),
+                Describe.pidOne(changes.after()),
+                settle.toSeconds(),
+                what,
+                ProcessTable.format(changes.before()),
+                ProcessTable.format(changes.after()));
     }
 }

@@ -100,7 +100,8 @@ public final class ContainerAssert extends AbstractAssert<ContainerAssert, Conta
     private void requireRunning() {
         isNotNull();
         if (!actual.isRunning()) {
-            failWithMessage("container %s is not running: start it before checking its PID 1", Describe.container(actual));
+            failWithMessage(
+                    "container %s is not running: start it before checking its PID 1", Describe.container(actual));
         }
     }
 

@@ -27,9 +27,16 @@ public final class OrphanedContainerAssert extends AbstractAssert<OrphanedContai
     /** At most {@code most} of the orphans were still zombies when the window ended. */
     public OrphanedContainerAssert hasAtMostZombies(int most) {
         if (report.unreaped() > most) {
-            failWithMessage("container %s: %d zombie(s) %d s after %d orphans exited (at most %d expected): its PID 1, "
-                            + "%s, does not reap the processes it adopts%n%s", Describe.container(actual), report.unreaped(),
-                    report.window().toSeconds(), report.orphans().size(), most, Describe.pidOne(left), ProcessTable.format(left));
+            failWithMessage(
+                    "container %s: %d zombie(s) %d s after %d orphans exited (at most %d expected): its PID 1, "
+                            + "%s, does not reap the processes it adopts%n%s",
+                    Describe.container(actual),
+                    report.unreaped(),
+                    report.window().toSeconds(),
+                    report.orphans().size(),
+                    most,
+                    Describe.pidOne(left),
+                    ProcessTable.format(left));
         }
         return this;
     }
@@ -40,9 +47,15 @@ public final class OrphanedContainerAssert extends AbstractAssert<OrphanedContai
         Duration slowest = report.slowestReap().orElse(Duration.ZERO);
         // The rule validate's reaps-orphans applies with its latency bound.
         if (report.ending(most) == OrphanReport.Ending.REAPED_SLOWLY) {
-            failWithMessage("container %s: its PID 1, %s, reaps, but slowly: the slowest of %d orphans was reaped %.1f ms "
-                            + "after it exited (at most %d ms expected)%n%s", Describe.container(actual), Describe.pidOne(left),
-                    report.orphans().size(), slowest.toNanos() / 1e6, most.toMillis(), ProcessTable.format(left));
+            failWithMessage(
+                    "container %s: its PID 1, %s, reaps, but slowly: the slowest of %d orphans was reaped %.1f ms "
+                            + "after it exited (at most %d ms expected)%n%s",
+                    Describe.container(actual),
+                    Describe.pidOne(left),
+                    report.orphans().size(),
+                    slowest.toNanos() / 1e6,
+                    most.toMillis(),
+                    ProcessTable.format(left));
         }
         return this;
     }

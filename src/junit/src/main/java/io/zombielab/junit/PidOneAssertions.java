@@ -20,8 +20,7 @@ import org.testcontainers.containers.ContainerState;
  */
 public final class PidOneAssertions {
 
-    private PidOneAssertions() {
-    }
+    private PidOneAssertions() {}
 
     /** Checks of {@code container}, which must be running. */
     public static ContainerAssert assertThatContainer(ContainerState container) {

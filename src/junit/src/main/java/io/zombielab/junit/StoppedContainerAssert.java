@@ -63,8 +63,14 @@ public final class StoppedContainerAssert extends AbstractAssert<StoppedContaine
     }
 
     private void fail(String what) {
-        failWithMessage("container %s: its PID 1, %s, %s (exit code %d; docker stop took %s)%nprocess table before the stop:%n%s",
-                Describe.container(actual), Describe.pidOne(before), what, exitCode(), millis(stop.took()), ProcessTable.format(before));
+        failWithMessage(
+                "container %s: its PID 1, %s, %s (exit code %d; docker stop took %s)%nprocess table before the stop:%n%s",
+                Describe.container(actual),
+                Describe.pidOne(before),
+                what,
+                exitCode(),
+                millis(stop.took()),
+                ProcessTable.format(before));
     }
 
     private static String millis(Duration d) {

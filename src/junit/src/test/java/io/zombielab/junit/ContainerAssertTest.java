@@ -18,14 +18,15 @@ class ContainerAssertTest {
 
     @RegisterExtension
     static final TwoPidOnes PID_ONES = new TwoPidOnes();
+
     private static final GenericContainer<?> TINI = PID_ONES.tini();
     private static final GenericContainer<?> SLEEP = PID_ONES.sleep();
 
     @Test
     @DisplayName("tini as PID 1: every orphan reaped, and fast")
     void tiniReaps() {
-        OrphanedContainerAssert after = assertThatContainer(TINI).afterOrphaning(5).hasNoZombies()
-                .reapedWithin(Duration.ofMillis(500));
+        OrphanedContainerAssert after =
+                assertThatContainer(TINI).afterOrphaning(5).hasNoZombies().reapedWithin(Duration.ofMillis(500));
 
         assertThat(after.report().orphans()).hasSize(5).allMatch(o -> o.reaped() && o.adoptedBy() == 1);
     }
@@ -33,10 +34,13 @@ class ContainerAssertTest {
     @Test
     @DisplayName("sleep as PID 1 (the negative control): the zombies counted, PID 1 named, the table shown")
     void sleepDoesNotReap() {
-        assertThatThrownBy(() -> assertThatContainer(SLEEP).afterOrphaning(5, Duration.ofSeconds(1)).hasNoZombies())
+        assertThatThrownBy(() -> assertThatContainer(SLEEP)
+                        .afterOrphaning(5, Duration.ofSeconds(1))
+                        .hasNoZombies())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("(image " + SLEEP.getDockerImageName() + "): 5 zombie(s) 1 s after 5 orphans exited "
-                        + "(at most 0 expected): its PID 1, 'sleep infinity', does not reap the processes it adopts")
+                .hasMessageContaining(
+                        "(image " + SLEEP.getDockerImageName() + "): 5 zombie(s) 1 s after 5 orphans exited "
+                                + "(at most 0 expected): its PID 1, 'sleep infinity', does not reap the processes it adopts")
                 .hasMessageContaining("PID   PPID   PGID STAT")
                 .hasMessageContaining("<defunct>");
     }
@@ -54,7 +58,8 @@ class ContainerAssertTest {
     @DisplayName("misuse: a count out of 1..1000, a container not running")
     void misuse() {
         assertThatThrownBy(() -> assertThatContainer(TINI).afterOrphaning(0))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("afterOrphaning needs 1 to 1000 orphans, got 0");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("afterOrphaning needs 1 to 1000 orphans, got 0");
         assertThatThrownBy(() -> assertThatContainer(TINI).afterOrphaning(1001))
                 .hasMessageContaining("afterOrphaning needs 1 to 1000 orphans, got 1001");
         GenericContainer<?> notStarted = Containers.asPidOne("sleep", "infinity");

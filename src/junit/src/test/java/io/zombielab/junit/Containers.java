@@ -23,27 +23,31 @@ final class Containers {
         }
     }
 
-    private Containers() {
-    }
+    private Containers() {}
 
     /** {@code command} as PID 1: `sleep` reaps nothing and ignores SIGTERM there (PID 1 has no default handlers). */
     static GenericContainer<?> asPidOne(String... command) {
         if (BASE_IMAGE == null || BASE_IMAGE.isBlank()) {
-            throw new IllegalStateException("ZOMBIELAB_BASE_IMAGE is not set: run these tests through ./zombielab test, "
-                    + "which builds the base image and names it");
+            throw new IllegalStateException(
+                    "ZOMBIELAB_BASE_IMAGE is not set: run these tests through ./zombielab test, "
+                            + "which builds the base image and names it");
         }
-        Map<String, String> labels = new LinkedHashMap<>(Map.of("io.zombielab", "true", "io.zombielab.kind", "junit-test"));
+        Map<String, String> labels =
+                new LinkedHashMap<>(Map.of("io.zombielab", "true", "io.zombielab.kind", "junit-test"));
         String run = System.getenv("ZOMBIELAB_RUN_ID");
         if (run != null && !run.isBlank()) {
             labels.put("io.zombielab.run", run); // the launcher removes what its run left, whatever happens
         }
-        return new GenericContainer<>(DockerImageName.parse(BASE_IMAGE)).withImagePullPolicy(name -> false)
-                .withLabels(labels).withCommand(command);
+        return new GenericContainer<>(DockerImageName.parse(BASE_IMAGE))
+                .withImagePullPolicy(name -> false)
+                .withLabels(labels)
+                .withCommand(command);
     }
 
     /** A container that is never started (no engine, no image needed): for what must fail before one would be. */
     static GenericContainer<?> neverStarted() {
-        return new GenericContainer<>(DockerImageName.parse("zombielab/never-started:none")).withImagePullPolicy(name -> false);
+        return new GenericContainer<>(DockerImageName.parse("zombielab/never-started:none"))
+                .withImagePullPolicy(name -> false);
     }
 
     /** tini as PID 1, {@code command} its child: reaps what it adopts, passes docker stop's SIGTERM on. */

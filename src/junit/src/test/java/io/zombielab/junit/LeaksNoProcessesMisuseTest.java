@@ -27,47 +27,77 @@ class LeaksNoProcessesMisuseTest {
     @Test
     @DisplayName("no container field to watch")
     void noContainer() {
-        run(NoContainer.class).assertThatEvents().haveExactly(1, event(test("test()"), finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("@LeaksNoProcesses on NoContainer: it watches the Testcontainers containers in the test class's "
-                        + "fields, and there is none"))));
+        run(NoContainer.class)
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("test()"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "@LeaksNoProcesses on NoContainer: it watches the Testcontainers containers in the test class's "
+                                                        + "fields, and there is none"))));
     }
 
     @Test
     @DisplayName("a field name that is not there: the fields there are named")
     void aFieldThatIsNotThere() {
-        run(WrongName.class).assertThatEvents().haveExactly(1, event(test("test()"), finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("@LeaksNoProcesses on WrongName: no container field 'db' (container fields: [app])"))));
+        run(WrongName.class)
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("test()"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "@LeaksNoProcesses on WrongName: no container field 'db' (container fields: [app])"))));
     }
 
     @Test
     @DisplayName("a container not started when the test starts")
     void aContainerNotStarted() {
-        run(NotStarted.class).assertThatEvents().haveExactly(1, event(test("test()"), finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message(m -> m.startsWith("@LeaksNoProcesses on NotStarted: the container in field 'app' is not running when "
-                        + "the test starts; start it first")))));
+        run(NotStarted.class)
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("test()"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.startsWith(
+                                                "@LeaksNoProcesses on NotStarted: the container in field 'app' is not running when "
+                                                        + "the test starts; start it first")))));
     }
 
     @Test
     @DisplayName("the extension registered without the annotation")
     void withoutTheAnnotation() {
-        run(ExtensionOnly.class).assertThatEvents().haveExactly(1, event(test("test()"), finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message("LeaksNoProcessesExtension is registered on test() without @LeaksNoProcesses: use the annotation, "
-                        + "it says what to watch"))));
+        run(ExtensionOnly.class)
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("test()"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "LeaksNoProcessesExtension is registered on test() without @LeaksNoProcesses: use the annotation, "
+                                                        + "it says what to watch"))));
     }
 
     private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute()
+                .testEvents();
     }
 
     static class NoContainer {
         @Test
         @LeaksNoProcesses
-        void test() {
-        }
+        void test() {}
     }
 
     static class WrongName {
@@ -75,8 +105,7 @@ class LeaksNoProcessesMisuseTest {
 
         @Test
         @LeaksNoProcesses("db")
-        void test() {
-        }
+        void test() {}
     }
 
     static class NotStarted {
@@ -84,14 +113,12 @@ class LeaksNoProcessesMisuseTest {
 
         @Test
         @LeaksNoProcesses
-        void test() {
-        }
+        void test() {}
     }
 
     @ExtendWith(LeaksNoProcessesExtension.class)
     static class ExtensionOnly {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 }

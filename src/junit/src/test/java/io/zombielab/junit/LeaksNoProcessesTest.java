@@ -33,19 +33,30 @@ class LeaksNoProcessesTest {
     @Test
     @DisplayName("a test that leaves a process running fails, naming it; one that leaves nothing passes")
     void leakFailsCleanPasses() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(AService.class)).execute();
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(AService.class))
+                .execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test("leavesNothing()"), finishedSuccessfully()))
-                .haveExactly(1, event(test("leavesASleepRunning()"), finishedWithFailure(instanceOf(AssertionError.class),
-                        message(m -> m.startsWith("@LeaksNoProcesses: container 'app', ")
-                                && m.contains(", PID 1 'sleep infinity': 1 s after the test, it left 1 process(es) alive that "
-                                        + "it started or orphaned: pid ")
-                                && m.contains(" 'sleep 300' (re-parented to PID 1)")
-                                && m.contains("process table before the test:") && m.contains("process table after:")))));
+                .haveExactly(
+                        1,
+                        event(
+                                test("leavesASleepRunning()"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionError.class),
+                                        message(m -> m.startsWith("@LeaksNoProcesses: container 'app', ")
+                                                && m.contains(
+                                                        ", PID 1 'sleep infinity': 1 s after the test, it left 1 process(es) alive that "
+                                                                + "it started or orphaned: pid ")
+                                                && m.contains(" 'sleep 300' (re-parented to PID 1)")
+                                                && m.contains("process table before the test:")
+                                                && m.contains("process table after:")))));
         assertThat(results.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()))
+                        .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()))
                 .anySatisfy(entry -> assertThat(entry.get("zombielab.app")).startsWith("left nothing behind ("));
     }
 
@@ -70,7 +81,6 @@ class LeaksNoProcessesTest {
         }
 
         @Test
-        void leavesNothing() {
-        }
+        void leavesNothing() {}
     }
 }

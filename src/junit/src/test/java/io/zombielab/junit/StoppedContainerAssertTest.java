@@ -21,8 +21,10 @@ class StoppedContainerAssertTest {
         try (GenericContainer<?> tini = Containers.behindTini("sleep", "infinity")) {
             tini.start();
 
-            StoppedContainerAssert stopped = assertThatContainer(tini).afterGracefulStop(Duration.ofSeconds(10))
-                    .stoppedGracefully().stoppedWithin(Duration.ofSeconds(5));
+            StoppedContainerAssert stopped = assertThatContainer(tini)
+                    .afterGracefulStop(Duration.ofSeconds(10))
+                    .stoppedGracefully()
+                    .stoppedWithin(Duration.ofSeconds(5));
 
             assertThat(stopped.exitCode()).isEqualTo(143);
             assertThat(stopped.took()).isLessThan(Duration.ofSeconds(10));
@@ -30,19 +32,23 @@ class StoppedContainerAssertTest {
     }
 
     @Test
-    @DisplayName("sleep as PID 1 (the negative control): killed by the engine after the timeout, exit code 137, table shown")
+    @DisplayName(
+            "sleep as PID 1 (the negative control): killed by the engine after the timeout, exit code 137, table shown")
     void sleepIsKilled() {
         try (GenericContainer<?> sleep = Containers.asPidOne("sleep", "infinity")) {
             sleep.start();
 
             StoppedContainerAssert stopped = assertThatContainer(sleep).afterGracefulStop(Duration.ofSeconds(1));
 
-            assertThatThrownBy(stopped::stoppedGracefully).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("its PID 1, 'sleep infinity', did not stop on its stop signal: the engine killed it "
-                            + "after the 1 s timeout (exit code 137; docker stop took ")
+            assertThatThrownBy(stopped::stoppedGracefully)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining(
+                            "its PID 1, 'sleep infinity', did not stop on its stop signal: the engine killed it "
+                                    + "after the 1 s timeout (exit code 137; docker stop took ")
                     .hasMessageContaining("process table before the stop:")
                     .hasMessageContaining("sleep infinity");
-            assertThatThrownBy(() -> stopped.stoppedWithin(Duration.ofMillis(100))).hasMessageContaining("took longer to stop than 100 ms");
+            assertThatThrownBy(() -> stopped.stoppedWithin(Duration.ofMillis(100)))
+                    .hasMessageContaining("took longer to stop than 100 ms");
         }
     }
 

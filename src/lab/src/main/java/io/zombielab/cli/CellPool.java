@@ -29,18 +29,27 @@ final class CellPool {
     List<CellResult> run(List<FileCell> cells) {
         long started = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
-        return FanOut.inOrder(cells, parallel, "zombielab-cell", (cell, index) -> {
-            progress.printf("[zombielab] cell %d of %d: %s ...%n", index + 1, cells.size(), cell.scenario());
-            CellResult result = runOne(cell);
-            progress.printf("[zombielab] cell %d of %d: %s (%s)%n", index + 1, cells.size(), describe(result),
-                    elapsedAndRemaining(started, done.incrementAndGet(), cells.size()));
-            return result;
-        }, (cell, broke) -> {
-            if (broke instanceof InterruptedException) {
-                throw new IllegalStateException("interrupted while cells were running", broke);
-            }
-            throw new IllegalStateException("a cell's worker broke: " + broke, broke);
-        });
+        return FanOut.inOrder(
+                cells,
+                parallel,
+                "zombielab-cell",
+                (cell, index) -> {
+                    progress.printf("[zombielab] cell %d of %d: %s ...%n", index + 1, cells.size(), cell.scenario());
+                    CellResult result = runOne(cell);
+                    progress.printf(
+                            "[zombielab] cell %d of %d: %s (%s)%n",
+                            index + 1,
+                            cells.size(),
+                            describe(result),
+                            elapsedAndRemaining(started, done.incrementAndGet(), cells.size()));
+                    return result;
+                },
+                (cell, broke) -> {
+                    if (broke instanceof InterruptedException) {
+                        throw new IllegalStateException("interrupted while cells were running", broke);
+                    }
+                    throw new IllegalStateException("a cell's worker broke: " + broke, broke);
+                });
     }
 
     private CellResult runOne(FileCell cell) {
@@ -56,7 +65,9 @@ final class CellPool {
             return "ERROR " + notRun.error().cause();
         }
         var verdict = ((CellResult.Judged) result).verdict();
-        return String.format("%s in %.1f s", verdict.holds() ? "holds" : "DOES NOT HOLD",
+        return String.format(
+                "%s in %.1f s",
+                verdict.holds() ? "holds" : "DOES NOT HOLD",
                 verdict.observation().elapsed().toMillis() / 1000.0);
     }
 
@@ -64,6 +75,7 @@ final class CellPool {
     static String elapsedAndRemaining(long startedNanos, int done, int total) {
         double elapsed = (System.nanoTime() - startedNanos) / 1e9;
         double left = elapsed / done * (total - done);
-        return String.format("elapsed %.0f s", elapsed) + (done == total ? "" : String.format(", about %.0f s left", left));
+        return String.format("elapsed %.0f s", elapsed)
+                + (done == total ? "" : String.format(", about %.0f s left", left));
     }
 }

@@ -61,13 +61,16 @@ record Checkup(List<Line> lines) {
             look = Optional.of(engine.apply(base));
             lines.add(engineLine(settings, look.get()));
         } else {
-            lines.add(new Line(Status.MISSING, "testcontainers", "TESTCONTAINERS_RYUK_DISABLED is not 'true': Testcontainers would "
-                    + "wait minutes for its Ryuk image, which zombielab does not need (it removes its containers by label); "
-                    + "run bin/zombielab or ./zombielab, which set it"));
+            lines.add(new Line(
+                    Status.MISSING,
+                    "testcontainers",
+                    "TESTCONTAINERS_RYUK_DISABLED is not 'true': Testcontainers would "
+                            + "wait minutes for its Ryuk image, which zombielab does not need (it removes its containers by label); "
+                            + "run bin/zombielab or ./zombielab, which set it"));
             lines.add(new Line(Status.UNKNOWN, "engine", "not asked (Testcontainers is not set up to reach it)"));
         }
-        Optional<EngineLook.EngineFacts> facts = look.filter(EngineLook.Answering.class::isInstance)
-                .map(l -> ((EngineLook.Answering) l).facts());
+        Optional<EngineLook.EngineFacts> facts =
+                look.filter(EngineLook.Answering.class::isInstance).map(l -> ((EngineLook.Answering) l).facts());
         lines.add(cgroupLine(facts));
         lines.add(probeLine(settings.run().probe(), here));
         Optional<ProjectLayout> layout = Optional.empty();
@@ -79,11 +82,19 @@ record Checkup(List<Line> lines) {
         }
         lines.add(baseImageLine(base, facts, layout));
         facts.ifPresent(f -> {
-            lines.add(new Line(Status.OK, "images", f.images() + " image(s) labelled io.zombielab=true (fixtures and reapers "
-                    + "build on first use)"));
-            lines.add(f.containers() == 0 ? new Line(Status.OK, "containers", "none left behind")
-                    : new Line(Status.LEFTOVER, "containers", f.containers() + " labelled container(s) exist: another run is "
-                    + "going, or one was killed; zombielab gc removes them (gc --run-id ID: one run's only)"));
+            lines.add(new Line(
+                    Status.OK,
+                    "images",
+                    f.images() + " image(s) labelled io.zombielab=true (fixtures and reapers "
+                            + "build on first use)"));
+            lines.add(
+                    f.containers() == 0
+                            ? new Line(Status.OK, "containers", "none left behind")
+                            : new Line(
+                                    Status.LEFTOVER,
+                                    "containers",
+                                    f.containers() + " labelled container(s) exist: another run is "
+                                            + "going, or one was killed; zombielab gc removes them (gc --run-id ID: one run's only)"));
         });
         lines.add(new Line(Status.OK, "java", Runtime.version() + " (" + System.getProperty("java.home") + ")"));
         return new Checkup(List.copyOf(lines));
@@ -93,15 +104,23 @@ record Checkup(List<Line> lines) {
         Optional<String> host = settings.engine().dockerHost();
         if (look instanceof EngineLook.Answering answering) {
             var f = answering.facts();
-            return new Line(Status.OK, "engine", "answering" + host.map(h -> " at DOCKER_HOST=" + h).orElse("") + ": "
-                    + f.version() + ", API " + f.apiVersion());
+            return new Line(
+                    Status.OK,
+                    "engine",
+                    "answering" + host.map(h -> " at DOCKER_HOST=" + h).orElse("") + ": " + f.version() + ", API "
+                            + f.apiVersion());
         }
         EngineLook.Silent silent = (EngineLook.Silent) look;
-        String answer = silent.timedOut() ? " gave no answer within " + silent.waited().toSeconds() + " s" : " does not answer";
-        return new Line(Status.MISSING, "engine", host.map(h -> "DOCKER_HOST=" + h + answer
-                        + ": start that engine, or unset DOCKER_HOST for the local one")
-                .orElse("the local socket" + answer + ": install Docker and start it (or set DOCKER_HOST); in a checkout, "
-                        + "as root on Debian, ./zombielab test or reproduce does both"));
+        String answer =
+                silent.timedOut() ? " gave no answer within " + silent.waited().toSeconds() + " s" : " does not answer";
+        return new Line(
+                Status.MISSING,
+                "engine",
+                host.map(h -> "DOCKER_HOST=" + h + answer
+                                + ": start that engine, or unset DOCKER_HOST for the local one")
+                        .orElse("the local socket" + answer
+                                + ": install Docker and start it (or set DOCKER_HOST); in a checkout, "
+                                + "as root on Debian, ./zombielab test or reproduce does both"));
     }
 
     private static Line cgroupLine(Optional<EngineLook.EngineFacts> facts) {
@@ -112,10 +131,15 @@ record Checkup(List<Line> lines) {
         if (f.cgroupVersion().isEmpty()) {
             return new Line(Status.UNKNOWN, "cgroup", "the engine does not say which (API " + f.apiVersion() + ")");
         }
-        String version = "v" + f.cgroupVersion().get() + (f.cgroupVersion().get().equals("2") ? " (unified)" : "");
+        String version =
+                "v" + f.cgroupVersion().get() + (f.cgroupVersion().get().equals("2") ? " (unified)" : "");
         if (!f.memoryLimit() || !f.pidsLimit()) {
-            return new Line(Status.MISSING, "cgroup", version + " without " + (f.memoryLimit() ? "the pids" : f.pidsLimit()
-                    ? "the memory" : "the memory and pids") + " controller: the limits and figures of every cell need both");
+            return new Line(
+                    Status.MISSING,
+                    "cgroup",
+                    version + " without "
+                            + (f.memoryLimit() ? "the pids" : f.pidsLimit() ? "the memory" : "the memory and pids")
+                            + " controller: the limits and figures of every cell need both");
         }
         return new Line(Status.OK, "cgroup", version + ": memory and pids limits per container");
     }
@@ -130,24 +154,38 @@ record Checkup(List<Line> lines) {
         }
         ProbeDecision decision = Probes.decide(choice, here::shown);
         String why = choice == ProbeChoice.AUTO ? here.why() : Settings.PROBE + "=" + choice.id();
-        return decision.mode().map(mode -> new Line(Status.OK, "probe", mode.id() + ": " + mode.description()
-                        + (mode == ProbeMode.UNIVERSAL ? UNIVERSAL_FIRST_USE : "") + "; " + why))
-                .orElseGet(() -> new Line(Status.MISSING, "probe", Settings.PROBE + "=host, but this host cannot show the "
-                        + "containers' processes (" + here.why() + "): unset it, or set it to universal"));
+        return decision.mode()
+                .map(mode -> new Line(
+                        Status.OK,
+                        "probe",
+                        mode.id() + ": " + mode.description() + (mode == ProbeMode.UNIVERSAL ? UNIVERSAL_FIRST_USE : "")
+                                + "; " + why))
+                .orElseGet(() -> new Line(
+                        Status.MISSING,
+                        "probe",
+                        Settings.PROBE + "=host, but this host cannot show the " + "containers' processes ("
+                                + here.why() + "): unset it, or set it to universal"));
     }
 
-    private static Line baseImageLine(Optional<String> base, Optional<EngineLook.EngineFacts> facts, Optional<ProjectLayout> layout) {
+    private static Line baseImageLine(
+            Optional<String> base, Optional<EngineLook.EngineFacts> facts, Optional<ProjectLayout> layout) {
         String howToMake = layout.map(ProjectLayout::howToMakeBaseImage).orElse("");
         if (base.isEmpty()) {
-            return new Line(Status.MISSING, "base image", "none named (ZOMBIELAB_BASE_IMAGE, or a release archive's "
-                    + "lib/base-image.txt)" + (howToMake.isEmpty() ? "" : ": " + howToMake));
+            return new Line(
+                    Status.MISSING,
+                    "base image",
+                    "none named (ZOMBIELAB_BASE_IMAGE, or a release archive's " + "lib/base-image.txt)"
+                            + (howToMake.isEmpty() ? "" : ": " + howToMake));
         }
         if (facts.isEmpty()) {
             return new Line(Status.UNKNOWN, "base image", base.get() + " (cannot look without an engine)");
         }
-        return facts.get().baseImagePresent() ? new Line(Status.OK, "base image", base.get())
-                : new Line(Status.MISSING, "base image", base.get() + " is not on the engine: " + howToMake
-                + " (validate --image needs none)");
+        return facts.get().baseImagePresent()
+                ? new Line(Status.OK, "base image", base.get())
+                : new Line(
+                        Status.MISSING,
+                        "base image",
+                        base.get() + " is not on the engine: " + howToMake + " (validate --image needs none)");
     }
 
     /** Nothing a run needs is missing. */
@@ -163,8 +201,12 @@ record Checkup(List<Line> lines) {
     String render() {
         StringBuilder out = new StringBuilder("zombielab doctor: what a run needs on this machine\n\n");
         lines.forEach(l -> out.append(l.render()).append('\n'));
-        out.append('\n').append(ready() ? "ready: a run starts here without anything more to install"
-                : "not ready: see the MISSING lines, each says how to get what it needs").append('\n');
+        out.append('\n')
+                .append(
+                        ready()
+                                ? "ready: a run starts here without anything more to install"
+                                : "not ready: see the MISSING lines, each says how to get what it needs")
+                .append('\n');
         return out.toString();
     }
 }

@@ -29,7 +29,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Main.settings(spec);
-        Checkup checkup = Checkup.of(settings, HostView.here(settings.engine().dockerHost()),
+        Checkup checkup = Checkup.of(
+                settings,
+                HostView.here(settings.engine().dockerHost()),
                 base -> EngineLook.ask(settings.engine(), base, ENGINE_WAIT));
         spec.commandLine().getOut().print(checkup.render());
         spec.commandLine().getOut().flush();

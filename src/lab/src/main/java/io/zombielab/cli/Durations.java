@@ -22,6 +22,7 @@ final class Durations implements ITypeConverter<Duration> {
                 return Duration.ofNanos(millis.movePointRight(6).longValue());
             }
         }
-        throw new TypeConversionException("needs a duration above 0 and at most an hour, such as 500ms, 1s or 1.5s, not '" + value + "'");
+        throw new TypeConversionException(
+                "needs a duration above 0 and at most an hour, such as 500ms, 1s or 1.5s, not '" + value + "'");
     }
 }

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeoutException;
 sealed interface EngineLook {
 
     /** The engine answered every question. */
-    record Answering(EngineFacts facts) implements EngineLook {
-    }
+    record Answering(EngineFacts facts) implements EngineLook {}
 
     /**
      * No answer: a refused connection or nothing where DOCKER_HOST points (at once), or none in time.
@@ -29,8 +28,7 @@ sealed interface EngineLook {
      * @param timedOut whether it waited the whole time (an engine that accepts and then hangs)
      * @param waited how long it would wait
      */
-    record Silent(boolean timedOut, Duration waited) implements EngineLook {
-    }
+    record Silent(boolean timedOut, Duration waited) implements EngineLook {}
 
     /**
      * @param version the engine's version ("20.10.24+dfsg1")
@@ -42,9 +40,15 @@ sealed interface EngineLook {
      * @param images zombielab's images on it
      * @param containers zombielab's containers on it
      */
-    record EngineFacts(String version, String apiVersion, Optional<String> cgroupVersion, boolean memoryLimit,
-                       boolean pidsLimit, boolean baseImagePresent, int images, int containers) {
-    }
+    record EngineFacts(
+            String version,
+            String apiVersion,
+            Optional<String> cgroupVersion,
+            boolean memoryLimit,
+            boolean pidsLimit,
+            boolean baseImagePresent,
+            int images,
+            int containers) {}
 
     /** Asks the engine {@code engine} names, giving up after {@code within}; {@code baseImage} is looked for. */
     static EngineLook ask(EngineSettings engine, Optional<String> baseImage, Duration within) {
@@ -69,9 +73,15 @@ sealed interface EngineLook {
         var version = docker.versionCmd().exec();
         Info info = docker.infoCmd().exec();
         Sweep everything = new Sweep(docker, Sweep.Selection.everything());
-        return new EngineFacts(version.getVersion(), version.getApiVersion(), Optional.ofNullable(info.getCGroupVersion()),
-                Boolean.TRUE.equals(info.getMemoryLimit()), Boolean.TRUE.equals(info.getRawValues().get("PidsLimit")),
-                baseImage.map(tag -> present(docker, tag)).orElse(false), everything.imageCount(), everything.containerCount());
+        return new EngineFacts(
+                version.getVersion(),
+                version.getApiVersion(),
+                Optional.ofNullable(info.getCGroupVersion()),
+                Boolean.TRUE.equals(info.getMemoryLimit()),
+                Boolean.TRUE.equals(info.getRawValues().get("PidsLimit")),
+                baseImage.map(tag -> present(docker, tag)).orElse(false),
+                everything.imageCount(),
+                everything.containerCount());
     }
 
     private static boolean present(DockerClient docker, String image) {

@@ -11,6 +11,5 @@ final class ExitCode {
     /** No engine, no base image: the environment is not ready. */
     static final int ENVIRONMENT = 3;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

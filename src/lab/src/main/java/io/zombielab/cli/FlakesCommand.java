@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
  * {@code flakes REPORT.json...}: compares the reports of runs of the same cells (bench/flakes makes them) and
  * prints every cell whose verdict changed. Needs no engine. Exit 0 only when every cell held in every run.
  */
-@Command(name = "flakes", description = "compares the report.json of runs of the same cells; prints cells whose verdict changed")
+@Command(
+        name = "flakes",
+        description = "compares the report.json of runs of the same cells; prints cells whose verdict changed")
 final class FlakesCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +26,8 @@ final class FlakesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FlakeReport report = FlakeReport.of(reports.stream().map(ReportFiles::read).toList());
+        FlakeReport report =
+                FlakeReport.of(reports.stream().map(ReportFiles::read).toList());
         spec.commandLine().getOut().print(report.render());
         return report.cellsNotAlwaysHolding() == 0 ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -34,8 +34,7 @@ import java.util.function.Consumer;
 final class FleetRun {
 
     /** How validate grades and stops: the latency bound, and --stop-timeout if it was given. */
-    record Knobs(Duration latencyBound, Optional<Integer> stopTimeout, int imagesAtOnce, int promisesAtOnce) {
-    }
+    record Knobs(Duration latencyBound, Optional<Integer> stopTimeout, int imagesAtOnce, int promisesAtOnce) {}
 
     private final List<FleetMember> fleet;
     private final Shard shard;
@@ -68,8 +67,10 @@ final class FleetRun {
     List<FleetMember> selected() {
         List<FleetMember> mine = shard.select(fleet);
         if (mine.isEmpty()) {
-            throw new UsageException("fleet shard " + shard + " of " + fleet.size() + " image" + (fleet.size() == 1 ? "" : "s")
-                    + " is empty: use fewer shards\nnothing was judged", false);
+            throw new UsageException(
+                    "fleet shard " + shard + " of " + fleet.size() + " image" + (fleet.size() == 1 ? "" : "s")
+                            + " is empty: use fewer shards\nnothing was judged",
+                    false);
         }
         return mine;
     }
@@ -81,8 +82,9 @@ final class FleetRun {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         if (mine.size() > 1) {
-            progress.accept(mine.size() + " images" + (shard.equals(Shard.ALL) ? "" : " (fleet shard " + shard + " of " + fleet.size() + ")")
-                    + ", " + Math.min(settings.imagesAtOnce(), mine.size()) + " at a time");
+            progress.accept(mine.size() + " images"
+                    + (shard.equals(Shard.ALL) ? "" : " (fleet shard " + shard + " of " + fleet.size() + ")") + ", "
+                    + Math.min(settings.imagesAtOnce(), mine.size()) + " at a time");
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.imagesAtOnce(), mine.size()));
         try {
@@ -94,7 +96,8 @@ final class FleetRun {
             for (Future<FleetReport.Member> f : running) {
                 members.add(f.get());
             }
-            return new FleetReport(members, shard, fleet.size(), lab.runId(), started, Duration.ofNanos(System.nanoTime() - t0));
+            return new FleetReport(
+                    members, shard, fleet.size(), lab.runId(), started, Duration.ofNanos(System.nanoTime() - t0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -115,35 +118,45 @@ final class FleetRun {
         for (FleetMember m : fleet) {
             try {
                 if (m.build().isPresent()) {
-                    progress.accept(m.name() + ": building " + m.image() + " (" + m.build().get().where() + ")");
+                    progress.accept(m.name() + ": building " + m.image() + " ("
+                            + m.build().get().where() + ")");
                     lab.deployBuild().build(m.build().get(), m.image());
                 }
-                checked.put(m, m.entrypoint().isPresent()
-                        ? lab.checkImage(m.image(), ImageInput.Pull.NEVER, m.entrypoint())
-                        : lab.checkDeployed(m.image(), m.deployment(), m.source() + ": " + m.name()));
+                checked.put(
+                        m,
+                        m.entrypoint().isPresent()
+                                ? lab.checkImage(m.image(), ImageInput.Pull.NEVER, m.entrypoint())
+                                : lab.checkDeployed(m.image(), m.deployment(), m.source() + ": " + m.name()));
             } catch (ImageRefusedException e) {
-                String message = e.getMessage().startsWith(m.source().toString()) ? e.getMessage() : m.source() + ": " + m.name() + ": " + e.getMessage();
+                String message = e.getMessage().startsWith(m.source().toString())
+                        ? e.getMessage()
+                        : m.source() + ": " + m.name() + ": " + e.getMessage();
                 refused.add(new ImageRefusedException(e.kind(), message, e));
             }
         }
         if (!refused.isEmpty()) {
             boolean input = refused.stream().anyMatch(r -> r.kind() == ImageRefusedException.Kind.INPUT);
-            throw new ImageRefusedException(input ? ImageRefusedException.Kind.INPUT : ImageRefusedException.Kind.ENVIRONMENT,
+            throw new ImageRefusedException(
+                    input ? ImageRefusedException.Kind.INPUT : ImageRefusedException.Kind.ENVIRONMENT,
                     refused.size() + " of the fleet's " + fleet.size() + " images cannot be validated:\n  "
-                            + String.join("\n  ", refused.stream().map(Throwable::getMessage).toList()));
+                            + String.join(
+                                    "\n  ",
+                                    refused.stream().map(Throwable::getMessage).toList()));
         }
         return checked;
     }
 
-    private FleetReport.Member validate(Lab lab, FleetMember m, Grading grading, ImageInput.Checked checked,
-                                               Consumer<String> progress) {
+    private FleetReport.Member validate(
+            Lab lab, FleetMember m, Grading grading, ImageInput.Checked checked, Consumer<String> progress) {
         long t0 = System.nanoTime();
         ReaperUnderTest subject = m.subject();
-        Optional<ConfigReading> reading = m.entrypoint().isPresent() ? Optional.empty()
+        Optional<ConfigReading> reading = m.entrypoint().isPresent()
+                ? Optional.empty()
                 : Optional.of(ConfigReading.of(m.deployment().applyTo(checked.config()), m.front()));
         List<PromiseResult> results = lab.validate(subject, grading, settings.promisesAtOnce(), progress);
         ValidateReport report = new ValidateReport(subject, grading, reading, results);
-        List<String> fix = report.grade() == ValidateReport.Overall.GOOD ? List.of()
+        List<String> fix = report.grade() == ValidateReport.Overall.GOOD
+                ? List.of()
                 : m.fix().map(f -> f.lines(report.verdicts())).orElse(List.of());
         return new FleetReport.Member(m, report, Duration.ofNanos(System.nanoTime() - t0), fix);
     }

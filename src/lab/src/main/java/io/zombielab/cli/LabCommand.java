@@ -21,8 +21,7 @@ abstract class LabCommand implements Callable<Integer> {
     abstract LabWork prepare();
 
     /** Checks, with the input, that the files the command will write can be written (exit 2 if not). */
-    void checkOutputs() {
-    }
+    void checkOutputs() {}
 
     /** Whether it builds scenario images (all but validate --image), which need the base image. */
     boolean needsBaseImage() {

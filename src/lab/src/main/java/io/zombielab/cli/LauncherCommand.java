@@ -19,7 +19,8 @@ abstract class LauncherCommand implements Callable<Integer> {
         throw new UsageException("'" + spec.name() + "' is the launcher's: run ./zombielab " + spec.name(), false);
     }
 
-    @Command(name = "test", description = "the test suite (unit tests and every container scenario), as CI runs it (launcher)")
-    static final class Test extends LauncherCommand {
-    }
+    @Command(
+            name = "test",
+            description = "the test suite (unit tests and every container scenario), as CI runs it (launcher)")
+    static final class Test extends LauncherCommand {}
 }

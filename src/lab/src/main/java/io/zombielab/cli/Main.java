@@ -23,9 +23,20 @@ import picocli.CommandLine.Spec;
  * command classes; the usage text ({@link Usage}) is generated from them, and the launcher prints the same
  * (docs/usage.txt). Exit codes are mapped here, in one place ({@link ExitCode}).
  */
-@Command(name = "zombielab", subcommands = {ReproduceCommand.class, MatrixCommand.class, ValidateCommand.class,
-        PlanCommand.class, ProbesCommand.class, FlakesCommand.class, SpeedCommand.class, LauncherCommand.Test.class,
-        DoctorCommand.class, GcCommand.class})
+@Command(
+        name = "zombielab",
+        subcommands = {
+            ReproduceCommand.class,
+            MatrixCommand.class,
+            ValidateCommand.class,
+            PlanCommand.class,
+            ProbesCommand.class,
+            FlakesCommand.class,
+            SpeedCommand.class,
+            LauncherCommand.Test.class,
+            DoctorCommand.class,
+            GcCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -51,7 +62,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        Thread.setDefaultUncaughtExceptionHandler(new ThreadDeaths(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        Thread.setDefaultUncaughtExceptionHandler(
+                new ThreadDeaths(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
         System.exit(run(args, System.out, System.err));
     }
 
@@ -95,10 +107,14 @@ public final class Main implements Callable<Integer> {
             command.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         });
         // After the help options: registered on every command that exists by now, their mixins included.
-        line.registerConverter(Path.class, value -> callerDirectory.resolve(value).normalize());
-        line.registerConverter(File.class, value -> callerDirectory.resolve(value).normalize().toFile());
+        line.registerConverter(
+                Path.class, value -> callerDirectory.resolve(value).normalize());
+        line.registerConverter(
+                File.class, value -> callerDirectory.resolve(value).normalize().toFile());
         // `zombielab --help` is the usage text, as with no command (but on stdout, and exit 0: it was asked for).
-        line.getCommandSpec().usageMessage().sectionKeys(List.of("zombielab"))
+        line.getCommandSpec()
+                .usageMessage()
+                .sectionKeys(List.of("zombielab"))
                 .sectionMap(Map.of("zombielab", help -> Usage.text(line)));
         return line;
     }
@@ -107,7 +123,8 @@ public final class Main implements Callable<Integer> {
     private record Factory(Settings settings) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            return type == Options.FamilyNames.class ? type.cast(new Options.FamilyNames(settings.places().layout()))
+            return type == Options.FamilyNames.class
+                    ? type.cast(new Options.FamilyNames(settings.places().layout()))
                     : CommandLine.defaultFactory().create(type);
         }
     }
@@ -133,7 +150,8 @@ public final class Main implements Callable<Integer> {
             err.println("[zombielab] ERROR: " + output.getMessage());
             return ExitCode.FAILED;
         }
-        if (thrown instanceof DockerEngine.EngineUnavailableException || thrown instanceof ImageCatalog.ImageBuildException) {
+        if (thrown instanceof DockerEngine.EngineUnavailableException
+                || thrown instanceof ImageCatalog.ImageBuildException) {
             err.println("[zombielab] ERROR: " + thrown.getMessage());
             return ExitCode.ENVIRONMENT;
         }

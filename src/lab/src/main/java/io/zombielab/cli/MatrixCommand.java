@@ -24,7 +24,10 @@ final class MatrixCommand extends ReportingCommand {
     @Mixin
     Options.FamilyMixin family;
 
-    @Option(names = "--scenarios", arity = "1..*", paramLabel = "SCENARIO_FILE",
+    @Option(
+            names = "--scenarios",
+            arity = "1..*",
+            paramLabel = "SCENARIO_FILE",
             description = "the scenario files (the word is optional: files may follow bare)")
     List<Path> scenarios = new ArrayList<>();
 
@@ -35,8 +38,13 @@ final class MatrixCommand extends ReportingCommand {
     LabWork prepare() {
         List<Path> all = new ArrayList<>(scenarios);
         all.addAll(files);
-        MatrixRun run = MatrixRun.of(settings().places(), all, reapers.filter(settings().selection()),
-                shard.shard(settings().selection()), false, family.family());
+        MatrixRun run = MatrixRun.of(
+                settings().places(),
+                all,
+                reapers.filter(settings().selection()),
+                shard.shard(settings().selection()),
+                false,
+                family.family());
         return lab -> run.run(lab, output.output(), parallel.parallel, junit, out(), err());
     }
 }

@@ -5,13 +5,13 @@ import io.zombielab.Settings;
 import io.zombielab.image.ProjectLayout;
 import io.zombielab.report.CellError;
 import io.zombielab.report.CellResult;
+import io.zombielab.report.FamilyReport;
 import io.zombielab.report.JsonReport;
 import io.zombielab.report.MatrixTable;
+import io.zombielab.report.PidsChart;
 import io.zombielab.report.ReportFolder;
 import io.zombielab.report.RunReport;
 import io.zombielab.report.StoryReading;
-import io.zombielab.report.FamilyReport;
-import io.zombielab.report.PidsChart;
 import io.zombielab.scenario.Family;
 import io.zombielab.scenario.FamilyCell;
 import io.zombielab.scenario.FamilyFiles;
@@ -45,8 +45,13 @@ final class MatrixRun {
     private final boolean story;
     private final ReportFolder reports;
 
-    private MatrixRun(List<Path> files, List<ScenarioFiles.FileCell> cells, List<Family> families,
-                      List<FamilyCell> familyCells, boolean story, ReportFolder reports) {
+    private MatrixRun(
+            List<Path> files,
+            List<ScenarioFiles.FileCell> cells,
+            List<Family> families,
+            List<FamilyCell> familyCells,
+            boolean story,
+            ReportFolder reports) {
         this.files = files;
         this.cells = cells;
         this.families = families;
@@ -68,15 +73,22 @@ final class MatrixRun {
      * files and no family: every scenarios/*.yaml and every family. A file whose first key is {@code family:}
      * is a family's.
      */
-    static MatrixRun of(Settings.Places places, List<Path> files, ReaperFilter filter, Shard shard, boolean story,
-                        Optional<String> family) {
+    static MatrixRun of(
+            Settings.Places places,
+            List<Path> files,
+            ReaperFilter filter,
+            Shard shard,
+            boolean story,
+            Optional<String> family) {
         ProjectLayout layout = places.layout();
         List<Path> scenarioFiles;
         List<Path> familyFiles;
         if (family.isPresent()) {
             if (!files.isEmpty()) {
-                throw new UsageException("--family " + family.get() + " runs that family's cells: give no scenario file with it"
-                        + "\nnothing was run.", true);
+                throw new UsageException(
+                        "--family " + family.get() + " runs that family's cells: give no scenario file with it"
+                                + "\nnothing was run.",
+                        true);
             }
             scenarioFiles = List.of();
             familyFiles = List.of(familyFile(layout, family.get()));
@@ -92,27 +104,40 @@ final class MatrixRun {
         List<ScenarioFiles.FileCell> filtered;
         List<Family> loaded;
         try {
-            filtered = scenarioFiles.isEmpty() ? List.of()
-                    : ScenarioFiles.loadWithFiles(scenarioFiles).stream().filter(c -> filter.admits(c.scenario().reaper())).toList();
+            filtered = scenarioFiles.isEmpty()
+                    ? List.of()
+                    : ScenarioFiles.loadWithFiles(scenarioFiles).stream()
+                            .filter(c -> filter.admits(c.scenario().reaper()))
+                            .toList();
             loaded = FamilyFiles.load(familyFiles);
         } catch (ScenarioFileException e) {
             throw new UsageException(e.getMessage() + "\nnothing was run.", false);
         }
-        List<FamilyCell> familyFiltered = loaded.stream().flatMap(f -> f.cells().stream())
-                .filter(c -> filter.admits(c.reaper())).toList();
+        List<FamilyCell> familyFiltered = loaded.stream()
+                .flatMap(f -> f.cells().stream())
+                .filter(c -> filter.admits(c.reaper()))
+                .toList();
         if (filtered.isEmpty() && familyFiltered.isEmpty()) {
-            throw new UsageException("no cell of " + named + " has a reaper in " + filter.reapers() + "\nnothing was run.", false);
+            throw new UsageException(
+                    "no cell of " + named + " has a reaper in " + filter.reapers() + "\nnothing was run.", false);
         }
         // One shard list over both kinds of cell, so that every cell is in exactly one shard.
         int total = filtered.size() + familyFiltered.size();
-        List<Integer> kept = shard.select(java.util.stream.IntStream.range(0, total).boxed().toList());
+        List<Integer> kept =
+                shard.select(java.util.stream.IntStream.range(0, total).boxed().toList());
         if (kept.isEmpty()) {
-            throw new UsageException("shard " + shard + " of " + total + " cells is empty: use fewer shards"
-                    + "\nnothing was run.", false);
+            throw new UsageException(
+                    "shard " + shard + " of " + total + " cells is empty: use fewer shards" + "\nnothing was run.",
+                    false);
         }
-        List<ScenarioFiles.FileCell> cells = kept.stream().filter(i -> i < filtered.size()).map(filtered::get).toList();
-        List<FamilyCell> familyCells = kept.stream().filter(i -> i >= filtered.size())
-                .map(i -> familyFiltered.get(i - filtered.size())).toList();
+        List<ScenarioFiles.FileCell> cells = kept.stream()
+                .filter(i -> i < filtered.size())
+                .map(filtered::get)
+                .toList();
+        List<FamilyCell> familyCells = kept.stream()
+                .filter(i -> i >= filtered.size())
+                .map(i -> familyFiltered.get(i - filtered.size()))
+                .toList();
         return new MatrixRun(named, cells, loaded, familyCells, story, places.reports());
     }
 
@@ -120,8 +145,12 @@ final class MatrixRun {
     static Path familyFile(ProjectLayout layout, String name) {
         Path file = layout.scenarios().resolve("families").resolve(name + ".yaml");
         if (!name.matches("[a-z0-9-]+") || !Files.isRegularFile(file)) {
-            throw new UsageException("--family: no scenario family '" + name + "' (known: "
-                    + allFamilyFiles(layout).stream().map(FamilyFiles::idOf).toList() + ")\nnothing was run.", true);
+            throw new UsageException(
+                    "--family: no scenario family '" + name + "' (known: "
+                            + allFamilyFiles(layout).stream()
+                                    .map(FamilyFiles::idOf)
+                                    .toList() + ")\nnothing was run.",
+                    true);
         }
         return file;
     }
@@ -183,21 +212,33 @@ final class MatrixRun {
         families.errors().forEach(e -> problems.add(e.line()));
         families.verdicts().stream().filter(v -> !v.holds()).forEach(v -> problems.add(v.explain()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        RunReport report = new RunReport(files.stream().map(f -> f.getFileName().toString()).toList().toString(),
-                lab.runId(), Instant.now(), took, verdicts, couldNotRun, story ? StoryReading.read(verdicts) : List.of());
-        Path folder = reports.writeAll(report, families.verdicts().stream()
-                        .filter(v -> v.observation().cell().door().costsPids()).map(v -> PidsChart.of(v.observation())).toList(),
+        RunReport report = new RunReport(
+                files.stream().map(f -> f.getFileName().toString()).toList().toString(),
+                lab.runId(),
+                Instant.now(),
+                took,
+                verdicts,
+                couldNotRun,
+                story ? StoryReading.read(verdicts) : List.of());
+        Path folder = reports.writeAll(
+                report,
+                families.verdicts().stream()
+                        .filter(v -> v.observation().cell().door().costsPids())
+                        .map(v -> PidsChart.of(v.observation()))
+                        .toList(),
                 familyCells.isEmpty() ? "" : FamilyReport.html(familyText(families)));
         writeFamilyReports(families);
-        long holding = report.holding() + families.verdicts().stream().filter(FamilyVerdict::holds).count();
-        String summary = String.format("%d of %d cells hold; %.0f s", holding, cells.size() + familyCells.size(),
-                took.toMillis() / 1000.0);
+        long holding = report.holding()
+                + families.verdicts().stream().filter(FamilyVerdict::holds).count();
+        String summary = String.format(
+                "%d of %d cells hold; %.0f s", holding, cells.size() + familyCells.size(), took.toMillis() / 1000.0);
         switch (output) {
             case JSON -> out.print(JsonReport.render(report));
             case QUIET -> out.println(summary);
             case TABLE -> {
                 printTable(out, report, problems, families);
-                out.println("\nreports: " + folder + "/ (report.html, matrix.md, report.json, memory.svg, pids.svg, matrix.txt"
+                out.println("\nreports: " + folder
+                        + "/ (report.html, matrix.md, report.json, memory.svg, pids.svg, matrix.txt"
                         + (familyCells.isEmpty() ? "" : ", families.txt, families.json") + ")");
                 out.printf("%n%s%n", summary);
             }
@@ -223,11 +264,16 @@ final class MatrixRun {
             try {
                 FamilyVerdict v = lab.run(cell);
                 verdicts.add(v);
-                progress.printf("[zombielab] family cell %d of %d: %s in %.1f s%n", i + 1, familyCells.size(),
-                        v.holds() ? "holds" : "DOES NOT HOLD", v.observation().elapsed().toMillis() / 1000.0);
+                progress.printf(
+                        "[zombielab] family cell %d of %d: %s in %.1f s%n",
+                        i + 1,
+                        familyCells.size(),
+                        v.holds() ? "holds" : "DOES NOT HOLD",
+                        v.observation().elapsed().toMillis() / 1000.0);
             } catch (RuntimeException e) {
                 errors.add(new FamilyReport.Error(cell, lab.whyCouldNotRun(e)));
-                progress.printf("[zombielab] family cell %d of %d: ERROR %s%n", i + 1, familyCells.size(), e.getMessage());
+                progress.printf(
+                        "[zombielab] family cell %d of %d: ERROR %s%n", i + 1, familyCells.size(), e.getMessage());
             }
             progress.flush();
         }
@@ -239,8 +285,11 @@ final class MatrixRun {
         if (!familyCells.isEmpty()) {
             reports.write("families.txt", familyText(run));
             try {
-                reports.write("families.json", new com.fasterxml.jackson.databind.ObjectMapper()
-                        .writerWithDefaultPrettyPrinter().writeValueAsString(FamilyReport.document(run.verdicts(), run.errors())));
+                reports.write(
+                        "families.json",
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(FamilyReport.document(run.verdicts(), run.errors())));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("families.json could not be written: " + e.getMessage(), e);
             }
@@ -269,8 +318,8 @@ final class MatrixRun {
             return;
         }
         out.println();
-        out.println("zombielab: " + report.cells() + " cells from " + files.stream().map(Path::toString).toList()
-                + " (run " + report.runId() + ")");
+        out.println("zombielab: " + report.cells() + " cells from "
+                + files.stream().map(Path::toString).toList() + " (run " + report.runId() + ")");
         out.println("observed by the " + report.observedBy());
         out.println();
         out.print(MatrixTable.render(report.rows()));

@@ -31,20 +31,29 @@ import picocli.CommandLine.TypeConversionException;
 /** The options several commands share, each defined once. */
 final class Options {
 
-    private Options() {
-    }
+    private Options() {}
 
     /** {@code -h/--help} and {@code -V/--version}, on every command: answered before anything runs. */
     static final class HelpMixin {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints the command's help and ends")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "prints the command's help and ends")
         boolean help;
 
-        @Option(names = {"-V", "--version"}, versionHelp = true, description = "prints zombielab's version and ends")
+        @Option(
+                names = {"-V", "--version"},
+                versionHelp = true,
+                description = "prints zombielab's version and ends")
         boolean version;
     }
 
     /** How the result is printed: the table (default), one summary line, or the JSON report. */
-    enum Output { TABLE, QUIET, JSON }
+    enum Output {
+        TABLE,
+        QUIET,
+        JSON
+    }
 
     /** {@code --quiet | --json}: they exclude each other. */
     static final class OutputChoice {
@@ -74,8 +83,11 @@ final class Options {
      * beside the table, {@code --quiet} or {@code --json}. FILE is checked before anything runs.
      */
     static final class JunitMixin {
-        @Option(names = "--junit", paramLabel = "FILE",
-                description = "also writes the result as JUnit XML to FILE, a test case per cell or promise (for CI test reports)")
+        @Option(
+                names = "--junit",
+                paramLabel = "FILE",
+                description =
+                        "also writes the result as JUnit XML to FILE, a test case per cell or promise (for CI test reports)")
         Path file;
 
         @Spec(Spec.Target.MIXEE)
@@ -107,7 +119,10 @@ final class Options {
         /** validate's promises, each graded. */
         void writePromises(ValidateReport report) {
             if (file != null) {
-                write(PromiseJunit.report(report, startedAt, Duration.ofNanos(System.nanoTime() - startedNanos),
+                write(PromiseJunit.report(
+                        report,
+                        startedAt,
+                        Duration.ofNanos(System.nanoTime() - startedNanos),
                         Hostname.ofThisMachine()));
             }
         }
@@ -132,8 +147,9 @@ final class Options {
             boolean quiet = command.userObject() instanceof LabCommand lab && lab.quiet();
             if (!quiet) {
                 PrintWriter err = command.commandLine().getErr();
-                err.printf("[zombielab] JUnit XML: %s (%d test cases, %d failed, %d errors)%n", file, report.tests(),
-                        report.failures(), report.errors());
+                err.printf(
+                        "[zombielab] JUnit XML: %s (%d test cases, %d failed, %d errors)%n",
+                        file, report.tests(), report.failures(), report.errors());
                 err.flush();
             }
         }
@@ -141,8 +157,10 @@ final class Options {
 
     /** {@code --show-secrets}: reports are kept as CI artifacts, which no CI masks, so credentials are hidden unless asked. */
     static final class SecretsMixin {
-        @Option(names = "--show-secrets",
-                description = "shows the values of arguments that look like credentials (--password=, --token=, *_KEY=, user:pass@, ...) in every output; hidden by default")
+        @Option(
+                names = "--show-secrets",
+                description =
+                        "shows the values of arguments that look like credentials (--password=, --token=, *_KEY=, user:pass@, ...) in every output; hidden by default")
         boolean show;
     }
 
@@ -150,14 +168,22 @@ final class Options {
     static final class ParallelMixin {
         static final int MOST = 8;
 
-        @Option(names = "--parallel", paramLabel = "N", defaultValue = "${env:ZOMBIELAB_PARALLEL:-1}", converter = Count.class,
+        @Option(
+                names = "--parallel",
+                paramLabel = "N",
+                defaultValue = "${env:ZOMBIELAB_PARALLEL:-1}",
+                converter = Count.class,
                 description = "runs N cells at once, each in its own container (also ZOMBIELAB_PARALLEL=N; default 1)")
         int parallel;
 
         /** 1 to 8: each cell is a container of its own; on 2 cores, 2 is the useful most. */
         static final class Count extends CountIn {
             Count() {
-                super(1, MOST, "--parallel needs a count of cells to run at once", " (--parallel or ZOMBIELAB_PARALLEL)");
+                super(
+                        1,
+                        MOST,
+                        "--parallel needs a count of cells to run at once",
+                        " (--parallel or ZOMBIELAB_PARALLEL)");
             }
         }
     }
@@ -192,14 +218,21 @@ final class Options {
 
     /** {@code --reaper ID...}, else ZOMBIELAB_REAPERS, else every reaper. */
     static final class ReaperMixin {
-        @Option(names = "--reaper", paramLabel = "ID", split = ",", completionCandidates = ReaperIds.class,
-                description = "keeps the cells of the reapers named: ${COMPLETION-CANDIDATES} (also ZOMBIELAB_REAPERS=id,id)")
+        @Option(
+                names = "--reaper",
+                paramLabel = "ID",
+                split = ",",
+                completionCandidates = ReaperIds.class,
+                description =
+                        "keeps the cells of the reapers named: ${COMPLETION-CANDIDATES} (also ZOMBIELAB_REAPERS=id,id)")
         List<String> reapers = List.of();
 
         /** The reapers --reaper names, else those the environment names ({@code fallback}). */
         ReaperFilter filter(Settings.Selection fallback) {
             try {
-                return reapers.isEmpty() ? fallback.reaperFilter() : ReaperFilter.parse(String.join(",", reapers), "--reaper");
+                return reapers.isEmpty()
+                        ? fallback.reaperFilter()
+                        : ReaperFilter.parse(String.join(",", reapers), "--reaper");
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), !reapers.isEmpty());
             }
@@ -216,8 +249,12 @@ final class Options {
 
     /** {@code --family NAME}: only the cells of one scenario family (scenarios/families/NAME.yaml). */
     static final class FamilyMixin {
-        @Option(names = "--family", paramLabel = "NAME", completionCandidates = FamilyNames.class,
-                description = "only the cells of scenario family NAME (scenarios/families/NAME.yaml): ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--family",
+                paramLabel = "NAME",
+                completionCandidates = FamilyNames.class,
+                description =
+                        "only the cells of scenario family NAME (scenarios/families/NAME.yaml): ${COMPLETION-CANDIDATES}")
         String family;
 
         java.util.Optional<String> family() {
@@ -235,14 +272,19 @@ final class Options {
 
         @Override
         public Iterator<String> iterator() {
-            return MatrixRun.allFamilyFiles(layout).stream().map(io.zombielab.scenario.FamilyFiles::idOf).iterator();
+            return MatrixRun.allFamilyFiles(layout).stream()
+                    .map(io.zombielab.scenario.FamilyFiles::idOf)
+                    .iterator();
         }
     }
 
     /** {@code --shard K/N}, else ZOMBIELAB_SHARD, else all. */
     static final class ShardMixin {
-        @Option(names = "--shard", paramLabel = "K/N",
-                description = "runs the K-th of N equal parts of the cells, for parallel CI jobs (also ZOMBIELAB_SHARD=K/N)")
+        @Option(
+                names = "--shard",
+                paramLabel = "K/N",
+                description =
+                        "runs the K-th of N equal parts of the cells, for parallel CI jobs (also ZOMBIELAB_SHARD=K/N)")
         String shard;
 
         /** The shard --shard names, else the one the environment names ({@code fallback}). */

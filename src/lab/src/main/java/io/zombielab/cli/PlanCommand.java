@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * line (what the door then does to it is the harness's). For running a cell by hand, and for bench/baseline, which runs the same
  * cells with the docker CLI alone.
  */
-@Command(name = "plan", description = "prints each cell's container as a docker run line (builds its image; runs nothing)")
+@Command(
+        name = "plan",
+        description = "prints each cell's container as a docker run line (builds its image; runs nothing)")
 final class PlanCommand extends LabCommand {
 
     @Mixin
@@ -36,21 +38,37 @@ final class PlanCommand extends LabCommand {
 
     @Override
     LabWork prepare() {
-        MatrixRun run = MatrixRun.of(settings().places(), files, reapers.filter(settings().selection()),
-                shard.shard(settings().selection()), false, family.family());
+        MatrixRun run = MatrixRun.of(
+                settings().places(),
+                files,
+                reapers.filter(settings().selection()),
+                shard.shard(settings().selection()),
+                false,
+                family.family());
         List<Scenario> cells = run.cells();
         // A family's cells only when one is named: bench/baseline replays the other lines as supervisor cycles.
         List<FamilyCell> familyCells = family.family().isPresent() ? run.familyCells() : List.of();
         return lab -> {
             for (FamilyCell cell : familyCells) {
-                out().println(String.join("\t", cell.id(), Integer.toString(cell.runs()), cell.door().id(), "0",
+                out().println(String.join(
+                        "\t",
+                        cell.id(),
+                        Integer.toString(cell.runs()),
+                        cell.door().id(),
+                        "0",
                         FamilyRunner.shellCommand(cell, lab.imageFor(cell), lab.runId())));
             }
             for (Scenario cell : cells) {
                 ContainerSpec spec = lab.plan(cell);
-                int portBase = cell.workload().serverPortBase().orElse(0); // bench/baseline reads 0 as "listens on none"
-                out().println(String.join("\t", cell.id(), Integer.toString(cell.cycles()), cell.workload().id(),
-                        Integer.toString(portBase), spec.shellCommand()));
+                int portBase =
+                        cell.workload().serverPortBase().orElse(0); // bench/baseline reads 0 as "listens on none"
+                out().println(String.join(
+                        "\t",
+                        cell.id(),
+                        Integer.toString(cell.cycles()),
+                        cell.workload().id(),
+                        Integer.toString(portBase),
+                        spec.shellCommand()));
             }
             return ExitCode.OK;
         };

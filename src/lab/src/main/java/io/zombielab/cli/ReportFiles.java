@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Reads a run's report.json back (for flakes and speed); a file that is not one is named, with why. */
 final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     static ReportDocument read(Path file) {
         try {

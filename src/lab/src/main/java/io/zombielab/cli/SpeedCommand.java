@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code speed REPORT.json BASELINE.tsv}: bench/'s table, the harness's time per cell against the shell baseline's. */
-@Command(name = "speed", description = "the harness's seconds per cell against bench/baseline's for the same cells (bench/speed)")
+@Command(
+        name = "speed",
+        description = "the harness's seconds per cell against bench/baseline's for the same cells (bench/speed)")
 final class SpeedCommand implements Callable<Integer> {
 
     @Spec

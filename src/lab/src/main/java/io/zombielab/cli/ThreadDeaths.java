@@ -22,7 +22,8 @@ final class ThreadDeaths implements Thread.UncaughtExceptionHandler {
             return;
         }
         String first = String.valueOf(thrown.getMessage()).lines().findFirst().orElse("");
-        err.println("[zombielab] ERROR: " + thread.getName() + " ended: " + thrown.getClass().getSimpleName() + ": " + first);
+        err.println("[zombielab] ERROR: " + thread.getName() + " ended: "
+                + thrown.getClass().getSimpleName() + ": " + first);
         err.flush();
     }
 

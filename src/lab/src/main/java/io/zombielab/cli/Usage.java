@@ -25,8 +25,7 @@ final class Usage {
 
     private static final int SYNOPSIS_WIDTH = 400;
 
-    private Usage() {
-    }
+    private Usage() {}
 
     static String text(CommandLine root) {
         StringBuilder out = new StringBuilder();
@@ -37,21 +36,28 @@ final class Usage {
         }
         out.append(lead).append("zombielab [COMMAND] -h | --help | -V | --version\n");
         out.append('\n');
-        root.getSubcommands().forEach((name, sub) ->
-                out.append(String.format("  %-10s %s%n", name, String.join(" ", sub.getCommandSpec().usageMessage().description()))));
+        root.getSubcommands()
+                .forEach((name, sub) -> out.append(String.format(
+                        "  %-10s %s%n",
+                        name,
+                        String.join(" ", sub.getCommandSpec().usageMessage().description()))));
         // Each option once; one name with two meanings (validate's --reaper) says which commands have which.
         Map<String, Map<String, java.util.List<String>>> options = new LinkedHashMap<>();
         root.getSubcommands().forEach((command, sub) -> {
             for (OptionSpec o : sub.getCommandSpec().options()) {
                 String name = o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : "");
                 options.computeIfAbsent(name, n -> new LinkedHashMap<>())
-                        .computeIfAbsent(String.join(" ", o.description()), d -> new java.util.ArrayList<>()).add(command);
+                        .computeIfAbsent(String.join(" ", o.description()), d -> new java.util.ArrayList<>())
+                        .add(command);
             }
         });
         int width = options.keySet().stream().mapToInt(String::length).max().orElse(0);
         out.append("\noptions:\n");
         options.forEach((name, meanings) -> meanings.forEach((description, commands) -> out.append(String.format(
-                "  %-" + width + "s  %s%s%n", name, description, meanings.size() > 1 ? " (" + String.join(", ", commands) + ")" : ""))));
+                "  %-" + width + "s  %s%s%n",
+                name,
+                description,
+                meanings.size() > 1 ? " (" + String.join(", ", commands) + ")" : ""))));
         return out.append('\n').append(EXIT_CODES).toString();
     }
 
@@ -68,18 +74,21 @@ final class Usage {
 
     /** A wrong command line in the words zombielab uses for it. */
     static String problem(CommandLine.ParameterException wrong) {
-        if (wrong instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (wrong instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             String command = wrong.getCommandLine().getCommandName();
             if (wrong.getCommandLine().getParent() == null && !first.startsWith("-")) {
                 return "unknown command '" + first + "'";
             }
-            return first.startsWith("-") ? "unknown option '" + first + "' for " + command
+            return first.startsWith("-")
+                    ? "unknown option '" + first + "' for " + command
                     : command + " takes no argument '" + first + "'";
         }
         if (wrong instanceof CommandLine.MutuallyExclusiveArgsException) {
             // "Error: --quiet, --json are mutually exclusive (specify only one)"
-            String names = wrong.getMessage().replaceFirst("^Error: ", "").replaceFirst(" are mutually exclusive.*$", "");
+            String names =
+                    wrong.getMessage().replaceFirst("^Error: ", "").replaceFirst(" are mutually exclusive.*$", "");
             return String.join(" and ", names.split(", ")) + " exclude each other";
         }
         if (wrong.getCause() instanceof TypeConversionException conversion) {

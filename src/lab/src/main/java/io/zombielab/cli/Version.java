@@ -15,7 +15,8 @@ final class Version implements IVersionProvider {
     static String number() {
         try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from io/zombielab/cli: these classes were not built by Maven");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from io/zombielab/cli: these classes were not built by Maven");
             }
             Properties p = new Properties();
             p.load(in);

@@ -6,8 +6,7 @@ import java.util.List;
 /** {@code --entrypoint "/usr/bin/tini -s --"} split into its words as a shell would ({@link ShellWords}). */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> split(String line) {
         List<String> words;

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param where the file and line of the {@code build} key
  */
-public record BuildSpec(Path context, Path dockerfile, Optional<String> target, Map<String, String> args, Source where) {
+public record BuildSpec(
+        Path context, Path dockerfile, Optional<String> target, Map<String, String> args, Source where) {
 
     public BuildSpec {
         args = Map.copyOf(new java.util.TreeMap<>(args));

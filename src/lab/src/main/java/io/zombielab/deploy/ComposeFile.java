@@ -27,20 +27,68 @@ import java.util.TreeSet;
  */
 public final class ComposeFile {
 
-    private static final Set<String> TOP = Set.of("services", "name", "version", "networks", "volumes", "secrets", "configs");
-    private static final Set<String> APPLIED = Set.of("image", "build", "entrypoint", "command", "init", "stop_signal",
-            "stop_grace_period", "user", "healthcheck", "environment", "env_file", "working_dir", "profiles");
+    private static final Set<String> TOP =
+            Set.of("services", "name", "version", "networks", "volumes", "secrets", "configs");
+    private static final Set<String> APPLIED = Set.of(
+            "image",
+            "build",
+            "entrypoint",
+            "command",
+            "init",
+            "stop_signal",
+            "stop_grace_period",
+            "user",
+            "healthcheck",
+            "environment",
+            "env_file",
+            "working_dir",
+            "profiles");
     /** Read, and said in a note: none of these changes what PID 1 is or does with orphans and signals. */
-    private static final Set<String> NOT_MODELLED = Set.of("container_name", "ports", "expose", "networks", "volumes", "restart",
-            "labels", "depends_on", "logging", "deploy", "hostname", "domainname", "extra_hosts", "dns", "dns_search", "cap_add",
-            "cap_drop", "secrets", "configs", "mem_limit", "memswap_limit", "mem_reservation", "cpus", "cpu_shares", "ulimits",
-            "tty", "stdin_open", "platform", "pull_policy", "sysctls", "read_only", "tmpfs", "security_opt", "shm_size",
-            "devices", "links", "external_links");
+    private static final Set<String> NOT_MODELLED = Set.of(
+            "container_name",
+            "ports",
+            "expose",
+            "networks",
+            "volumes",
+            "restart",
+            "labels",
+            "depends_on",
+            "logging",
+            "deploy",
+            "hostname",
+            "domainname",
+            "extra_hosts",
+            "dns",
+            "dns_search",
+            "cap_add",
+            "cap_drop",
+            "secrets",
+            "configs",
+            "mem_limit",
+            "memswap_limit",
+            "mem_reservation",
+            "cpus",
+            "cpu_shares",
+            "ulimits",
+            "tty",
+            "stdin_open",
+            "platform",
+            "pull_policy",
+            "sysctls",
+            "read_only",
+            "tmpfs",
+            "security_opt",
+            "shm_size",
+            "devices",
+            "links",
+            "external_links");
+
     private static final Set<String> BUILD = Set.of("context", "dockerfile", "target", "args");
-    private static final Set<String> HEALTHCHECK = Set.of("test", "interval", "timeout", "retries", "start_period",
-            "start_interval", "disable");
+    private static final Set<String> HEALTHCHECK =
+            Set.of("test", "interval", "timeout", "retries", "start_period", "start_interval", "disable");
     /** Compose's default stop_grace_period and healthcheck interval. */
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
     private final Path file;
@@ -49,11 +97,17 @@ public final class ComposeFile {
     private final Interpolation vars;
     /** The caller's environment: a bare environment key takes its value from here. */
     private final Map<String, String> callerEnvironment;
+
     private final List<Problem> problems;
     private final int probeRuns;
 
-    private ComposeFile(Path file, List<String> lines, Interpolation vars, Map<String, String> callerEnvironment,
-                        List<Problem> problems, int probeRuns) {
+    private ComposeFile(
+            Path file,
+            List<String> lines,
+            Interpolation vars,
+            Map<String, String> callerEnvironment,
+            List<Problem> problems,
+            int probeRuns) {
         this.file = file;
         this.name = file.toString();
         this.lines = lines;
@@ -68,8 +122,8 @@ public final class ComposeFile {
      * file:line goes to {@code problems}. {@code environment} is the caller's (zombielab reads it at its edge):
      * {@code ${VAR}} takes it before the file's .env, and a bare environment key takes its value from it.
      */
-    public static List<FleetMember> read(Path file, Map<String, String> environment, List<String> profiles, int probeRuns,
-                                         List<Problem> problems) {
+    public static List<FleetMember> read(
+            Path file, Map<String, String> environment, List<String> profiles, int probeRuns, List<Problem> problems) {
         YamlDocuments.Read read = YamlDocuments.read(file, problems);
         if (read.documents().isEmpty()) {
             if (problems.stream().noneMatch(p -> p.file().equals(file.toString()))) {
@@ -78,11 +132,13 @@ public final class ComposeFile {
             return List.of();
         }
         if (read.documents().size() > 1) {
-            problems.add(new Problem(file.toString(), read.documents().get(1).line(), "", "a Compose file is one YAML document"));
+            problems.add(new Problem(
+                    file.toString(), read.documents().get(1).line(), "", "a Compose file is one YAML document"));
             return List.of();
         }
         Path dir = file.toAbsolutePath().getParent();
-        ComposeFile compose = new ComposeFile(file, read.lines(), Interpolation.of(environment, dir, problems), environment, problems, probeRuns);
+        ComposeFile compose = new ComposeFile(
+                file, read.lines(), Interpolation.of(environment, dir, problems), environment, problems, probeRuns);
         return compose.services(read.documents().get(0), profiles);
     }
 
@@ -98,7 +154,9 @@ public final class ComposeFile {
             } else if (e.key().equals("include")) {
                 e.keyNode().problem("include is not supported: validate each Compose file with its own --compose FILE");
             } else if (!TOP.contains(e.key()) && !e.key().startsWith("x-")) {
-                e.keyNode().problem("unknown top-level key '" + e.key() + "' (known: " + String.join(", ", new TreeSet<>(TOP)) + ", x-*)");
+                e.keyNode()
+                        .problem("unknown top-level key '" + e.key() + "' (known: "
+                                + String.join(", ", new TreeSet<>(TOP)) + ", x-*)");
             }
         }
         if (services == null) {
@@ -129,42 +187,72 @@ public final class ComposeFile {
             } else if (k.key().startsWith("x-")) {
                 continue;
             } else {
-                k.keyNode().problem("'" + k.key() + "' is not supported: validate cannot run service " + service
-                        + " as Compose would with it (it models: " + String.join(", ", new TreeSet<>(APPLIED)) + ")");
+                k.keyNode()
+                        .problem("'" + k.key() + "' is not supported: validate cannot run service " + service
+                                + " as Compose would with it (it models: " + String.join(", ", new TreeSet<>(APPLIED))
+                                + ")");
             }
         }
-        List<String> profiles = Optional.ofNullable(applied.get("profiles")).map(this::words).orElse(List.of());
+        List<String> profiles =
+                Optional.ofNullable(applied.get("profiles")).map(this::words).orElse(List.of());
         if (!profiles.isEmpty() && profiles.stream().noneMatch(enabled::contains)) {
             return Optional.empty();
         }
         Optional<String> image = Optional.ofNullable(applied.get("image")).flatMap(this::text);
         Optional<BuildSpec> build = Optional.ofNullable(applied.get("build")).flatMap(this::build);
         if (image.isEmpty() && build.isEmpty() && !applied.containsKey("image") && !applied.containsKey("build")) {
-            s.keyNode().problem("service " + service + " has neither image nor build: Compose would have nothing to run");
+            s.keyNode()
+                    .problem("service " + service + " has neither image nor build: Compose would have nothing to run");
         }
-        Optional<List<String>> entrypoint = Optional.ofNullable(applied.get("entrypoint")).filter(n -> !n.isNull()).map(this::command);
-        Optional<List<String>> command = Optional.ofNullable(applied.get("command")).filter(n -> !n.isNull()).map(this::command);
-        entrypoint.filter(List::isEmpty).ifPresent(e -> applied.get("entrypoint").problem(
-                "an empty entrypoint (clearing the image's) is not supported: give the program to run"));
+        Optional<List<String>> entrypoint = Optional.ofNullable(applied.get("entrypoint"))
+                .filter(n -> !n.isNull())
+                .map(this::command);
+        Optional<List<String>> command = Optional.ofNullable(applied.get("command"))
+                .filter(n -> !n.isNull())
+                .map(this::command);
+        entrypoint.filter(List::isEmpty).ifPresent(e -> applied.get("entrypoint")
+                .problem("an empty entrypoint (clearing the image's) is not supported: give the program to run"));
         boolean init = Optional.ofNullable(applied.get("init")).map(this::bool).orElse(false);
-        Optional<String> stopSignal = Optional.ofNullable(applied.get("stop_signal")).flatMap(this::text);
-        Duration grace = Optional.ofNullable(applied.get("stop_grace_period")).flatMap(this::grace).orElse(DEFAULT_GRACE);
+        Optional<String> stopSignal =
+                Optional.ofNullable(applied.get("stop_signal")).flatMap(this::text);
+        Duration grace = Optional.ofNullable(applied.get("stop_grace_period"))
+                .flatMap(this::grace)
+                .orElse(DEFAULT_GRACE);
         Optional<String> user = Optional.ofNullable(applied.get("user")).flatMap(this::text);
-        Optional<String> workingDir = Optional.ofNullable(applied.get("working_dir")).flatMap(this::text);
+        Optional<String> workingDir =
+                Optional.ofNullable(applied.get("working_dir")).flatMap(this::text);
         Map<String, String> environment = new LinkedHashMap<>();
         Optional.ofNullable(applied.get("env_file")).ifPresent(n -> envFiles(n, environment));
         Optional.ofNullable(applied.get("environment")).ifPresent(n -> environment(n, environment));
-        List<Deployment.ExecProbe> probes = Optional.ofNullable(applied.get("healthcheck")).flatMap(this::healthcheck)
-                .map(List::of).orElse(List.of());
+        List<Deployment.ExecProbe> probes = Optional.ofNullable(applied.get("healthcheck"))
+                .flatMap(this::healthcheck)
+                .map(List::of)
+                .orElse(List.of());
         if (problems.size() > before) {
             return Optional.empty();
         }
-        Deployment deployment = new Deployment(entrypoint, command.or(() -> entrypoint.map(e -> List.of())), user, stopSignal,
-                environment, workingDir, probes, Optional.empty(), false);
+        Deployment deployment = new Deployment(
+                entrypoint,
+                command.or(() -> entrypoint.map(e -> List.of())),
+                user,
+                stopSignal,
+                environment,
+                workingDir,
+                probes,
+                Optional.empty(),
+                false);
         String ref = build.map(b -> DeployBuild.tag(b, service)).orElseGet(image::get);
         YamlNode firstKey = keys.get().get(0).keyNode();
-        ComposeFix fix = new ComposeFix(name, service, lines, firstKey.line(), firstKey.column(),
-                line(keys.get(), "init"), init, line(keys.get(), "stop_grace_period"), grace);
+        ComposeFix fix = new ComposeFix(
+                name,
+                service,
+                lines,
+                firstKey.line(),
+                firstKey.column(),
+                line(keys.get(), "init"),
+                init,
+                line(keys.get(), "stop_grace_period"),
+                grace);
         List<String> notes = new ArrayList<>();
         if (!notModelled.isEmpty()) {
             notes.add("read, not modelled (no effect on PID 1): " + String.join(", ", notModelled));
@@ -172,13 +260,24 @@ public final class ComposeFile {
         if (!vars.unset().isEmpty()) {
             notes.add("unset variables became \"\" (as in Compose): " + String.join(", ", new TreeSet<>(vars.unset())));
         }
-        return Optional.of(new FleetMember(service, ref, new Source(name, s.keyNode().line()),
-                init ? ConfigReading.Front.ENGINE_INIT : ConfigReading.Front.NONE, Optional.empty(), deployment, Optional.of(grace),
-                build, Optional.of(fix), notes));
+        return Optional.of(new FleetMember(
+                service,
+                ref,
+                new Source(name, s.keyNode().line()),
+                init ? ConfigReading.Front.ENGINE_INIT : ConfigReading.Front.NONE,
+                Optional.empty(),
+                deployment,
+                Optional.of(grace),
+                build,
+                Optional.of(fix),
+                notes));
     }
 
     private static Optional<Integer> line(List<YamlNode.Entry> keys, String key) {
-        return keys.stream().filter(k -> k.key().equals(key)).map(k -> k.keyNode().line()).findFirst();
+        return keys.stream()
+                .filter(k -> k.key().equals(key))
+                .map(k -> k.keyNode().line())
+                .findFirst();
     }
 
     /** A scalar with its variables substituted. */
@@ -201,20 +300,28 @@ public final class ComposeFile {
     /** A command as Compose takes one: a list of words, or a string split as a shell would (nothing expanded). */
     private List<String> command(YamlNode node) {
         if (node.isSequence()) {
-            return node.sequence().orElse(List.of()).stream().map(this::text).flatMap(Optional::stream).toList();
+            return node.sequence().orElse(List.of()).stream()
+                    .map(this::text)
+                    .flatMap(Optional::stream)
+                    .toList();
         }
-        return text(node).map(t -> {
-            try {
-                return ShellWords.split(t);
-            } catch (IllegalArgumentException e) {
-                node.problem(e.getMessage());
-                return List.<String>of();
-            }
-        }).orElse(List.of());
+        return text(node)
+                .map(t -> {
+                    try {
+                        return ShellWords.split(t);
+                    } catch (IllegalArgumentException e) {
+                        node.problem(e.getMessage());
+                        return List.<String>of();
+                    }
+                })
+                .orElse(List.of());
     }
 
     private List<String> words(YamlNode node) {
-        return node.sequence().orElse(List.of()).stream().map(this::text).flatMap(Optional::stream).toList();
+        return node.sequence().orElse(List.of()).stream()
+                .map(this::text)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private boolean bool(YamlNode node) {
@@ -241,7 +348,8 @@ public final class ComposeFile {
     private Optional<Duration> grace(YamlNode node) {
         return duration(node).flatMap(d -> {
             if (d.toSeconds() < 1) {
-                node.problem("is " + d.toMillis() + " ms: docker stop's timeout is whole seconds, and validate needs at least 1 s");
+                node.problem("is " + d.toMillis()
+                        + " ms: docker stop's timeout is whole seconds, and validate needs at least 1 s");
                 return Optional.empty();
             }
             return Optional.of(Duration.ofSeconds(d.toSeconds()));
@@ -251,22 +359,32 @@ public final class ComposeFile {
     private Optional<BuildSpec> build(YamlNode node) {
         Path dir = file.toAbsolutePath().getParent();
         if (node.isScalar()) {
-            return text(node).map(c -> dir.resolve(c).normalize())
-                    .map(c -> new BuildSpec(c, c.resolve("Dockerfile"), Optional.empty(), Map.of(), new Source(name, node.line())));
+            return text(node)
+                    .map(c -> dir.resolve(c).normalize())
+                    .map(c -> new BuildSpec(
+                            c, c.resolve("Dockerfile"), Optional.empty(), Map.of(), new Source(name, node.line())));
         }
         Map<String, YamlNode> keys = node.mapping(BUILD).orElse(Map.of());
-        Optional<Path> context = Optional.ofNullable(keys.get("context")).flatMap(this::text).map(c -> dir.resolve(c).normalize());
+        Optional<Path> context = Optional.ofNullable(keys.get("context"))
+                .flatMap(this::text)
+                .map(c -> dir.resolve(c).normalize());
         if (context.isEmpty()) {
             if (!keys.containsKey("context")) {
                 node.problem("build needs a context");
             }
             return Optional.empty();
         }
-        Path dockerfile = Optional.ofNullable(keys.get("dockerfile")).flatMap(this::text).map(d -> context.get().resolve(d))
+        Path dockerfile = Optional.ofNullable(keys.get("dockerfile"))
+                .flatMap(this::text)
+                .map(d -> context.get().resolve(d))
                 .orElse(context.get().resolve("Dockerfile"));
         Map<String, String> args = new LinkedHashMap<>();
         Optional.ofNullable(keys.get("args")).ifPresent(a -> environment(a, args));
-        return Optional.of(new BuildSpec(context.get(), dockerfile, Optional.ofNullable(keys.get("target")).flatMap(this::text), args,
+        return Optional.of(new BuildSpec(
+                context.get(),
+                dockerfile,
+                Optional.ofNullable(keys.get("target")).flatMap(this::text),
+                args,
                 new Source(name, node.line())));
     }
 
@@ -289,13 +407,17 @@ public final class ComposeFile {
             if (e.value().isNull()) {
                 Optional.ofNullable(callerEnvironment.get(e.key())).ifPresent(v -> into.put(e.key(), v));
             } else {
-                e.value().scalar().ifPresentOrElse(v -> {
-                    try {
-                        into.put(e.key(), vars.apply(v));
-                    } catch (IllegalArgumentException bad) {
-                        e.value().problem(bad.getMessage());
-                    }
-                }, () -> e.value().problem("must be a single value"));
+                e.value()
+                        .scalar()
+                        .ifPresentOrElse(
+                                v -> {
+                                    try {
+                                        into.put(e.key(), vars.apply(v));
+                                    } catch (IllegalArgumentException bad) {
+                                        e.value().problem(bad.getMessage());
+                                    }
+                                },
+                                () -> e.value().problem("must be a single value"));
             }
         }
     }
@@ -323,10 +445,13 @@ public final class ComposeFile {
         if (Optional.ofNullable(keys.get("disable")).map(this::bool).orElse(false)) {
             return Optional.empty();
         }
-        Duration interval = Optional.ofNullable(keys.get("interval")).flatMap(this::duration).orElse(DEFAULT_INTERVAL);
+        Duration interval = Optional.ofNullable(keys.get("interval"))
+                .flatMap(this::duration)
+                .orElse(DEFAULT_INTERVAL);
         YamlNode test = keys.get("test");
         if (test == null) {
-            node.problem("healthcheck has no test (an image's own HEALTHCHECK is not run by validate: give the test here)");
+            node.problem(
+                    "healthcheck has no test (an image's own HEALTHCHECK is not run by validate: give the test here)");
             return Optional.empty();
         }
         List<String> argv;
@@ -342,7 +467,8 @@ public final class ComposeFile {
                 case "CMD" -> argv = words.subList(1, words.size());
                 case "CMD-SHELL" -> argv = List.of("/bin/sh", "-c", String.join(" ", words.subList(1, words.size())));
                 default -> {
-                    test.problem("a healthcheck test list starts with CMD, CMD-SHELL or NONE, not '" + words.get(0) + "'");
+                    test.problem(
+                            "a healthcheck test list starts with CMD, CMD-SHELL or NONE, not '" + words.get(0) + "'");
                     return Optional.empty();
                 }
             }
@@ -353,6 +479,7 @@ public final class ComposeFile {
             test.problem("healthcheck test has no command");
             return Optional.empty();
         }
-        return Optional.of(new Deployment.ExecProbe("healthcheck", argv, interval, probeRuns, name + ":" + test.line()));
+        return Optional.of(
+                new Deployment.ExecProbe("healthcheck", argv, interval, probeRuns, name + ":" + test.line()));
     }
 }

@@ -22,9 +22,17 @@ import java.util.Optional;
  * @param fix         its fix in its own file, if it has one
  * @param notes       what the file says that validate reads but that changes nothing about PID 1 (said, never ignored silently)
  */
-public record FleetMember(String name, String image, Source source, ConfigReading.Front front, Optional<List<String>> entrypoint,
-                          Deployment deployment, Optional<Duration> gracePeriod, Optional<BuildSpec> build,
-                          Optional<DeployFix> fix, List<String> notes) {
+public record FleetMember(
+        String name,
+        String image,
+        Source source,
+        ConfigReading.Front front,
+        Optional<List<String>> entrypoint,
+        Deployment deployment,
+        Optional<Duration> gracePeriod,
+        Optional<BuildSpec> build,
+        Optional<DeployFix> fix,
+        List<String> notes) {
 
     /** docker stop's timeout when nothing else says one (validate's --stop-timeout default). */
     public static final int DEFAULT_STOP_SECONDS = 5;
@@ -37,10 +45,19 @@ public record FleetMember(String name, String image, Source source, ConfigReadin
     }
 
     /** An image named as validate --image names one: as it ships, with an init, in a pod, or an init in front. */
-    public static FleetMember image(String name, String image, Source source, ConfigReading.Front front,
-                                    Optional<List<String>> entrypoint) {
-        return new FleetMember(name, image, source, front, entrypoint, Deployment.AS_BUILT, Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of());
+    public static FleetMember image(
+            String name, String image, Source source, ConfigReading.Front front, Optional<List<String>> entrypoint) {
+        return new FleetMember(
+                name,
+                image,
+                source,
+                front,
+                entrypoint,
+                Deployment.AS_BUILT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     public FleetMember named(String other) {
@@ -54,7 +71,8 @@ public record FleetMember(String name, String image, Source source, ConfigReadin
             return ReaperUnderTest.init(name, image, entrypoint, engineInit);
         }
         boolean pod = front == ConfigReading.Front.POD_PAUSE;
-        return deployment.equals(Deployment.AS_BUILT) ? ReaperUnderTest.asShipped(name, image, engineInit, pod)
+        return deployment.equals(Deployment.AS_BUILT)
+                ? ReaperUnderTest.asShipped(name, image, engineInit, pod)
                 : ReaperUnderTest.deployed(name, image, engineInit, pod, deployment);
     }
 
@@ -63,7 +81,10 @@ public record FleetMember(String name, String image, Source source, ConfigReadin
      * else {@link #DEFAULT_STOP_SECONDS}. Whole seconds (the engine's unit), above the latency bound.
      */
     public Grading grading(Duration latencyBound, Optional<Integer> stopTimeoutGiven) {
-        long seconds = gracePeriod.map(g -> stopTimeoutGiven.map(given -> Math.min(given, g.toSeconds())).orElse(g.toSeconds()))
+        long seconds = gracePeriod
+                .map(g -> stopTimeoutGiven
+                        .map(given -> Math.min(given, g.toSeconds()))
+                        .orElse(g.toSeconds()))
                 .orElseGet(() -> (long) stopTimeoutGiven.orElse(DEFAULT_STOP_SECONDS));
         return new Grading(latencyBound, Duration.ofSeconds(seconds));
     }

@@ -10,8 +10,7 @@ final class GoDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     static Duration parse(String text) {
         Matcher m = PART.matcher(text.trim());
@@ -19,14 +18,15 @@ final class GoDuration {
         BigDecimal nanos = BigDecimal.ZERO;
         while (m.find() && m.start() == at) {
             BigDecimal amount = new BigDecimal(m.group(1));
-            long unit = switch (m.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
+            long unit =
+                    switch (m.group(2)) {
+                        case "ns" -> 1L;
+                        case "us", "µs" -> 1_000L;
+                        case "ms" -> 1_000_000L;
+                        case "s" -> 1_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        default -> 3_600_000_000_000L;
+                    };
             nanos = nanos.add(amount.multiply(BigDecimal.valueOf(unit)));
             at = m.end();
         }

@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class ImagesFile {
 
-    private ImagesFile() {
-    }
+    private ImagesFile() {}
 
     /** Its images in file order; each problem at its line goes to {@code problems}. */
     public static List<FleetMember> read(Path file, List<Problem> problems) {
@@ -80,25 +79,30 @@ public final class ImagesFile {
                     } else {
                         List<String> argv = ShellWords.split(value);
                         if (argv.isEmpty()) {
-                            throw new IllegalArgumentException("--entrypoint is empty; give the init's command line, e.g. --entrypoint \"tini --\"");
+                            throw new IllegalArgumentException(
+                                    "--entrypoint is empty; give the init's command line, e.g. --entrypoint \"tini --\"");
                         }
                         entrypoint = Optional.of(argv);
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown option '" + w + "' after the image (known: --init, --pod, "
-                        + "--entrypoint \"CMD ARG...\", --name NAME)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option '" + w + "' after the image (known: --init, --pod, "
+                                    + "--entrypoint \"CMD ARG...\", --name NAME)");
             }
         }
         if (front == ConfigReading.Front.POD_PAUSE && entrypoint.isPresent()) {
-            throw new IllegalArgumentException("--pod runs the image as it ships in a pod, whose pause is PID 1: it goes without --entrypoint");
+            throw new IllegalArgumentException(
+                    "--pod runs the image as it ships in a pod, whose pause is PID 1: it goes without --entrypoint");
         }
         return Optional.of(FleetMember.image(shown, image, at, front, entrypoint));
     }
 
     private static ConfigReading.Front front(ConfigReading.Front was, ConfigReading.Front now, String option) {
         if (was != ConfigReading.Front.NONE) {
-            throw new IllegalArgumentException(option + " with " + (was == ConfigReading.Front.POD_PAUSE ? "--pod" : "--init")
-                    + ": one thing is in front of an image (Kubernetes has no --init)");
+            throw new IllegalArgumentException(
+                    option + " with " + (was == ConfigReading.Front.POD_PAUSE ? "--pod" : "--init")
+                            + ": one thing is in front of an image (Kubernetes has no --init)");
         }
         return now;
     }

@@ -25,7 +25,10 @@ public final class Interpolation {
     }
 
     /** The environment over {@code dir/.env}; a line of .env that is not KEY=VALUE is a problem at its line. */
-    public static Interpolation of(Map<String, String> environment, Path dir, java.util.List<io.zombielab.scenario.ScenarioFileException.Problem> problems) {
+    public static Interpolation of(
+            Map<String, String> environment,
+            Path dir,
+            java.util.List<io.zombielab.scenario.ScenarioFileException.Problem> problems) {
         Map<String, String> values = new HashMap<>();
         Path dotEnv = dir.resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
@@ -62,7 +65,8 @@ public final class Interpolation {
                 i = close;
             } else if (Character.isLetter(next) || next == '_') {
                 int end = i + 1;
-                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                while (end < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
                     end++;
                 }
                 String name = text.substring(i + 1, end);
@@ -97,13 +101,14 @@ public final class Interpolation {
         }
         if (form.startsWith("?")) {
             if (absent) {
-                throw new IllegalArgumentException("variable " + name + " is required" + (form.length() > 1 ? ": " + form.substring(1) : "")
-                        + " (set it in the environment or in .env)");
+                throw new IllegalArgumentException(
+                        "variable " + name + " is required" + (form.length() > 1 ? ": " + form.substring(1) : "")
+                                + " (set it in the environment or in .env)");
             }
             return value.get();
         }
-        throw new IllegalArgumentException("'${" + inside + "}': Compose knows ${VAR}, ${VAR:-default}, ${VAR-default}, "
-                + "${VAR:?error} and ${VAR?error}");
+        throw new IllegalArgumentException("'${" + inside
+                + "}': Compose knows ${VAR}, ${VAR:-default}, ${VAR-default}, " + "${VAR:?error} and ${VAR?error}");
     }
 
     private Optional<String> value(String name) {
@@ -117,16 +122,17 @@ public final class Interpolation {
 
     /** A .env or env_file file: KEY=VALUE lines, # comments, blank lines; a value may be quoted. */
     static final class EnvFile {
-        private EnvFile() {
-        }
+        private EnvFile() {}
 
-        static Map<String, String> read(Path file, java.util.List<io.zombielab.scenario.ScenarioFileException.Problem> problems) {
+        static Map<String, String> read(
+                Path file, java.util.List<io.zombielab.scenario.ScenarioFileException.Problem> problems) {
             Map<String, String> values = new HashMap<>();
             java.util.List<String> lines;
             try {
                 lines = Files.readAllLines(file);
             } catch (IOException e) {
-                problems.add(new io.zombielab.scenario.ScenarioFileException.Problem(file.toString(), 0, "", "cannot be read: " + e.getMessage()));
+                problems.add(new io.zombielab.scenario.ScenarioFileException.Problem(
+                        file.toString(), 0, "", "cannot be read: " + e.getMessage()));
                 return values;
             }
             for (int i = 0; i < lines.size(); i++) {
@@ -137,12 +143,14 @@ public final class Interpolation {
                 line = line.startsWith("export ") ? line.substring(7).strip() : line;
                 int eq = line.indexOf('=');
                 if (eq <= 0) {
-                    problems.add(new io.zombielab.scenario.ScenarioFileException.Problem(file.toString(), i + 1, "",
-                            "must be KEY=VALUE, found '" + line + "'"));
+                    problems.add(new io.zombielab.scenario.ScenarioFileException.Problem(
+                            file.toString(), i + 1, "", "must be KEY=VALUE, found '" + line + "'"));
                     continue;
                 }
                 String value = line.substring(eq + 1).strip();
-                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+                if (value.length() >= 2
+                        && (value.startsWith("\"") && value.endsWith("\"")
+                                || value.startsWith("'") && value.endsWith("'"))) {
                     value = value.substring(1, value.length() - 1);
                 }
                 values.put(line.substring(0, eq).strip(), value);

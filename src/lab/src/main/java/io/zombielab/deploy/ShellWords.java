@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** The words; an open quote is an {@link IllegalArgumentException} naming it. An empty line gives no words. */
     public static List<String> split(String line) {

@@ -8,8 +8,7 @@ final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /**
      * The diff of replacing {@code remove} lines from line {@code at} (from 1) with {@code insert}; {@code remove} 0

@@ -13,14 +13,13 @@ import java.util.List;
 final class YamlDocuments {
 
     /** The file's text, its lines, and its documents (none when it could not be read or parsed). */
-    record Read(List<String> lines, List<YamlNode> documents) {
-    }
+    record Read(List<String> lines, List<YamlNode> documents) {}
 
-    private YamlDocuments() {
-    }
+    private YamlDocuments() {}
 
     static Read read(Path file, List<Problem> problems) {
-        return YamlFile.read(file, YamlFile.Documents.ANY, problems).map(f -> new Read(f.lines(), f.documents()))
+        return YamlFile.read(file, YamlFile.Documents.ANY, problems)
+                .map(f -> new Read(f.lines(), f.documents()))
                 .orElseGet(() -> new Read(List.of(), List.of()));
     }
 }

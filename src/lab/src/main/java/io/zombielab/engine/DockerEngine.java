@@ -14,15 +14,15 @@ public final class DockerEngine {
             "Run zombielab through its launcher (./zombielab test, ./zombielab reproduce): it installs and starts "
                     + "an engine where it can and sets what Testcontainers needs.";
 
-    private DockerEngine() {
-    }
+    private DockerEngine() {}
 
     /** Checks the settings and that an engine answers; throws a clear error otherwise. */
     public static DockerClient client(EngineSettings engine) {
         applyApiVersion(engine);
         if (!engine.ryukDisabled()) {
-            throw new EngineUnavailableException("TESTCONTAINERS_RYUK_DISABLED is not 'true': Testcontainers would try to "
-                    + "pull its Ryuk image and wait minutes for a registry. " + HOW_TO_FIX);
+            throw new EngineUnavailableException(
+                    "TESTCONTAINERS_RYUK_DISABLED is not 'true': Testcontainers would try to "
+                            + "pull its Ryuk image and wait minutes for a registry. " + HOW_TO_FIX);
         }
         // Testcontainers falls back to the local socket when DOCKER_HOST does not answer: a run would then
         // go to an engine the user did not name. Checked first, in milliseconds.

@@ -15,13 +15,16 @@ final class HostCertificates {
 
     private static final Path SYSTEM_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
 
-    private HostCertificates() {
-    }
+    private HostCertificates() {}
 
     /** {@code nodeExtraCaCerts}: NODE_EXTRA_CA_CERTS, when set. */
     static String bundle(Optional<Path> nodeExtraCaCerts) {
         return Stream.of(nodeExtraCaCerts, Optional.of(SYSTEM_BUNDLE))
-                .flatMap(Optional::stream).filter(Files::isReadable).findFirst().map(HostCertificates::read).orElse("");
+                .flatMap(Optional::stream)
+                .filter(Files::isReadable)
+                .findFirst()
+                .map(HostCertificates::read)
+                .orElse("");
     }
 
     private static String read(Path file) {

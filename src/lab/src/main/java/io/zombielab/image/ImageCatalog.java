@@ -36,8 +36,12 @@ public final class ImageCatalog {
     private final Map<String, CompletableFuture<String>> builds = new ConcurrentHashMap<>();
 
     /** {@code extraCaCertificates}: authorities to trust in image builds besides the system's (NODE_EXTRA_CA_CERTS). */
-    public ImageCatalog(DockerClient docker, ProjectLayout layout, String baseImage, Optional<Path> extraCaCertificates,
-                        Consumer<String> progress) {
+    public ImageCatalog(
+            DockerClient docker,
+            ProjectLayout layout,
+            String baseImage,
+            Optional<Path> extraCaCertificates,
+            Consumer<String> progress) {
         this.docker = docker;
         this.layout = layout;
         this.baseImage = baseImage;
@@ -65,8 +69,11 @@ public final class ImageCatalog {
         requireBase();
         // The families' fixtures are not in it (their images carry them): its tag stays what it was before them.
         List<Path> files = layout.fixturesImageFiles();
-        String tag = ContentHash.start().text(baseImage).files(layout.fixtures(), files)
-                .path(layout.dockerfile("fixtures.Dockerfile")).tag();
+        String tag = ContentHash.start()
+                .text(baseImage)
+                .files(layout.fixtures(), files)
+                .path(layout.dockerfile("fixtures.Dockerfile"))
+                .tag();
         return ensure("zombielab/fixtures:" + tag, "fixtures", () -> {
             ImageFromDockerfile image = new ImageFromDockerfile("zombielab/fixtures:" + tag, false)
                     .withFileFromPath("Dockerfile", layout.dockerfile("fixtures.Dockerfile"))
@@ -88,7 +95,10 @@ public final class ImageCatalog {
         String fixtures = fixtures();
         String file = reaper.dockerfile();
         String name = "zombielab/reaper-" + reaper.imageVariant().id() + ":"
-                + ContentHash.start().text(fixtures).path(layout.dockerfile(file)).tag();
+                + ContentHash.start()
+                        .text(fixtures)
+                        .path(layout.dockerfile(file))
+                        .tag();
         return ensure(name, "reaper", () -> new ImageFromDockerfile(name, false)
                 .withFileFromPath("Dockerfile", layout.dockerfile(file))
                 .withBuildArg("FIXTURES_IMAGE", fixtures));
@@ -101,16 +111,18 @@ public final class ImageCatalog {
      * the context (for an npm install), not in the tag.
      */
     public String forDoor(Door door) {
-        String parent = switch (door.parent()) {
-            case FIXTURES -> fixtures();
-            case BASE -> {
-                requireBase();
-                yield baseImage;
-            }
-        };
+        String parent =
+                switch (door.parent()) {
+                    case FIXTURES -> fixtures();
+                    case BASE -> {
+                        requireBase();
+                        yield baseImage;
+                    }
+                };
         String file = "family-" + door.id() + ".Dockerfile";
         Path folder = layout.familyFixtures(door.id());
-        ContentHash hash = ContentHash.start().text(parent).path(layout.dockerfile(file)).path(folder);
+        ContentHash hash =
+                ContentHash.start().text(parent).path(layout.dockerfile(file)).path(folder);
         for (String shared : door.sharedFixtures()) {
             hash = hash.path(layout.fixtures().resolve(shared));
         }
@@ -165,8 +177,10 @@ public final class ImageCatalog {
             return build.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof ImageBuildException failed) {
-                throw build == mine ? failed
-                        : new ImageBuildException(failed.getMessage() + " (failed earlier in this run; not retried)", failed);
+                throw build == mine
+                        ? failed
+                        : new ImageBuildException(
+                                failed.getMessage() + " (failed earlier in this run; not retried)", failed);
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -180,11 +194,15 @@ public final class ImageCatalog {
         long started = System.nanoTime();
         try {
             // forcerm: a step that fails leaves no intermediate container behind (the engine keeps it otherwise).
-            recipe.get().withBuildImageCmdModifier(cmd -> cmd.withLabels(Labels.image(kind)).withForcerm(true)).get();
+            recipe.get()
+                    .withBuildImageCmdModifier(
+                            cmd -> cmd.withLabels(Labels.image(kind)).withForcerm(true))
+                    .get();
         } catch (RuntimeException e) {
             throw new ImageBuildException("building image " + name + " failed: " + rootMessage(e), e);
         }
-        progress.accept("built " + name + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        progress.accept("built " + name + " in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         return name;
     }
 

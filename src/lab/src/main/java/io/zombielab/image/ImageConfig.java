@@ -10,8 +10,14 @@ import java.util.Optional;
  * What an image's config says about how it runs, read from the engine (docker inspect): its ENTRYPOINT and
  * CMD, STOPSIGNAL, USER, PATH, and the platform it was built for.
  */
-public record ImageConfig(String image, List<String> entrypoint, List<String> cmd, Optional<String> stopSignal, String user,
-                          String path, Platform platform) {
+public record ImageConfig(
+        String image,
+        List<String> entrypoint,
+        List<String> cmd,
+        Optional<String> stopSignal,
+        String user,
+        String path,
+        Platform platform) {
 
     /** What Docker puts in PATH when an image sets none. */
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -24,12 +30,18 @@ public record ImageConfig(String image, List<String> entrypoint, List<String> cm
     static ImageConfig of(String image, InspectImageResponse inspected) {
         ContainerConfig c = inspected.getConfig();
         List<String> env = c == null || c.getEnv() == null ? List.of() : Arrays.asList(c.getEnv());
-        String path = env.stream().filter(e -> e.startsWith("PATH=")).map(e -> e.substring(5)).findFirst().orElse(DEFAULT_PATH);
-        return new ImageConfig(image,
+        String path = env.stream()
+                .filter(e -> e.startsWith("PATH="))
+                .map(e -> e.substring(5))
+                .findFirst()
+                .orElse(DEFAULT_PATH);
+        return new ImageConfig(
+                image,
                 c == null || c.getEntrypoint() == null ? List.of() : Arrays.asList(c.getEntrypoint()),
                 c == null || c.getCmd() == null ? List.of() : Arrays.asList(c.getCmd()),
                 stopSignal(c),
-                c == null || c.getUser() == null ? "" : c.getUser(), path,
+                c == null || c.getUser() == null ? "" : c.getUser(),
+                path,
                 Platform.of(inspected.getOs(), inspected.getArch()));
     }
 
@@ -54,12 +66,13 @@ public record ImageConfig(String image, List<String> entrypoint, List<String> cm
 
         /** The engine's names for its machine (uname) and Docker's names for images differ; this is Docker's. */
         public static Platform of(String os, String architecture) {
-            String arch = switch (String.valueOf(architecture)) {
-                case "x86_64" -> "amd64";
-                case "aarch64" -> "arm64";
-                case "armv7l" -> "arm";
-                default -> String.valueOf(architecture);
-            };
+            String arch =
+                    switch (String.valueOf(architecture)) {
+                        case "x86_64" -> "amd64";
+                        case "aarch64" -> "arm64";
+                        case "armv7l" -> "arm";
+                        default -> String.valueOf(architecture);
+                    };
             return new Platform(String.valueOf(os).toLowerCase(java.util.Locale.ROOT), arch);
         }
 

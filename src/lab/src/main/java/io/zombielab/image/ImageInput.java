@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 public final class ImageInput {
 
     /** Whether zombielab may pull a missing image. */
-    public enum Pull { NEVER, IF_MISSING }
+    public enum Pull {
+        NEVER,
+        IF_MISSING
+    }
 
     /** The image, found and checked: its config. */
-    public record Checked(ImageConfig config) {
-    }
+    public record Checked(ImageConfig config) {}
 
     private static final long PULL_MINUTES = 10;
 
@@ -44,8 +46,10 @@ public final class ImageInput {
         samePlatform(config);
         List<String> argv = entrypoint.orElseGet(config::argv);
         if (argv.isEmpty()) {
-            throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, "image '" + image
-                    + "' has neither ENTRYPOINT nor CMD: it runs nothing, so there is no PID 1 to validate (give --entrypoint)");
+            throw new ImageRefusedException(
+                    ImageRefusedException.Kind.INPUT,
+                    "image '" + image
+                            + "' has neither ENTRYPOINT nor CMD: it runs nothing, so there is no PID 1 to validate (give --entrypoint)");
         }
         if (!added.contains(argv.get(0))) {
             programExists(config, argv.get(0), entrypoint.isPresent() ? "--entrypoint" : "the image's ENTRYPOINT/CMD");
@@ -63,13 +67,19 @@ public final class ImageInput {
         samePlatform(config);
         List<String> argv = deployment.applyTo(config).argv();
         if (argv.isEmpty()) {
-            throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, where + ": image '" + image
-                    + "' has neither ENTRYPOINT nor CMD, and neither is given: it runs nothing");
+            throw new ImageRefusedException(
+                    ImageRefusedException.Kind.INPUT,
+                    where + ": image '" + image
+                            + "' has neither ENTRYPOINT nor CMD, and neither is given: it runs nothing");
         }
         List<Program> programs = new java.util.ArrayList<>();
         programs.add(new Program(argv.get(0), where + ": its entrypoint and command"));
-        deployment.probes().forEach(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
-        deployment.preStop().ifPresent(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
+        deployment
+                .probes()
+                .forEach(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
+        deployment
+                .preStop()
+                .ifPresent(p -> programs.add(new Program(p.command().get(0), p.where() + ": its " + p.what())));
         programsExist(config, programs);
         return new Checked(config);
     }
@@ -84,10 +94,15 @@ public final class ImageInput {
             return ImageConfig.of(image, docker.inspectImageCmd(image).exec());
         } catch (NotFoundException missing) {
             if (pull == Pull.NEVER) {
-                throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, "no image '" + image + "' on the engine ("
-                        + engineAddress + "); zombielab never pulls unless asked: build it (docker build -t " + image
-                        + " .)" + (pullOffered ? ", pull it yourself (docker pull " + image + "), or add --pull"
-                        : " or pull it yourself (docker pull " + image + ")"));
+                throw new ImageRefusedException(
+                        ImageRefusedException.Kind.INPUT,
+                        "no image '" + image + "' on the engine ("
+                                + engineAddress + "); zombielab never pulls unless asked: build it (docker build -t "
+                                + image
+                                + " .)"
+                                + (pullOffered
+                                        ? ", pull it yourself (docker pull " + image + "), or add --pull"
+                                        : " or pull it yourself (docker pull " + image + ")"));
             }
         }
         pullImage(image);
@@ -97,18 +112,22 @@ public final class ImageInput {
     private void pullImage(String image) {
         try {
             if (!docker.pullImageCmd(image).start().awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES)) {
-                throw new ImageRefusedException(ImageRefusedException.Kind.ENVIRONMENT,
+                throw new ImageRefusedException(
+                        ImageRefusedException.Kind.ENVIRONMENT,
                         "--pull: '" + image + "' did not arrive within " + PULL_MINUTES + " minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageRefusedException(ImageRefusedException.Kind.ENVIRONMENT, "--pull of '" + image + "' was interrupted", e);
+            throw new ImageRefusedException(
+                    ImageRefusedException.Kind.ENVIRONMENT, "--pull of '" + image + "' was interrupted", e);
         } catch (RuntimeException e) {
             if (e instanceof ImageRefusedException refused) {
                 throw refused;
             }
-            throw new ImageRefusedException(ImageRefusedException.Kind.ENVIRONMENT, "--pull: the engine could not pull '" + image
-                    + "': " + firstLine(e.getMessage()), e);
+            throw new ImageRefusedException(
+                    ImageRefusedException.Kind.ENVIRONMENT,
+                    "--pull: the engine could not pull '" + image + "': " + firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -116,9 +135,13 @@ public final class ImageInput {
         var info = docker.infoCmd().exec();
         ImageConfig.Platform engine = ImageConfig.Platform.of(info.getOsType(), info.getArchitecture());
         if (!engine.equals(config.platform())) {
-            throw new ImageRefusedException(ImageRefusedException.Kind.ENVIRONMENT, "image '" + config.image() + "' is built for "
-                    + config.platform() + "; this engine runs " + engine + " and cannot run it: build it for " + engine
-                    + " (docker build --platform " + engine + ") or validate it on a " + config.platform() + " engine");
+            throw new ImageRefusedException(
+                    ImageRefusedException.Kind.ENVIRONMENT,
+                    "image '" + config.image() + "' is built for "
+                            + config.platform() + "; this engine runs " + engine + " and cannot run it: build it for "
+                            + engine
+                            + " (docker build --platform " + engine + ") or validate it on a " + config.platform()
+                            + " engine");
         }
     }
 
@@ -131,21 +154,30 @@ public final class ImageInput {
     }
 
     /** A program an image must have, and who starts it (for the refusal). */
-    private record Program(String program, String from) {
-    }
+    private record Program(String program, String from) {}
 
     /** All looked up in one container; the first missing one refused. */
     private void programsExist(ImageConfig config, List<Program> programs) {
-        String id = docker.createContainerCmd(config.image()).withLabels(Labels.scenarioContainer(runId, "image-check"))
-                .withEntrypoint("/zombielab-never-started").withCmd(List.of()).exec().getId();
+        String id = docker.createContainerCmd(config.image())
+                .withLabels(Labels.scenarioContainer(runId, "image-check"))
+                .withEntrypoint("/zombielab-never-started")
+                .withCmd(List.of())
+                .exec()
+                .getId();
         try {
             for (Program p : programs) {
                 String program = p.program();
-                List<String> candidates = program.contains("/") ? List.of(program)
-                        : java.util.Arrays.stream(config.path().split(":")).filter(d -> !d.isEmpty()).map(d -> d + "/" + program).toList();
+                List<String> candidates = program.contains("/")
+                        ? List.of(program)
+                        : java.util.Arrays.stream(config.path().split(":"))
+                                .filter(d -> !d.isEmpty())
+                                .map(d -> d + "/" + program)
+                                .toList();
                 if (candidates.stream().noneMatch(path -> exists(id, path))) {
-                    throw new ImageRefusedException(ImageRefusedException.Kind.INPUT, p.from() + " starts '" + program + "', which image '"
-                            + config.image() + "' does not have" + (program.contains("/") ? "" : " in its PATH (" + config.path() + ")"));
+                    throw new ImageRefusedException(
+                            ImageRefusedException.Kind.INPUT,
+                            p.from() + " starts '" + program + "', which image '" + config.image() + "' does not have"
+                                    + (program.contains("/") ? "" : " in its PATH (" + config.path() + ")"));
                 }
             }
         } finally {
@@ -154,7 +186,8 @@ public final class ImageInput {
     }
 
     private boolean exists(String containerId, String path) {
-        try (InputStream archive = docker.copyArchiveFromContainerCmd(containerId, path).exec()) {
+        try (InputStream archive =
+                docker.copyArchiveFromContainerCmd(containerId, path).exec()) {
             return true;
         } catch (NotFoundException missing) {
             return false;

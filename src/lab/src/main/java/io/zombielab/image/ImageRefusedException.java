@@ -4,7 +4,10 @@ package io.zombielab.image;
 public final class ImageRefusedException extends RuntimeException {
 
     /** Whose fix it is: the command line's (exit 2) or the environment's (exit 3). */
-    public enum Kind { INPUT, ENVIRONMENT }
+    public enum Kind {
+        INPUT,
+        ENVIRONMENT
+    }
 
     private final Kind kind;
 

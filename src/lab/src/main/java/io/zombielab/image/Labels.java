@@ -10,8 +10,7 @@ public final class Labels {
     public static final String RUN = "io.zombielab.run";
     public static final String SCENARIO = "io.zombielab.scenario";
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static Map<String, String> image(String kind) {
         return Map.of(PROJECT, "true", KIND, kind);

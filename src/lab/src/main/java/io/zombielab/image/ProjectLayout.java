@@ -16,8 +16,9 @@ public record ProjectLayout(Path root) {
     public ProjectLayout {
         root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("fixtures")) || !Files.isDirectory(root.resolve("dockerfiles"))) {
-            throw new IllegalStateException(root + " is not a zombielab checkout (no fixtures/ and dockerfiles/ there); "
-                    + "run from the checkout's root or set -Dzombielab.home");
+            throw new IllegalStateException(
+                    root + " is not a zombielab checkout (no fixtures/ and dockerfiles/ there); "
+                            + "run from the checkout's root or set -Dzombielab.home");
         }
     }
 
@@ -33,7 +34,9 @@ public record ProjectLayout(Path root) {
     /** The fixtures image's source files: every fixture but the families', which their own images carry. */
     public List<Path> fixturesImageFiles() {
         Path families = fixtures().resolve("families");
-        return sourceFiles(fixtures()).stream().filter(f -> !f.startsWith(families)).toList();
+        return sourceFiles(fixtures()).stream()
+                .filter(f -> !f.startsWith(families))
+                .toList();
     }
 
     /**
@@ -45,7 +48,8 @@ public record ProjectLayout(Path root) {
             return walk.filter(Files::isRegularFile)
                     .filter(f -> StreamSupport.stream(folder.relativize(f).spliterator(), false)
                             .noneMatch(part -> HOST_BUILD_OUTPUT.contains(part.toString())))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
@@ -57,7 +61,8 @@ public record ProjectLayout(Path root) {
     public static Optional<String> recordedBaseImage(Path home) {
         Path file = home.resolve("lib").resolve("base-image.txt");
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
+            return Files.isRegularFile(file)
+                    ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -1,8 +1,6 @@
 package io.zombielab.observe;
 
-import io.zombielab.probe.CgroupFigures;
 import io.zombielab.probe.ProcessInfo;
-import io.zombielab.probe.Snapshot;
 import java.util.List;
 
 /**

@@ -1,16 +1,14 @@
 package io.zombielab.observe;
 
-import io.zombielab.probe.CgroupFigures;
+import io.zombielab.fixture.Chain;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
-import io.zombielab.fixture.Chain;
 import java.util.Set;
 
 /** Tells zombies and live orphans apart in a snapshot. */
 public final class Classifier {
 
-    private Classifier() {
-    }
+    private Classifier() {}
 
     /**
      * @param stoppedChains chains the supervisor has stopped: any of their processes still alive is an orphan
@@ -20,7 +18,10 @@ public final class Classifier {
                 snapshot.processes().stream().filter(ProcessInfo::isZombie).toList(),
                 snapshot.processes().stream()
                         .filter(ProcessInfo::isAlive)
-                        .filter(p -> ledger.chainOf(p).flatMap(Chain::of).map(stoppedChains::contains).orElse(false))
+                        .filter(p -> ledger.chainOf(p)
+                                .flatMap(Chain::of)
+                                .map(stoppedChains::contains)
+                                .orElse(false))
                         .toList());
     }
 }

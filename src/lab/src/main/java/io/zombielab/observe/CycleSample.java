@@ -1,8 +1,7 @@
 package io.zombielab.observe;
 
 import io.zombielab.probe.CgroupFigures;
-import io.zombielab.probe.ProcessInfo;
-import io.zombielab.probe.Snapshot;
+
 /**
  * The container once a cycle has been stopped and has settled (cycle 0: before the first start).
  *
@@ -10,5 +9,4 @@ import io.zombielab.probe.Snapshot;
  * @param cgroup   memory and pid figures
  * @param census   zombies and live orphans at that moment
  */
-public record CycleSample(int cycle, CgroupFigures cgroup, Census census) {
-}
+public record CycleSample(int cycle, CgroupFigures cgroup, Census census) {}

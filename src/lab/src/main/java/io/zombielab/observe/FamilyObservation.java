@@ -18,8 +18,15 @@ import java.util.OptionalLong;
  * @param events       what happened, in the words the report reads (the redis-neighbour door: the first error, the
  *                     OOM killer's victim, then their cause); empty where the measures say it all
  */
-public record FamilyObservation(FamilyCell cell, ProbeMode probe, Map<Measure, Double> measured, List<RunSample> runs,
-                                String processTable, String containerLog, Duration elapsed, List<String> events) {
+public record FamilyObservation(
+        FamilyCell cell,
+        ProbeMode probe,
+        Map<Measure, Double> measured,
+        List<RunSample> runs,
+        String processTable,
+        String containerLog,
+        Duration elapsed,
+        List<String> events) {
 
     public FamilyObservation {
         measured = Map.copyOf(measured);
@@ -27,12 +34,17 @@ public record FamilyObservation(FamilyCell cell, ProbeMode probe, Map<Measure, D
         events = List.copyOf(events);
     }
 
-    public FamilyObservation(FamilyCell cell, ProbeMode probe, Map<Measure, Double> measured, List<RunSample> runs,
-                             String processTable, String containerLog, Duration elapsed) {
+    public FamilyObservation(
+            FamilyCell cell,
+            ProbeMode probe,
+            Map<Measure, Double> measured,
+            List<RunSample> runs,
+            String processTable,
+            String containerLog,
+            Duration elapsed) {
         this(cell, probe, measured, runs, processTable, containerLog, elapsed, List.of());
     }
 
     /** The container after run {@code run}: its zombies, and its pids (threads) where the probe read them. */
-    public record RunSample(int run, int zombies, OptionalLong pids) {
-    }
+    public record RunSample(int run, int zombies, OptionalLong pids) {}
 }

@@ -1,9 +1,8 @@
 package io.zombielab.observe;
 
-import io.zombielab.probe.CgroupFigures;
+import io.zombielab.fixture.Chain;
 import io.zombielab.probe.ProcessInfo;
 import io.zombielab.probe.Snapshot;
-import io.zombielab.fixture.Chain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,23 +27,27 @@ public record ProcessTree(String chain, List<Node> nodes) {
     }
 
     /** @param depth 0 for the topmost process of the chain */
-    public record Node(int depth, int pid, String comm, String command) {
-    }
+    public record Node(int depth, int pid, String comm, String command) {}
 
     /** The tree of {@code chain}'s live processes in a snapshot. */
     public static ProcessTree of(Snapshot snapshot, Chain chain) {
         List<ProcessInfo> members = snapshot.processes().stream()
-                .filter(p -> p.isAlive() && p.chain().equals(chain.marker())).toList();
+                .filter(p -> p.isAlive() && p.chain().equals(chain.marker()))
+                .toList();
         Set<Integer> pids = members.stream().map(ProcessInfo::pid).collect(Collectors.toSet());
         List<Node> nodes = new ArrayList<>();
-        members.stream().filter(p -> !pids.contains(p.ppid())).sorted(Comparator.comparingInt(ProcessInfo::pid))
+        members.stream()
+                .filter(p -> !pids.contains(p.ppid()))
+                .sorted(Comparator.comparingInt(ProcessInfo::pid))
                 .forEach(root -> walk(root, 0, members, nodes));
         return new ProcessTree(chain.marker(), nodes);
     }
 
     private static void walk(ProcessInfo p, int depth, List<ProcessInfo> members, List<Node> out) {
         out.add(new Node(depth, p.pid(), p.comm(), p.displayCommand()));
-        members.stream().filter(c -> c.ppid() == p.pid()).sorted(Comparator.comparingInt(ProcessInfo::pid))
+        members.stream()
+                .filter(c -> c.ppid() == p.pid())
+                .sorted(Comparator.comparingInt(ProcessInfo::pid))
                 .forEach(c -> walk(c, depth + 1, members, out));
     }
 
@@ -72,14 +75,16 @@ public record ProcessTree(String chain, List<Node> nodes) {
         }
         StringBuilder out = new StringBuilder(nodes.get(0).comm());
         for (int i = 1; i < nodes.size(); i++) {
-            out.append(nodes.get(i).depth() == nodes.get(i - 1).depth() + 1 ? " -> " : " | ").append(nodes.get(i).comm());
+            out.append(nodes.get(i).depth() == nodes.get(i - 1).depth() + 1 ? " -> " : " | ")
+                    .append(nodes.get(i).comm());
         }
         return out.toString();
     }
 
     /** One line per process, indented by depth, with its pid and full command line. */
     public String render() {
-        return nodes.stream().map(n -> "  ".repeat(n.depth()) + n.pid() + " " + n.command())
+        return nodes.stream()
+                .map(n -> "  ".repeat(n.depth()) + n.pid() + " " + n.command())
                 .collect(Collectors.joining("\n"));
     }
 

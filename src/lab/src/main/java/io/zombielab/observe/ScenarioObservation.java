@@ -36,8 +36,7 @@ public record ScenarioObservation(
      * @param census   its classification
      * @param table    the table as text, chains attributed
      */
-    public record End(Snapshot snapshot, Census census, String table) {
-    }
+    public record End(Snapshot snapshot, Census census, String table) {}
 
     /**
      * The first cycle, once its chain was up (before the first stop).
@@ -45,8 +44,7 @@ public record ScenarioObservation(
      * @param tree  the process tree it made, as observed
      * @param table the whole process table at that moment, as text
      */
-    public record Up(ProcessTree tree, String table) {
-    }
+    public record Up(ProcessTree tree, String table) {}
 
     public ScenarioObservation {
         samples = List.copyOf(samples);
@@ -66,7 +64,9 @@ public record ScenarioObservation(
      * whose RssAnon the probe could not read adds nothing, so the figure is at least this much.
      */
     public double leakedRssAnonBytesPerCycle() {
-        long kib = end.census().liveOrphans().stream().mapToLong(p -> p.rssAnonKiB().orElse(0)).sum();
+        long kib = end.census().liveOrphans().stream()
+                .mapToLong(p -> p.rssAnonKiB().orElse(0))
+                .sum();
         return completedCycles() == 0 ? 0 : kib * 1024.0 / completedCycles();
     }
 

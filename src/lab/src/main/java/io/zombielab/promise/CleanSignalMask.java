@@ -28,12 +28,16 @@ final class CleanSignalMask extends StatedPromise {
     /** What is reported, not judged. */
     static final long UNJUDGED = TERMINAL_STOPS | GLIBC_RESERVED;
 
-    private static final String[] NAMES = {"HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
-        "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
-        "WINCH", "IO", "PWR", "SYS"};
+    private static final String[] NAMES = {
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM",
+        "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
+        "WINCH", "IO", "PWR", "SYS"
+    };
 
     CleanSignalMask() {
-        super("clean-signal-mask", "starts its child with no signal blocked or ignored (tini: restores the child's signal mask)",
+        super(
+                "clean-signal-mask",
+                "starts its child with no signal blocked or ignored (tini: restores the child's signal mask)",
                 grading -> new PromiseSetup.ChildOfInit(List.of("signal-mask"), false));
     }
 
@@ -43,10 +47,12 @@ final class CleanSignalMask extends StatedPromise {
         var events = c.eventsNow();
         Optional<Event.SignalMaskUnreadable> unreadable = events.first(Event.SignalMaskUnreadable.class, e -> true);
         if (unreadable.isPresent()) {
-            throw new IllegalStateException("zl-helper could not read its signal mask: " + unreadable.get().error());
+            throw new IllegalStateException("zl-helper could not read its signal mask: "
+                    + unreadable.get().error());
         }
-        Event.SignalMask mask = events.first(Event.SignalMask.class, e -> true).orElseThrow(() -> new IllegalStateException(
-                "zl-helper never reported its signal mask; container log:\n" + events.text()));
+        Event.SignalMask mask = events.first(Event.SignalMask.class, e -> true)
+                .orElseThrow(() -> new IllegalStateException(
+                        "zl-helper never reported its signal mask; container log:\n" + events.text()));
         return judge(init, mask, c.seen(""));
     }
 
@@ -54,16 +60,29 @@ final class CleanSignalMask extends StatedPromise {
         long blocked = mask.blocked() | mask.blockedAtStart();
         long ignored = mask.ignored() | mask.ignoredAtStart();
         boolean clean = (blocked & ~UNJUDGED) == 0 && (ignored & ~UNJUDGED) == 0;
-        String stops = ((blocked | ignored) & TERMINAL_STOPS) != 0 ? " (" + names((blocked | ignored) & TERMINAL_STOPS)
-                + ": the terminal stop signals, reported, not judged: catatonit blocks them in its child on purpose)" : "";
-        String reserved = ((blocked | ignored) & GLIBC_RESERVED) != 0 ? " (" + names((blocked | ignored) & GLIBC_RESERVED)
-                + ": reserved by glibc's threads, reported, not judged)" : "";
-        return PromiseVerdict.of(init, this, clean ? PromiseOutcome.CLEAN_MASK : PromiseOutcome.DIRTY_MASK,
+        String stops = ((blocked | ignored) & TERMINAL_STOPS) != 0
+                ? " (" + names((blocked | ignored) & TERMINAL_STOPS)
+                        + ": the terminal stop signals, reported, not judged: catatonit blocks them in its child on purpose)"
+                : "";
+        String reserved = ((blocked | ignored) & GLIBC_RESERVED) != 0
+                ? " (" + names((blocked | ignored) & GLIBC_RESERVED)
+                        + ": reserved by glibc's threads, reported, not judged)"
+                : "";
+        return PromiseVerdict.of(
+                init,
+                this,
+                clean ? PromiseOutcome.CLEAN_MASK : PromiseOutcome.DIRTY_MASK,
                 "the child inherited SigBlk " + hex(blocked) + ", SigIgn " + hex(ignored) + stops + reserved
-                        + (clean ? "" : "; blocked: " + names(blocked & ~UNJUDGED) + "; ignored: " + names(ignored & ~UNJUDGED))
-                        + " (/proc of a program it executed, stopped at its exec: SigBlk " + hex(mask.blocked()) + ", SigIgn "
-                        + hex(mask.ignored()) + "; the Go child's own record at its start: SigBlk " + hex(mask.blockedAtStart())
-                        + ", SigIgn " + hex(mask.ignoredAtStart()) + ")", seen);
+                        + (clean
+                                ? ""
+                                : "; blocked: " + names(blocked & ~UNJUDGED) + "; ignored: "
+                                        + names(ignored & ~UNJUDGED))
+                        + " (/proc of a program it executed, stopped at its exec: SigBlk " + hex(mask.blocked())
+                        + ", SigIgn "
+                        + hex(mask.ignored()) + "; the Go child's own record at its start: SigBlk "
+                        + hex(mask.blockedAtStart())
+                        + ", SigIgn " + hex(mask.ignoredAtStart()) + ")",
+                seen);
     }
 
     static String hex(long bits) {
@@ -81,6 +100,8 @@ final class CleanSignalMask extends StatedPromise {
         if (named.isEmpty()) {
             return "none";
         }
-        return named.size() <= 8 ? String.join(" ", named) : named.size() + " signals, " + String.join(" ", named.subList(0, 8)) + " ...";
+        return named.size() <= 8
+                ? String.join(" ", named)
+                : named.size() + " signals, " + String.join(" ", named.subList(0, 8)) + " ...";
     }
 }

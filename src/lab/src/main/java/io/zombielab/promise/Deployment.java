@@ -17,18 +17,40 @@ import java.util.Optional;
  * @param job        it is a Job's container (a Job, or a CronJob's job): it ends by itself, and what the Job says
  *                   about its deadline and its failures; empty: it runs until it is stopped
  */
-public record Deployment(Optional<List<String>> entrypoint, Optional<List<String>> cmd, Optional<String> user,
-                         Optional<String> stopSignal, Map<String, String> environment, Optional<String> workingDir,
-                         List<ExecProbe> probes, Optional<ExecProbe> preStop, Optional<JobTerms> job) {
+public record Deployment(
+        Optional<List<String>> entrypoint,
+        Optional<List<String>> cmd,
+        Optional<String> user,
+        Optional<String> stopSignal,
+        Map<String, String> environment,
+        Optional<String> workingDir,
+        List<ExecProbe> probes,
+        Optional<ExecProbe> preStop,
+        Optional<JobTerms> job) {
 
     /** The image as it was built: nothing replaced, no probe, no hook. */
-    public static final Deployment AS_BUILT = new Deployment(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Map.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    public static final Deployment AS_BUILT = new Deployment(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
 
     /** A service's container, which runs until it is stopped ({@code runsToEnd} false; a Job's terms come from its manifest). */
-    public Deployment(Optional<List<String>> entrypoint, Optional<List<String>> cmd, Optional<String> user, Optional<String> stopSignal,
-                      Map<String, String> environment, Optional<String> workingDir, List<ExecProbe> probes,
-                      Optional<ExecProbe> preStop, boolean runsToEnd) {
+    public Deployment(
+            Optional<List<String>> entrypoint,
+            Optional<List<String>> cmd,
+            Optional<String> user,
+            Optional<String> stopSignal,
+            Map<String, String> environment,
+            Optional<String> workingDir,
+            List<ExecProbe> probes,
+            Optional<ExecProbe> preStop,
+            boolean runsToEnd) {
         this(entrypoint, cmd, user, stopSignal, environment, workingDir, probes, preStop, Optional.empty());
         if (runsToEnd) {
             throw new IllegalArgumentException("a container that runs to its end needs its Job's terms");
@@ -44,9 +66,14 @@ public record Deployment(Optional<List<String>> entrypoint, Optional<List<String
 
     /** What the container runs: the image's config with this deployment's replacements in it. */
     public ImageConfig applyTo(ImageConfig image) {
-        return new ImageConfig(image.image(), entrypoint.orElse(image.entrypoint()),
-                cmd.orElse(entrypoint.isPresent() ? List.of() : image.cmd()), stopSignal.or(image::stopSignal),
-                user.orElse(image.user()), image.path(), image.platform());
+        return new ImageConfig(
+                image.image(),
+                entrypoint.orElse(image.entrypoint()),
+                cmd.orElse(entrypoint.isPresent() ? List.of() : image.cmd()),
+                stopSignal.or(image::stopSignal),
+                user.orElse(image.user()),
+                image.path(),
+                image.platform());
     }
 
     /**

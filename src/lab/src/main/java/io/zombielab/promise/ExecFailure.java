@@ -15,7 +15,9 @@ final class ExecFailure extends StatedPromise {
     static final String MISSING = "/zombielab/no-such-program";
 
     ExecFailure() {
-        super("exec-failure", "when its child cannot be executed, exits promptly and non-zero, saying why on stderr",
+        super(
+                "exec-failure",
+                "when its child cannot be executed, exits promptly and non-zero, saying why on stderr",
                 grading -> new PromiseSetup.ChildOfInit(List.of(), false, MISSING));
     }
 
@@ -31,20 +33,40 @@ final class ExecFailure extends StatedPromise {
         return judge(init, ended, c.stderrNow(), grading, c.seen(""));
     }
 
-    PromiseVerdict judge(ReaperUnderTest init, Optional<PromiseContainer.Ended> ended, String stderr, Grading grading,
-                         PromiseVerdict.Seen seen) {
-        Optional<String> why = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
+    PromiseVerdict judge(
+            ReaperUnderTest init,
+            Optional<PromiseContainer.Ended> ended,
+            String stderr,
+            Grading grading,
+            PromiseVerdict.Seen seen) {
+        Optional<String> why =
+                stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
         String said = why.map(w -> "; stderr: " + w).orElse("; nothing on stderr");
         if (ended.isEmpty()) {
-            return PromiseVerdict.of(init, this, PromiseOutcome.HUNG, "exec of " + MISSING + " failed, and the init still ran "
-                    + grading.reapWindow().toMillis() + " ms later" + said, seen);
+            return PromiseVerdict.of(
+                    init,
+                    this,
+                    PromiseOutcome.HUNG,
+                    "exec of " + MISSING + " failed, and the init still ran "
+                            + grading.reapWindow().toMillis() + " ms later" + said,
+                    seen);
         }
         long code = ended.get().exitCode();
         Duration took = Duration.between(ended.get().startedAt(), ended.get().finishedAt());
-        PromiseOutcome outcome = code == 0 ? PromiseOutcome.EXEC_FAILURE_HIDDEN
-                : why.isEmpty() ? PromiseOutcome.EXEC_FAILURE_UNEXPLAINED
-                : grading.prompt(took) ? PromiseOutcome.EXEC_FAILURE_REPORTED : PromiseOutcome.EXEC_FAILURE_REPORTED_SLOWLY;
-        return PromiseVerdict.timed(init, this, outcome, Optional.of(took), "exec of " + MISSING + " failed; the init exited "
-                + code + " after " + PromiseVerdict.millis(took) + said, seen);
+        PromiseOutcome outcome = code == 0
+                ? PromiseOutcome.EXEC_FAILURE_HIDDEN
+                : why.isEmpty()
+                        ? PromiseOutcome.EXEC_FAILURE_UNEXPLAINED
+                        : grading.prompt(took)
+                                ? PromiseOutcome.EXEC_FAILURE_REPORTED
+                                : PromiseOutcome.EXEC_FAILURE_REPORTED_SLOWLY;
+        return PromiseVerdict.timed(
+                init,
+                this,
+                outcome,
+                Optional.of(took),
+                "exec of " + MISSING + " failed; the init exited " + code + " after " + PromiseVerdict.millis(took)
+                        + said,
+                seen);
     }
 }

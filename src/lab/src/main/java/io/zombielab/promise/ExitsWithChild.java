@@ -17,7 +17,9 @@ import java.util.Optional;
 final class ExitsWithChild extends StatedPromise {
 
     ExitsWithChild() {
-        super("exits-with-child", "exits when its child exits, while other processes are still alive in the container",
+        super(
+                "exits-with-child",
+                "exits when its child exits, while other processes are still alive in the container",
                 grading -> new PromiseSetup.ChildOfInit(List.of("leave-daemon", "--code", "0"), false));
     }
 
@@ -36,21 +38,40 @@ final class ExitsWithChild extends StatedPromise {
         return judge(init, left, ended, daemonSignalled, grading, c.seen(table));
     }
 
-    PromiseVerdict judge(ReaperUnderTest init, Event.DaemonLeft left, Optional<PromiseContainer.Ended> ended, boolean daemonSignalled,
-                         Grading grading, PromiseVerdict.Seen seen) {
+    PromiseVerdict judge(
+            ReaperUnderTest init,
+            Event.DaemonLeft left,
+            Optional<PromiseContainer.Ended> ended,
+            boolean daemonSignalled,
+            Grading grading,
+            PromiseVerdict.Seen seen) {
         String child = "the child exited " + left.code() + " leaving its daemon (pid " + left.daemon() + ") alive";
         if (ended.isEmpty()) {
-            return PromiseVerdict.timed(init, this, PromiseOutcome.OUTLIVED_CHILD, Optional.empty(), child
-                    + "; the container still ran " + grading.reapWindow().toMillis() + " ms later: its app is gone, and nothing restarts it", seen);
+            return PromiseVerdict.timed(
+                    init,
+                    this,
+                    PromiseOutcome.OUTLIVED_CHILD,
+                    Optional.empty(),
+                    child + "; the container still ran " + grading.reapWindow().toMillis()
+                            + " ms later: its app is gone, and nothing restarts it",
+                    seen);
         }
         Instant exited = Instant.EPOCH.plus(left.atMicros(), ChronoUnit.MICROS);
         Duration after = Duration.between(exited, ended.get().finishedAt());
         Duration took = after.isNegative() ? Duration.ZERO : after;
-        PromiseOutcome outcome = grading.prompt(took) ? PromiseOutcome.EXITED_WITH_CHILD : PromiseOutcome.EXITED_WITH_CHILD_SLOWLY;
-        return PromiseVerdict.timed(init, this, outcome, Optional.of(took), child + "; the container exited " + ended.get().exitCode()
-                + " after " + PromiseVerdict.millis(took) + "; the daemon: " + (daemonSignalled
-                ? "got SIGTERM from the init before the container ended (the init signals its child's group, as dumb-init does)"
-                : "saw no signal before the container ended: left to the engine, killed with the namespace (as tini does; a "
-                        + "signal the kernel's SIGKILL overtook is not seen)"), seen);
+        PromiseOutcome outcome =
+                grading.prompt(took) ? PromiseOutcome.EXITED_WITH_CHILD : PromiseOutcome.EXITED_WITH_CHILD_SLOWLY;
+        return PromiseVerdict.timed(
+                init,
+                this,
+                outcome,
+                Optional.of(took),
+                child + "; the container exited " + ended.get().exitCode()
+                        + " after " + PromiseVerdict.millis(took) + "; the daemon: "
+                        + (daemonSignalled
+                                ? "got SIGTERM from the init before the container ended (the init signals its child's group, as dumb-init does)"
+                                : "saw no signal before the container ended: left to the engine, killed with the namespace (as tini does; a "
+                                        + "signal the kernel's SIGKILL overtook is not seen)"),
+                seen);
     }
 }

@@ -25,10 +25,13 @@ import org.awaitility.core.ConditionTimeoutException;
 final class ForwardsSignals extends StatedPromise {
 
     /** SIGTERM last: an init that ends on it ends the check after the others were seen. */
-    static final List<Signal> SENT = List.of(Signal.INT, Signal.HUP, Signal.QUIT, Signal.USR1, Signal.USR2, Signal.WINCH, Signal.TERM);
+    static final List<Signal> SENT =
+            List.of(Signal.INT, Signal.HUP, Signal.QUIT, Signal.USR1, Signal.USR2, Signal.WINCH, Signal.TERM);
 
     ForwardsSignals() {
-        super("forwards-signals", "forwards each signal tini forwards (TERM, INT, HUP, QUIT, USR1, USR2, WINCH) to its child, promptly",
+        super(
+                "forwards-signals",
+                "forwards each signal tini forwards (TERM, INT, HUP, QUIT, USR1, USR2, WINCH) to its child, promptly",
                 grading -> new PromiseSetup.ChildOfInit(List.of("signals"), false));
     }
 
@@ -43,9 +46,14 @@ final class ForwardsSignals extends StatedPromise {
         }
         try {
             // A lost signal is a verdict too: the window is the one after which an orphan counts as never reaped.
-            await().atMost(grading.reapWindow()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                    .until(() -> c.eventsNow().all(Event.SignalReceived.class).stream().map(Event.SignalReceived::signal)
-                            .distinct().count() >= SENT.size());
+            await().atMost(grading.reapWindow())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> c.eventsNow().all(Event.SignalReceived.class).stream()
+                                    .map(Event.SignalReceived::signal)
+                                    .distinct()
+                                    .count()
+                            >= SENT.size());
         } catch (ConditionTimeoutException lost) {
             // judged below: the ones that never came are lost
         }
@@ -53,29 +61,43 @@ final class ForwardsSignals extends StatedPromise {
     }
 
     /** Every signal received within the bound: forwarded; one later: slowly; any never: lost. */
-    PromiseVerdict judge(ReaperUnderTest init, Map<Signal, Instant> sent, List<Event.SignalReceived> received, Grading grading,
-                         PromiseVerdict.Seen seen) {
+    PromiseVerdict judge(
+            ReaperUnderTest init,
+            Map<Signal, Instant> sent,
+            List<Event.SignalReceived> received,
+            Grading grading,
+            PromiseVerdict.Seen seen) {
         List<String> each = new ArrayList<>();
         List<Signal> lost = new ArrayList<>();
         Duration slowest = Duration.ZERO;
         for (Map.Entry<Signal, Instant> s : sent.entrySet()) {
-            Optional<Event.SignalReceived> got = received.stream().filter(r -> r.signal() == s.getKey()).findFirst();
+            Optional<Event.SignalReceived> got =
+                    received.stream().filter(r -> r.signal() == s.getKey()).findFirst();
             if (got.isEmpty()) {
                 lost.add(s.getKey());
                 each.add(s.getKey() + " lost");
                 continue;
             }
             Instant at = Instant.EPOCH.plus(got.get().atMicros(), ChronoUnit.MICROS);
-            Duration took = Duration.between(s.getValue(), at).isNegative() ? Duration.ZERO : Duration.between(s.getValue(), at);
+            Duration took = Duration.between(s.getValue(), at).isNegative()
+                    ? Duration.ZERO
+                    : Duration.between(s.getValue(), at);
             slowest = took.compareTo(slowest) > 0 ? took : slowest;
             each.add(s.getKey() + " " + PromiseVerdict.millis(took));
         }
-        PromiseOutcome outcome = !lost.isEmpty() ? PromiseOutcome.SIGNALS_LOST
+        PromiseOutcome outcome = !lost.isEmpty()
+                ? PromiseOutcome.SIGNALS_LOST
                 : grading.prompt(slowest) ? PromiseOutcome.FORWARDED_EVERY : PromiseOutcome.FORWARDED_EVERY_SLOWLY;
-        String summary = lost.isEmpty() ? "the child got all " + sent.size() + " signals"
-                : "the child got " + (sent.size() - lost.size()) + " of " + sent.size() + " signals, lost: " + lost + " (waited "
-                        + grading.reapWindow().toMillis() + " ms)";
-        return PromiseVerdict.timed(init, this, outcome, lost.isEmpty() ? Optional.of(slowest) : Optional.empty(),
-                summary + "; sent to PID 1, received by the child after: " + String.join(", ", each), seen);
+        String summary = lost.isEmpty()
+                ? "the child got all " + sent.size() + " signals"
+                : "the child got " + (sent.size() - lost.size()) + " of " + sent.size() + " signals, lost: " + lost
+                        + " (waited " + grading.reapWindow().toMillis() + " ms)";
+        return PromiseVerdict.timed(
+                init,
+                this,
+                outcome,
+                lost.isEmpty() ? Optional.of(slowest) : Optional.empty(),
+                summary + "; sent to PID 1, received by the child after: " + String.join(", ", each),
+                seen);
     }
 }

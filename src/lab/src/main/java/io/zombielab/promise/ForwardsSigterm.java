@@ -14,7 +14,9 @@ import java.util.Optional;
 final class ForwardsSigterm extends StatedPromise {
 
     ForwardsSigterm() {
-        super("forwards-sigterm", "forwards docker stop's SIGTERM to its child, promptly",
+        super(
+                "forwards-sigterm",
+                "forwards docker stop's SIGTERM to its child, promptly",
                 grading -> new PromiseSetup.ChildOfInit(List.of("wait-signal"), false));
     }
 
@@ -28,15 +30,24 @@ final class ForwardsSigterm extends StatedPromise {
     }
 
     /** Forwarded when the child got SIGTERM; promptly when the stop took no longer than the bound. */
-    PromiseVerdict judge(ReaperUnderTest init, boolean signalled, Duration took, Grading grading, PromiseVerdict.Seen seen) {
+    PromiseVerdict judge(
+            ReaperUnderTest init, boolean signalled, Duration took, Grading grading, PromiseVerdict.Seen seen) {
         String exit = seen.exitCode().map(code -> "exit code " + code).orElse("still running");
-        PromiseOutcome outcome = !signalled ? PromiseOutcome.NOT_FORWARDED
+        PromiseOutcome outcome = !signalled
+                ? PromiseOutcome.NOT_FORWARDED
                 : grading.prompt(took) ? PromiseOutcome.FORWARDED : PromiseOutcome.FORWARDED_SLOWLY;
-        String what = signalled ? "the child got SIGTERM" : "the child got no SIGTERM within the stop timeout ("
-                + grading.stopTimeoutSeconds() + " s)";
-        return PromiseVerdict.timed(init, this, outcome, signalled ? Optional.of(took) : Optional.empty(),
+        String what = signalled
+                ? "the child got SIGTERM"
+                : "the child got no SIGTERM within the stop timeout (" + grading.stopTimeoutSeconds() + " s)";
+        return PromiseVerdict.timed(
+                init,
+                this,
+                outcome,
+                signalled ? Optional.of(took) : Optional.empty(),
                 what + "; docker stop took " + PromiseVerdict.millis(took) + "; " + exit
-                        + (outcome == PromiseOutcome.FORWARDED_SLOWLY ? " (the bound: " + PromiseVerdict.millis(grading.promptWithin()) + ")" : ""),
+                        + (outcome == PromiseOutcome.FORWARDED_SLOWLY
+                                ? " (the bound: " + PromiseVerdict.millis(grading.promptWithin()) + ")"
+                                : ""),
                 seen);
     }
 }

@@ -31,11 +31,13 @@ public record Grading(Duration promptWithin, Duration stopTimeout, StopRule stop
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(stopRule, "stopRule");
         if (promptWithin.isNegative() || promptWithin.isZero()) {
-            throw new IllegalArgumentException("the latency bound must be above 0, not " + promptWithin.toMillis() + " ms");
+            throw new IllegalArgumentException(
+                    "the latency bound must be above 0, not " + promptWithin.toMillis() + " ms");
         }
         if (stopTimeout.compareTo(promptWithin) <= 0 || stopTimeout.toMillis() % 1000 != 0) {
-            throw new IllegalArgumentException("the stop timeout must be whole seconds above the latency bound ("
-                    + promptWithin.toMillis() + " ms), not " + stopTimeout.toMillis() + " ms: slow and never would be one");
+            throw new IllegalArgumentException(
+                    "the stop timeout must be whole seconds above the latency bound (" + promptWithin.toMillis()
+                            + " ms), not " + stopTimeout.toMillis() + " ms: slow and never would be one");
         }
     }
 

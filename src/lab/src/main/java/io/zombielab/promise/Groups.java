@@ -15,11 +15,9 @@ final class Groups {
     private static final Duration QUIET = Duration.ofMillis(300);
 
     /** @param signalled how many got SIGTERM (in the promise's sense); {@code took} until the last of them said so */
-    record Reach(int signalled, Duration took, String table) {
-    }
+    record Reach(int signalled, Duration took, String table) {}
 
-    private Groups() {
-    }
+    private Groups() {}
 
     /**
      * Sends PID 1 docker stop's SIGTERM once the group is up and counts who got it; {@code leaderCounts}: whether
@@ -30,8 +28,10 @@ final class Groups {
         int leader = c.awaitEvent(Event.GroupReady.class).pid();
         String table = ProcessTable.format(c.snapshot());
         c.signal(Signal.TERM);
-        PromiseContainer.Counted<Event.GotSignal> got = c.awaitQuiet(Event.GotSignal.class, grading.stopTimeout(), QUIET);
-        int signalled = (int) got.events().stream().filter(e -> e.signal() == Signal.TERM && (leaderCounts || e.pid() != leader))
+        PromiseContainer.Counted<Event.GotSignal> got =
+                c.awaitQuiet(Event.GotSignal.class, grading.stopTimeout(), QUIET);
+        int signalled = (int) got.events().stream()
+                .filter(e -> e.signal() == Signal.TERM && (leaderCounts || e.pid() != leader))
                 .count();
         return new Reach(signalled, got.took(), table);
     }

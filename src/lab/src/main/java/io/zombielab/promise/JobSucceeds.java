@@ -12,28 +12,49 @@ import java.util.Optional;
 final class JobSucceeds extends StatedPromise {
 
     JobSucceeds() {
-        super("job-succeeds", "ends by itself within its deadline with exit code 0 (Kubernetes counts it Succeeded)",
+        super(
+                "job-succeeds",
+                "ends by itself within its deadline with exit code 0 (Kubernetes counts it Succeeded)",
                 grading -> new PromiseSetup.AsShipped());
     }
 
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
-        JobTerms job = init.deployment().job().orElseThrow(() -> new IllegalStateException(init.name() + " is not a Job"));
+        JobTerms job =
+                init.deployment().job().orElseThrow(() -> new IllegalStateException(init.name() + " is not a Job"));
         JobWatch.Watched w = JobWatch.watch(c, job);
         if (w.ended().isPresent()) {
             long code = w.ended().get().exitCode();
-            String ran = "exit code " + code + signal(code) + " after " + w.ran() + ", within " + job.describeDeadline();
+            String ran =
+                    "exit code " + code + signal(code) + " after " + w.ran() + ", within " + job.describeDeadline();
             return code == 0
-                    ? PromiseVerdict.of(init, this, PromiseOutcome.SUCCEEDED, ran + ": Kubernetes counts it Succeeded", c.seen(w.table()))
-                    : PromiseVerdict.of(init, this, PromiseOutcome.FAILED, ran + ": Kubernetes counts the pod Failed; " + job.onFailure(),
+                    ? PromiseVerdict.of(
+                            init,
+                            this,
+                            PromiseOutcome.SUCCEEDED,
+                            ran + ": Kubernetes counts it Succeeded",
+                            c.seen(w.table()))
+                    : PromiseVerdict.of(
+                            init,
+                            this,
+                            PromiseOutcome.FAILED,
+                            ran + ": Kubernetes counts the pod Failed; " + job.onFailure(),
                             c.seen(w.table()));
         }
         String table = ProcessTable.format(c.snapshot());
         Duration took = c.stop(grading.stopTimeoutSeconds());
-        return PromiseVerdict.timed(init, this, PromiseOutcome.STILL_RUNNING, Optional.empty(), "still running at "
-                + job.describeDeadline() + ": stopped there as the Job controller would, docker stop -t " + grading.stopTimeoutSeconds()
-                + " (its grace period) took " + PromiseVerdict.millis(took) + ", exit code " + c.exitCode().map(String::valueOf).orElse("unknown")
-                + "; Kubernetes counts it Failed (DeadlineExceeded)", c.seen(table));
+        return PromiseVerdict.timed(
+                init,
+                this,
+                PromiseOutcome.STILL_RUNNING,
+                Optional.empty(),
+                "still running at "
+                        + job.describeDeadline() + ": stopped there as the Job controller would, docker stop -t "
+                        + grading.stopTimeoutSeconds()
+                        + " (its grace period) took " + PromiseVerdict.millis(took) + ", exit code "
+                        + c.exitCode().map(String::valueOf).orElse("unknown")
+                        + "; Kubernetes counts it Failed (DeadlineExceeded)",
+                c.seen(table));
     }
 
     private static String signal(long code) {

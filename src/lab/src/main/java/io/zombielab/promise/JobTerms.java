@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param deadlineWhere the file:line of its activeDeadlineSeconds; empty when the default applies
  * @param where         the file:line of the Job (or CronJob) document, for reports
  */
-public record JobTerms(String kind, Duration deadline, Optional<String> deadlineWhere, RestartPolicy restartPolicy,
-                       int backoffLimit, Optional<String> schedule, String where) {
+public record JobTerms(
+        String kind,
+        Duration deadline,
+        Optional<String> deadlineWhere,
+        RestartPolicy restartPolicy,
+        int backoffLimit,
+        Optional<String> schedule,
+        String where) {
 
     /** A Job with no activeDeadlineSeconds runs as long as it likes in Kubernetes; validate waits this long. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
@@ -25,7 +31,8 @@ public record JobTerms(String kind, Duration deadline, Optional<String> deadline
 
     /** A Job's pod's restartPolicy: Kubernetes refuses Always (and a pod spec without one defaults to Always). */
     public enum RestartPolicy {
-        NEVER("Never"), ON_FAILURE("OnFailure");
+        NEVER("Never"),
+        ON_FAILURE("OnFailure");
 
         private final String word;
 
@@ -59,16 +66,20 @@ public record JobTerms(String kind, Duration deadline, Optional<String> deadline
 
     /** "its activeDeadlineSeconds, 20 s (jobs.yaml:9)" or "validate's default bound, 60 s (it has no activeDeadlineSeconds)". */
     public String describeDeadline() {
-        return deadlineWhere.map(w -> "its activeDeadlineSeconds, " + deadline.toSeconds() + " s (" + w + ")")
+        return deadlineWhere
+                .map(w -> "its activeDeadlineSeconds, " + deadline.toSeconds() + " s (" + w + ")")
                 .orElse("validate's default bound, " + deadline.toSeconds() + " s (it has no activeDeadlineSeconds)");
     }
 
     /** What Kubernetes would do with a failed run of it: restart the container in place, or start new pods. */
     public String onFailure() {
         return switch (restartPolicy) {
-            case NEVER -> "restartPolicy Never: the Job controller would start up to " + backoffLimit + " new pods (backoffLimit)";
-            case ON_FAILURE -> "restartPolicy OnFailure: the kubelet would restart the container in place, up to "
-                    + backoffLimit + " times (backoffLimit)";
+            case NEVER ->
+                "restartPolicy Never: the Job controller would start up to " + backoffLimit
+                        + " new pods (backoffLimit)";
+            case ON_FAILURE ->
+                "restartPolicy OnFailure: the kubelet would restart the container in place, up to " + backoffLimit
+                        + " times (backoffLimit)";
         };
     }
 }

@@ -26,8 +26,7 @@ final class JobWatch {
     /** How long the engine may take to say a container has ended once its PID 1 is gone. */
     private static final Duration ENDING = Duration.ofSeconds(5);
 
-    private JobWatch() {
-    }
+    private JobWatch() {}
 
     /**
      * An adopted zombie: when a look first and last saw it, and whether the last look saw it still there.
@@ -48,14 +47,16 @@ final class JobWatch {
      * @param looks   whole tables read while it ran
      * @param table   the table with the most adopted zombies (the last one if none had any); "" if no look
      */
-    record Watched(Optional<PromiseContainer.Ended> ended, Duration watched, int looks, List<Zombie> zombies, String table) {
+    record Watched(
+            Optional<PromiseContainer.Ended> ended, Duration watched, int looks, List<Zombie> zombies, String table) {
         Watched {
             zombies = List.copyOf(zombies);
         }
 
         /** "5.21 s" by the engine's clock when it ended, else how long it was watched. */
         String ran() {
-            return PromiseVerdict.millis(ended.map(e -> Duration.between(e.startedAt(), e.finishedAt())).orElse(watched));
+            return PromiseVerdict.millis(ended.map(e -> Duration.between(e.startedAt(), e.finishedAt()))
+                    .orElse(watched));
         }
     }
 
@@ -66,31 +67,41 @@ final class JobWatch {
         long[] most = {-1};
         String[] table = {""};
         try {
-            await().atMost(job.deadline()).pollDelay(Duration.ZERO).pollInterval(EVERY).until(() -> {
-                Optional<Snapshot> s = look(c);
-                if (s.isEmpty()) {
-                    return true;
-                }
-                looks[0]++;
-                Instant at = s.get().takenAt();
-                List<ProcessInfo> adopted = s.get().processes().stream().filter(p -> p.isZombie() && p.ppid() == 1).toList();
-                zombies.replaceAll((k, z) -> new Zombie(z.process(), z.firstSeen(), z.lastSeen(), false));
-                for (ProcessInfo p : adopted) {
-                    zombies.merge(p.key(), new Zombie(p, at, at, true), (was, now) -> new Zombie(was.process(), was.firstSeen(), at, true));
-                }
-                if (adopted.size() > most[0]) {
-                    most[0] = adopted.size();
-                    table[0] = ProcessTable.format(s.get());
-                } else if (most[0] == 0) {
-                    table[0] = ProcessTable.format(s.get());
-                }
-                return false;
-            });
+            await().atMost(job.deadline())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(EVERY)
+                    .until(() -> {
+                        Optional<Snapshot> s = look(c);
+                        if (s.isEmpty()) {
+                            return true;
+                        }
+                        looks[0]++;
+                        Instant at = s.get().takenAt();
+                        List<ProcessInfo> adopted = s.get().processes().stream()
+                                .filter(p -> p.isZombie() && p.ppid() == 1)
+                                .toList();
+                        zombies.replaceAll((k, z) -> new Zombie(z.process(), z.firstSeen(), z.lastSeen(), false));
+                        for (ProcessInfo p : adopted) {
+                            zombies.merge(
+                                    p.key(),
+                                    new Zombie(p, at, at, true),
+                                    (was, now) -> new Zombie(was.process(), was.firstSeen(), at, true));
+                        }
+                        if (adopted.size() > most[0]) {
+                            most[0] = adopted.size();
+                            table[0] = ProcessTable.format(s.get());
+                        } else if (most[0] == 0) {
+                            table[0] = ProcessTable.format(s.get());
+                        }
+                        return false;
+                    });
         } catch (ConditionTimeoutException stillRunning) {
             // judged below: it did not end by itself within its deadline
         }
-        Optional<PromiseContainer.Ended> ended = c.exitCode().isPresent() ? c.awaitEnd(Duration.ofSeconds(5)) : Optional.empty();
-        return new Watched(ended, Duration.ofNanos(System.nanoTime() - t0), looks[0], List.copyOf(zombies.values()), table[0]);
+        Optional<PromiseContainer.Ended> ended =
+                c.exitCode().isPresent() ? c.awaitEnd(Duration.ofSeconds(5)) : Optional.empty();
+        return new Watched(
+                ended, Duration.ofNanos(System.nanoTime() - t0), looks[0], List.copyOf(zombies.values()), table[0]);
     }
 
     /** A whole table, or none once the container has ended (a look racing its end is dropped). */
@@ -104,7 +115,10 @@ final class JobWatch {
         } catch (RuntimeException e) {
             // The probe can find PID 1 gone a moment before the engine says the container has ended.
             try {
-                await().atMost(ENDING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> c.exitCode().isPresent());
+                await().atMost(ENDING)
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> c.exitCode().isPresent());
             } catch (ConditionTimeoutException stillRunning) {
                 throw e;
             }

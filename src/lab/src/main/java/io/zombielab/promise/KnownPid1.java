@@ -7,26 +7,58 @@ import java.util.List;
  * claimed; anything else is {@link Predicted#UNKNOWN} and what is observed decides.
  */
 enum KnownPid1 {
-    TINI(List.of("tini", "tini-static", "docker-init"), Predicted.YES, Predicted.YES,
+    TINI(
+            List.of("tini", "tini-static", "docker-init"),
+            Predicted.YES,
+            Predicted.YES,
             "an init: reaps on SIGCHLD and forwards signals to its child"),
-    DUMB_INIT(List.of("dumb-init"), Predicted.YES, Predicted.YES,
+    DUMB_INIT(
+            List.of("dumb-init"),
+            Predicted.YES,
+            Predicted.YES,
             "an init: reaps on SIGCHLD and forwards signals to its child's whole session"),
     CATATONIT(List.of("catatonit"), Predicted.YES, Predicted.YES, "an init: reaps and forwards signals to its child"),
-    S6(List.of("s6-svscan", "init"), Predicted.YES, Predicted.YES, "s6's supervision tree (s6-overlay's /init): reaps and stops its services"),
-    PAUSE(List.of(), Predicted.YES, Predicted.YES,
+    S6(
+            List.of("s6-svscan", "init"),
+            Predicted.YES,
+            Predicted.YES,
+            "s6's supervision tree (s6-overlay's /init): reaps and stops its services"),
+    PAUSE(
+            List.of(),
+            Predicted.YES,
+            Predicted.YES,
             "a pod's pause: reaps what the namespace's processes orphan; docker stop reaches the image's program, "
                     + "which is no PID 1 there and dies of SIGTERM unless it handles it"),
-    SHELL(List.of("sh", "bash", "dash", "ash"), Predicted.UNKNOWN, Predicted.NO,
+    SHELL(
+            List.of("sh", "bash", "dash", "ash"),
+            Predicted.UNKNOWN,
+            Predicted.NO,
             "a shell: as PID 1 it ignores SIGTERM while it waits for its command, and passes it to no one"),
-    NPM(List.of("npm", "npx", "yarn", "pnpm"), Predicted.NO, Predicted.UNKNOWN,
+    NPM(
+            List.of("npm", "npx", "yarn", "pnpm"),
+            Predicted.NO,
+            Predicted.UNKNOWN,
             "a package manager: waits only for its script, and forwards SIGTERM to that script's shell only"),
-    NODE(List.of("node", "nodejs"), Predicted.NO, Predicted.UNKNOWN,
+    NODE(
+            List.of("node", "nodejs"),
+            Predicted.NO,
+            Predicted.UNKNOWN,
             "node: waits only for the children it started; as PID 1 it ignores SIGTERM unless the app handles it"),
-    PYTHON(List.of("python", "python3"), Predicted.NO, Predicted.NO,
+    PYTHON(
+            List.of("python", "python3"),
+            Predicted.NO,
+            Predicted.NO,
             "python: waits only for the children it started, and has no SIGTERM handler unless the app adds one"),
-    JAVA(List.of("java"), Predicted.NO, Predicted.YES,
+    JAVA(
+            List.of("java"),
+            Predicted.NO,
+            Predicted.YES,
             "java: waits only for the children it started; the JVM stops on SIGTERM (shutdown hooks)"),
-    OTHER(List.of(), Predicted.UNKNOWN, Predicted.UNKNOWN, "a program zombielab does not know: what is observed decides");
+    OTHER(
+            List.of(),
+            Predicted.UNKNOWN,
+            Predicted.UNKNOWN,
+            "a program zombielab does not know: what is observed decides");
 
     private final List<String> names;
     final Predicted reaps;

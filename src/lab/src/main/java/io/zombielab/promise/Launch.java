@@ -30,13 +30,21 @@ public sealed interface Launch {
 
         @Override
         public List<Promise> promises() {
-            return supervisor ? Promises.ALL.stream().filter(p -> !p.waitsForTheInitsExit()).toList() : Promises.ALL;
+            return supervisor
+                    ? Promises.ALL.stream()
+                            .filter(p -> !p.waitsForTheInitsExit())
+                            .toList()
+                    : Promises.ALL;
         }
 
         @Override
         public String describe() {
-            return "entrypoint " + entrypoint.map(e -> SecretMask.argv(e).toString()).orElse("of the image") + " in front of zl-helper"
-                    + (supervisor ? ", a service supervisor (it restarts its child: the promises on its exit are not checked)" : "");
+            return "entrypoint "
+                    + entrypoint.map(e -> SecretMask.argv(e).toString()).orElse("of the image")
+                    + " in front of zl-helper"
+                    + (supervisor
+                            ? ", a service supervisor (it restarts its child: the promises on its exit are not checked)"
+                            : "");
         }
     }
 
@@ -56,14 +64,21 @@ public sealed interface Launch {
             if (deployment.job().isPresent()) {
                 return Promises.JOB;
             }
-            return deployment.probes().isEmpty() ? Promises.AS_SHIPPED
-                    : java.util.stream.Stream.concat(Promises.AS_SHIPPED.stream(), java.util.stream.Stream.of(Promises.PROBES_REAPED)).toList();
+            return deployment.probes().isEmpty()
+                    ? Promises.AS_SHIPPED
+                    : java.util.stream.Stream.concat(
+                                    Promises.AS_SHIPPED.stream(), java.util.stream.Stream.of(Promises.PROBES_REAPED))
+                            .toList();
         }
 
         @Override
         public String describe() {
-            String shipped = deployment.equals(Deployment.AS_BUILT) ? "as shipped (its own entrypoint and command)"
-                    : deployment.job().map(j -> "as its " + j.kind() + " runs it, once, to its end").orElse("as its deployment file runs it");
+            String shipped = deployment.equals(Deployment.AS_BUILT)
+                    ? "as shipped (its own entrypoint and command)"
+                    : deployment
+                            .job()
+                            .map(j -> "as its " + j.kind() + " runs it, once, to its end")
+                            .orElse("as its deployment file runs it");
             return shipped + (inSharedPod ? ", in a pod sharing its PID namespace (pause at PID 1)" : "");
         }
     }

@@ -19,8 +19,11 @@ final class LetsChildEnd extends StatedPromise {
     static final int SHUTDOWN_MS = 300;
 
     LetsChildEnd() {
-        super("lets-child-end", "on docker stop, forwards SIGTERM and lets its child end by itself, not with the namespace",
-                grading -> new PromiseSetup.ChildOfInit(List.of("on-stop", "--shutdown-ms", Integer.toString(SHUTDOWN_MS)), false));
+        super(
+                "lets-child-end",
+                "on docker stop, forwards SIGTERM and lets its child end by itself, not with the namespace",
+                grading -> new PromiseSetup.ChildOfInit(
+                        List.of("on-stop", "--shutdown-ms", Integer.toString(SHUTDOWN_MS)), false));
     }
 
     @Override
@@ -33,19 +36,30 @@ final class LetsChildEnd extends StatedPromise {
     }
 
     PromiseVerdict judge(ReaperUnderTest init, List<Event.Shutdown> shutdown, Duration took, PromiseVerdict.Seen seen) {
-        Optional<Event.Shutdown> started = shutdown.stream().filter(s -> !s.done()).findFirst();
+        Optional<Event.Shutdown> started =
+                shutdown.stream().filter(s -> !s.done()).findFirst();
         boolean done = shutdown.stream().anyMatch(Event.Shutdown::done);
         String stop = "docker stop took " + PromiseVerdict.millis(took) + ", exit code "
                 + seen.exitCode().map(String::valueOf).orElse("none");
         if (started.isEmpty()) {
-            return PromiseVerdict.of(init, this, PromiseOutcome.CHILD_NEVER_SIGNALLED, "the child never got SIGTERM; " + stop, seen);
+            return PromiseVerdict.of(
+                    init, this, PromiseOutcome.CHILD_NEVER_SIGNALLED, "the child never got SIGTERM; " + stop, seen);
         }
         if (done) {
-            return PromiseVerdict.of(init, this, PromiseOutcome.CHILD_ENDED, "the child got SIGTERM, ran its " + SHUTDOWN_MS
-                    + " ms shutdown and exited by itself; " + stop, seen);
+            return PromiseVerdict.of(
+                    init,
+                    this,
+                    PromiseOutcome.CHILD_ENDED,
+                    "the child got SIGTERM, ran its " + SHUTDOWN_MS + " ms shutdown and exited by itself; " + stop,
+                    seen);
         }
-        return PromiseVerdict.of(init, this, PromiseOutcome.CHILD_KILLED, "the child got SIGTERM and began its " + SHUTDOWN_MS
-                + " ms shutdown, but never finished it: PID 1 exited first and the kernel killed the rest with the namespace ("
-                + stop + ", which looks like a clean stop)", seen);
+        return PromiseVerdict.of(
+                init,
+                this,
+                PromiseOutcome.CHILD_KILLED,
+                "the child got SIGTERM and began its " + SHUTDOWN_MS
+                        + " ms shutdown, but never finished it: PID 1 exited first and the kernel killed the rest with the namespace ("
+                        + stop + ", which looks like a clean stop)",
+                seen);
     }
 }

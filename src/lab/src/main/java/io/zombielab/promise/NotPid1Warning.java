@@ -14,7 +14,9 @@ import java.util.Optional;
 final class NotPid1Warning extends StatedPromise {
 
     NotPid1Warning() {
-        super("not-pid1-warning", "not PID 1 and no sub-reaper, warns that it cannot reap (tini does)",
+        super(
+                "not-pid1-warning",
+                "not PID 1 and no sub-reaper, warns that it cannot reap (tini does)",
                 grading -> new PromiseSetup.ChildOfInit(List.of("exit", "--code", "0"), true));
     }
 
@@ -28,14 +30,20 @@ final class NotPid1Warning extends StatedPromise {
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         c.awaitEnd(grading.reapWindow());
         Optional<String> warning = in(c.eventsNow().text());
-        return PromiseVerdict.of(init, this, warning.isPresent() ? PromiseOutcome.WARNED : PromiseOutcome.SILENT,
-                warning.map(w -> "the init warned: " + w).orElse("the init said nothing about not being PID 1"), c.seen(""));
+        return PromiseVerdict.of(
+                init,
+                this,
+                warning.isPresent() ? PromiseOutcome.WARNED : PromiseOutcome.SILENT,
+                warning.map(w -> "the init warned: " + w).orElse("the init said nothing about not being PID 1"),
+                c.seen(""));
     }
 
     /** The first line of an init's output (not zl-helper's events) that speaks of PID 1 or of a sub-reaper. */
     static Optional<String> in(String log) {
-        return log.lines().filter(l -> !l.contains(Event.PREFIX.trim()))
+        return log.lines()
+                .filter(l -> !l.contains(Event.PREFIX.trim()))
                 .filter(l -> l.contains("PID 1") || l.toLowerCase(Locale.ROOT).contains("subreaper"))
-                .findFirst().map(String::trim);
+                .findFirst()
+                .map(String::trim);
     }
 }

@@ -20,15 +20,30 @@ final class OrphanStorm extends StatedPromise {
     static final int MAX_ALIVE = 100;
     /** Made and not yet reaped, zombies included: room left under the container's 256 PIDs for a JVM init's threads. */
     static final int MAX_UNREAPED = 160;
+
     private static final Duration SPREAD = Duration.ofSeconds(1);
     /** Making them is CPU-bound (two execs each): on a loaded machine it can take several times the spread. */
     private static final Duration MAKING = Duration.ofSeconds(15);
 
     OrphanStorm() {
-        super("orphan-storm", "reaps a storm of " + COUNT + " orphans (at most " + MAX_ALIVE + " alive at once), every one, the p99 promptly",
-                grading -> new PromiseSetup.ChildOfInit(List.of("storm", "--count", Integer.toString(COUNT), "--spread-ms",
-                        Long.toString(SPREAD.toMillis()), "--max-alive", Integer.toString(MAX_ALIVE), "--max-unreaped", Integer.toString(MAX_UNREAPED), "--watch-ms",
-                        Long.toString(grading.reapWindow().toMillis())), false));
+        super(
+                "orphan-storm",
+                "reaps a storm of " + COUNT + " orphans (at most " + MAX_ALIVE
+                        + " alive at once), every one, the p99 promptly",
+                grading -> new PromiseSetup.ChildOfInit(
+                        List.of(
+                                "storm",
+                                "--count",
+                                Integer.toString(COUNT),
+                                "--spread-ms",
+                                Long.toString(SPREAD.toMillis()),
+                                "--max-alive",
+                                Integer.toString(MAX_ALIVE),
+                                "--max-unreaped",
+                                Integer.toString(MAX_UNREAPED),
+                                "--watch-ms",
+                                Long.toString(grading.reapWindow().toMillis())),
+                        false));
     }
 
     @Override
@@ -41,16 +56,31 @@ final class OrphanStorm extends StatedPromise {
     PromiseVerdict judge(ReaperUnderTest init, Event.StormDone storm, Grading grading, PromiseVerdict.Seen seen) {
         boolean left = storm.unreaped() > 0 || !storm.spawnError().isEmpty() || storm.reaped() < storm.count();
         Duration p99 = Duration.ofNanos(storm.p99Micros() * 1000);
-        PromiseOutcome outcome = left ? PromiseOutcome.LEFT_ZOMBIES
+        PromiseOutcome outcome = left
+                ? PromiseOutcome.LEFT_ZOMBIES
                 : grading.prompt(p99) ? PromiseOutcome.REAPED : PromiseOutcome.REAPED_SLOWLY;
-        String made = storm.made() + " of " + storm.count() + " made, the storm over in " + storm.tookMillis() + " ms (at most " + storm.maxAlive()
-                + " alive at once)" + (storm.spawnError().isEmpty() ? "" : ", then no more: " + storm.spawnError());
-        String reaps = storm.reaped() + " reaped" + (storm.reaped() == 0 ? "" : ": p50 " + ms(storm.p50Micros()) + ", p99 "
-                + ms(storm.p99Micros()) + ", the slowest " + ms(storm.maxMicros()))
-                + (storm.unreaped() > 0 ? "; " + storm.unreaped() + " not reaped within " + grading.reapWindow().toMillis()
-                + " ms of the last exit (" + storm.zombies() + " left as zombies)" : "");
-        return PromiseVerdict.timed(init, this, outcome, left ? Optional.empty() : Optional.of(p99), made + "; " + reaps
-                + (outcome == PromiseOutcome.REAPED_SLOWLY ? " (the bound, for the p99: " + PromiseVerdict.millis(grading.promptWithin()) + ")" : ""),
+        String made = storm.made() + " of " + storm.count() + " made, the storm over in " + storm.tookMillis()
+                + " ms (at most " + storm.maxAlive() + " alive at once)"
+                + (storm.spawnError().isEmpty() ? "" : ", then no more: " + storm.spawnError());
+        String reaps = storm.reaped() + " reaped"
+                + (storm.reaped() == 0
+                        ? ""
+                        : ": p50 " + ms(storm.p50Micros()) + ", p99 " + ms(storm.p99Micros()) + ", the slowest "
+                                + ms(storm.maxMicros()))
+                + (storm.unreaped() > 0
+                        ? "; " + storm.unreaped() + " not reaped within "
+                                + grading.reapWindow().toMillis() + " ms of the last exit (" + storm.zombies()
+                                + " left as zombies)"
+                        : "");
+        return PromiseVerdict.timed(
+                init,
+                this,
+                outcome,
+                left ? Optional.empty() : Optional.of(p99),
+                made + "; " + reaps
+                        + (outcome == PromiseOutcome.REAPED_SLOWLY
+                                ? " (the bound, for the p99: " + PromiseVerdict.millis(grading.promptWithin()) + ")"
+                                : ""),
                 seen);
     }
 

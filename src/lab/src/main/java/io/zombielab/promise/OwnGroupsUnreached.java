@@ -9,15 +9,21 @@ import java.util.List;
 final class OwnGroupsUnreached extends StatedPromise {
 
     OwnGroupsUnreached() {
-        super("own-groups-unreached",
+        super(
+                "own-groups-unreached",
                 "children the child put in process groups of their own (the story's Setpgid) get no SIGTERM from the init",
-                grading -> new PromiseSetup.ChildOfInit(List.of("group", "--children", Integer.toString(Groups.CHILDREN), "--own-group"), false));
+                grading -> new PromiseSetup.ChildOfInit(
+                        List.of("group", "--children", Integer.toString(Groups.CHILDREN), "--own-group"), false));
     }
 
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         Groups.Reach reach = Groups.stop(c, false, grading);
-        return PromiseVerdict.of(init, this, reach.signalled() == 0 ? PromiseOutcome.UNREACHED : PromiseOutcome.REACHED,
-                reach.signalled() + " of " + Groups.CHILDREN + " children in their own groups got SIGTERM", c.seen(reach.table()));
+        return PromiseVerdict.of(
+                init,
+                this,
+                reach.signalled() == 0 ? PromiseOutcome.UNREACHED : PromiseOutcome.REACHED,
+                reach.signalled() + " of " + Groups.CHILDREN + " children in their own groups got SIGTERM",
+                c.seen(reach.table()));
     }
 }

@@ -9,10 +9,17 @@ final class PassesExitCode extends StatedPromise {
     private static final int CODE = 7;
 
     PassesExitCode() {
-        super("passes-exit-code",
+        super(
+                "passes-exit-code",
                 "exits with its child's exit code, 7, even while it reaps that child's orphans (tini: exit code passes through)",
-                grading -> new PromiseSetup.ChildOfInit(java.util.List.of("orphans", "--count", Integer.toString(Orphans.COUNT),
-                        "--then-exit", Integer.toString(CODE)), false));
+                grading -> new PromiseSetup.ChildOfInit(
+                        java.util.List.of(
+                                "orphans",
+                                "--count",
+                                Integer.toString(Orphans.COUNT),
+                                "--then-exit",
+                                Integer.toString(CODE)),
+                        false));
     }
 
     @Override

@@ -30,11 +30,22 @@ final class PassesExitCodeInRace extends StatedPromise {
     private static final Duration HUNG_TRIAL = Duration.ofSeconds(15);
 
     PassesExitCodeInRace() {
-        super("exit-code-in-race",
-                "never loses its child's exit status while it reaps orphans that die at the same moment (" + TRIALS + " trials)",
-                grading -> new PromiseSetup.ChildOfInit(List.of("race-child", "--orphans", Integer.toString(ORPHANS)), false,
-                        List.of("exit-race", "--trials", Integer.toString(TRIALS), "--budget", BUDGET.toMillis() + "ms",
-                        "--hung-after", HUNG_TRIAL.toMillis() + "ms", "--")));
+        super(
+                "exit-code-in-race",
+                "never loses its child's exit status while it reaps orphans that die at the same moment (" + TRIALS
+                        + " trials)",
+                grading -> new PromiseSetup.ChildOfInit(
+                        List.of("race-child", "--orphans", Integer.toString(ORPHANS)),
+                        false,
+                        List.of(
+                                "exit-race",
+                                "--trials",
+                                Integer.toString(TRIALS),
+                                "--budget",
+                                BUDGET.toMillis() + "ms",
+                                "--hung-after",
+                                HUNG_TRIAL.toMillis() + "ms",
+                                "--")));
     }
 
     @Override
@@ -59,11 +70,15 @@ final class PassesExitCodeInRace extends StatedPromise {
         PromiseOutcome outcome = race.lost() == 0 ? PromiseOutcome.EXIT_CODE_PASSED : PromiseOutcome.EXIT_CODE_LOST;
         String evidence = "lost " + race.lost() + " of " + ended + " trials"
                 + (race.lost() > 0 ? " (first, " + race.firstLost() + ")" : "")
-                + (race.hung() > 0 ? "; " + race.hung() + " more hung (the init had not exited " + HUNG_TRIAL.toSeconds()
-                + " s after its start: killed, not judged)" : "")
+                + (race.hung() > 0
+                        ? "; " + race.hung() + " more hung (the init had not exited " + HUNG_TRIAL.toSeconds()
+                                + " s after its start: killed, not judged)"
+                        : "")
                 + "; " + race.trials() + " trials in " + PromiseVerdict.millis(Duration.ofMillis(race.tookMillis()))
-                + (race.trials() < race.of() ? " (only " + race.trials() + " of " + race.of() + " fit in the "
-                + BUDGET.toSeconds() + " s budget: the init is slow to start or to end)" : "");
+                + (race.trials() < race.of()
+                        ? " (only " + race.trials() + " of " + race.of() + " fit in the " + BUDGET.toSeconds()
+                                + " s budget: the init is slow to start or to end)"
+                        : "");
         return PromiseVerdict.of(init, this, outcome, evidence, seen);
     }
 }

@@ -8,7 +8,9 @@ final class PassesSignalDeath extends StatedPromise {
     private static final int SIGTERM_EXIT = 128 + 15;
 
     PassesSignalDeath() {
-        super("passes-signal-death", "exits 128+n when its child dies of signal n (143 for SIGTERM)",
+        super(
+                "passes-signal-death",
+                "exits 128+n when its child dies of signal n (143 for SIGTERM)",
                 grading -> new PromiseSetup.ChildOfInit(List.of("exit", "--signal", "TERM"), false));
     }
 

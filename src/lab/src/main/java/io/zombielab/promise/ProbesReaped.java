@@ -28,7 +28,9 @@ final class ProbesReaped extends StatedPromise {
     private static final Duration END = Duration.ofSeconds(20);
 
     ProbesReaped() {
-        super("probes-reaped", "what its exec probes and health checks leave behind ends and is reaped",
+        super(
+                "probes-reaped",
+                "what its exec probes and health checks leave behind ends and is reaped",
                 grading -> new PromiseSetup.AsShipped());
     }
 
@@ -46,9 +48,13 @@ final class ProbesReaped extends StatedPromise {
         // What the probes started: every process that was not there before them.
         Snapshot[] now = {c.snapshot()};
         try {
-            await().atMost(END).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            await().atMost(END)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> fresh(now[0] = c.snapshot(), before).stream().noneMatch(ProcessInfo::isAlive));
-            await().atMost(grading.reapWindow()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            await().atMost(grading.reapWindow())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> fresh(now[0] = c.snapshot(), before).isEmpty());
         } catch (ConditionTimeoutException stillThere) {
             // judged below from the last look
@@ -56,11 +62,25 @@ final class ProbesReaped extends StatedPromise {
         List<ProcessInfo> left = fresh(now[0], before);
         long alive = left.stream().filter(ProcessInfo::isAlive).count();
         long zombies = left.stream().filter(ProcessInfo::isZombie).count();
-        PromiseOutcome outcome = alive > 0 ? PromiseOutcome.LEFT_RUNNING : zombies > 0 ? PromiseOutcome.LEFT_ZOMBIES : PromiseOutcome.REAPED;
-        String evidence = String.join("; ", runs) + ": " + (left.isEmpty() ? "nothing left behind"
-                : (alive > 0 ? alive + " still running " + END.toSeconds() + " s after" + (zombies > 0 ? ", " : "") : "")
-                + (zombies > 0 ? zombies + " left as zombies (" + left.stream().filter(ProcessInfo::isZombie)
-                        .map(p -> p.comm() + " ppid " + p.ppid()).distinct().collect(Collectors.joining(", ")) + ")" : ""));
+        PromiseOutcome outcome = alive > 0
+                ? PromiseOutcome.LEFT_RUNNING
+                : zombies > 0 ? PromiseOutcome.LEFT_ZOMBIES : PromiseOutcome.REAPED;
+        String evidence = String.join("; ", runs) + ": "
+                + (left.isEmpty()
+                        ? "nothing left behind"
+                        : (alive > 0
+                                        ? alive + " still running " + END.toSeconds() + " s after"
+                                                + (zombies > 0 ? ", " : "")
+                                        : "")
+                                + (zombies > 0
+                                        ? zombies + " left as zombies ("
+                                                + left.stream()
+                                                        .filter(ProcessInfo::isZombie)
+                                                        .map(p -> p.comm() + " ppid " + p.ppid())
+                                                        .distinct()
+                                                        .collect(Collectors.joining(", "))
+                                                + ")"
+                                        : ""));
         return PromiseVerdict.of(init, this, outcome, evidence, c.seen(ProcessTable.format(now[0])));
     }
 
@@ -88,7 +108,8 @@ final class ProbesReaped extends StatedPromise {
         }
     }
 
-    private static String run(PromiseContainer c, Deployment.ExecProbe probe, Deployment deployment) throws InterruptedException {
+    private static String run(PromiseContainer c, Deployment.ExecProbe probe, Deployment deployment)
+            throws InterruptedException {
         Duration every = probe.every().compareTo(Duration.ofSeconds(1)) < 0 ? probe.every() : Duration.ofSeconds(1);
         List<Long> codes = new ArrayList<>();
         for (int i = 0; i < probe.runs(); i++) {
@@ -100,7 +121,8 @@ final class ProbesReaped extends StatedPromise {
                 Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
             }
         }
-        return probe.describe() + " run " + probe.runs() + " times every " + PromiseVerdict.millis(every) + ", exit codes " + codes;
+        return probe.describe() + " run " + probe.runs() + " times every " + PromiseVerdict.millis(every)
+                + ", exit codes " + codes;
     }
 
     private static Set<ProcessInfo.ProcessKey> keys(Snapshot s) {

@@ -8,11 +8,11 @@ import io.zombielab.fixture.EventLog;
 import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.OrphanRequest;
 import io.zombielab.probe.Probe;
-import io.zombielab.probe.ProbeSidecar;
 import io.zombielab.probe.ProbeMode;
+import io.zombielab.probe.ProbeSidecar;
+import io.zombielab.probe.Signal;
 import io.zombielab.probe.Snapshot;
 import io.zombielab.run.ScenarioTimeoutException;
-import io.zombielab.probe.Signal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +44,12 @@ public final class PromiseContainer implements AutoCloseable {
     private Probe probe;
     private ProbeSidecar orphanMaker;
 
-    PromiseContainer(GenericContainer<?> container, EventLog events, Supplier<Probe> attach, Supplier<ProbeSidecar> sidecar,
-                     String what) {
+    PromiseContainer(
+            GenericContainer<?> container,
+            EventLog events,
+            Supplier<Probe> attach,
+            Supplier<ProbeSidecar> sidecar,
+            String what) {
         this.container = container;
         this.events = events;
         this.attach = attach;
@@ -72,11 +76,15 @@ public final class PromiseContainer implements AutoCloseable {
     public <T extends Event> T awaitEvent(Class<T> type, Duration later) {
         Duration atMost = UP.plus(later);
         try {
-            return await().atMost(atMost).pollInterval(Duration.ofMillis(20))
-                    .until(() -> events.first(type, e -> true), Optional::isPresent).orElseThrow();
+            return await().atMost(atMost)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> events.first(type, e -> true), Optional::isPresent)
+                    .orElseThrow();
         } catch (ConditionTimeoutException e) {
-            throw new ScenarioTimeoutException(what + ": zl-helper never announced " + type.getSimpleName() + " within "
-                    + atMost.toSeconds() + " s; container log:\n" + events.text(), e);
+            throw new ScenarioTimeoutException(
+                    what + ": zl-helper never announced " + type.getSimpleName() + " within " + atMost.toSeconds()
+                            + " s; container log:\n" + events.text(),
+                    e);
         }
     }
 
@@ -96,8 +104,10 @@ public final class PromiseContainer implements AutoCloseable {
                 return same;
             });
         } catch (ConditionTimeoutException e) {
-            throw new ScenarioTimeoutException(what + ": its processes did not settle within " + UP.toSeconds()
-                    + " s (they kept changing); container log:\n" + events.text(), e);
+            throw new ScenarioTimeoutException(
+                    what + ": its processes did not settle within " + UP.toSeconds()
+                            + " s (they kept changing); container log:\n" + events.text(),
+                    e);
         }
     }
 
@@ -126,8 +136,13 @@ public final class PromiseContainer implements AutoCloseable {
     /** `docker stop`: SIGTERM to PID 1, SIGKILL after the timeout; how long it took says which ended it. */
     public Duration stop(int timeoutSeconds) {
         long started = System.nanoTime();
-        if (Boolean.TRUE.equals(docker().inspectContainerCmd(container.getContainerId()).exec().getState().getRunning())) {
-            docker().stopContainerCmd(container.getContainerId()).withTimeout(timeoutSeconds).exec();
+        if (Boolean.TRUE.equals(docker().inspectContainerCmd(container.getContainerId())
+                .exec()
+                .getState()
+                .getRunning())) {
+            docker().stopContainerCmd(container.getContainerId())
+                    .withTimeout(timeoutSeconds)
+                    .exec();
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -138,12 +153,15 @@ public final class PromiseContainer implements AutoCloseable {
      * to the container's PID 1.
      */
     public long exec(List<String> command, Optional<String> user) {
-        var create = docker().execCreateCmd(container.getContainerId()).withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true);
+        var create = docker().execCreateCmd(container.getContainerId())
+                .withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true)
+                .withAttachStderr(true);
         user.ifPresent(create::withUser);
         String id = create.exec().getId();
         try {
-            docker().execStartCmd(id).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
+            docker().execStartCmd(id)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
                     .awaitCompletion(UP.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,7 +173,9 @@ public final class PromiseContainer implements AutoCloseable {
 
     /** Sends {@code signal} to PID 1, as docker stop does first, without waiting for the end. */
     public void signal(Signal signal) {
-        docker().killContainerCmd(container.getContainerId()).withSignal(signal.signalName()).exec();
+        docker().killContainerCmd(container.getContainerId())
+                .withSignal(signal.signalName())
+                .exec();
     }
 
     /** What the container printed on stderr until now (docker logs): where an init says why it failed. */
@@ -169,17 +189,21 @@ public final class PromiseContainer implements AutoCloseable {
      */
     public Optional<Ended> awaitEnd(Duration atMost) {
         try {
-            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> exitCode().isPresent());
+            await().atMost(atMost)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> exitCode().isPresent());
         } catch (ConditionTimeoutException stillRunning) {
             return Optional.empty();
         }
-        var state = docker().inspectContainerCmd(container.getContainerId()).exec().getState();
-        return Optional.of(new Ended(state.getExitCodeLong(), Instant.parse(state.getStartedAt()), Instant.parse(state.getFinishedAt())));
+        var state =
+                docker().inspectContainerCmd(container.getContainerId()).exec().getState();
+        return Optional.of(new Ended(
+                state.getExitCodeLong(), Instant.parse(state.getStartedAt()), Instant.parse(state.getFinishedAt())));
     }
 
     /** How the container ended: its code, and when it started and ended. */
-    public record Ended(long exitCode, Instant startedAt, Instant finishedAt) {
-    }
+    public record Ended(long exitCode, Instant startedAt, Instant finishedAt) {}
 
     /**
      * Waits for the first event of that type, then until no more has come for {@code quiet}; gives up, quietly, after
@@ -192,34 +216,42 @@ public final class PromiseContainer implements AutoCloseable {
         List<T> seen = new ArrayList<>();
         long[] changed = {started};
         try {
-            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
-                List<T> now = EventLog.of(container.getLogs()).all(type);
-                if (now.size() != seen.size()) {
-                    seen.clear();
-                    seen.addAll(now);
-                    changed[0] = System.nanoTime();
-                }
-                return !now.isEmpty() && System.nanoTime() - changed[0] >= quiet.toNanos();
-            });
+            await().atMost(atMost)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        List<T> now = EventLog.of(container.getLogs()).all(type);
+                        if (now.size() != seen.size()) {
+                            seen.clear();
+                            seen.addAll(now);
+                            changed[0] = System.nanoTime();
+                        }
+                        return !now.isEmpty() && System.nanoTime() - changed[0] >= quiet.toNanos();
+                    });
         } catch (ConditionTimeoutException none) {
             // nothing came: what the caller counts is zero
         }
-        return new Counted<>(List.copyOf(seen), Duration.ofNanos((seen.isEmpty() ? System.nanoTime() : changed[0]) - started));
+        return new Counted<>(
+                List.copyOf(seen), Duration.ofNanos((seen.isEmpty() ? System.nanoTime() : changed[0]) - started));
     }
 
     /** The events {@link #awaitQuiet} counted, and how long after it began the last came (or how long it waited for none). */
-    public record Counted<T extends Event>(List<T> events, Duration took) {
-    }
+    public record Counted<T extends Event>(List<T> events, Duration took) {}
 
     /** The exit code, once the container has ended by itself; fails if it has not within {@link #UP}. */
     public long awaitExit() {
-        return docker().waitContainerCmd(container.getContainerId()).start().awaitStatusCode(UP.toSeconds(), TimeUnit.SECONDS);
+        return docker().waitContainerCmd(container.getContainerId())
+                .start()
+                .awaitStatusCode(UP.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The container's exit code, if it has ended. */
     public Optional<Long> exitCode() {
-        var state = docker().inspectContainerCmd(container.getContainerId()).exec().getState();
-        return Boolean.TRUE.equals(state.getRunning()) ? Optional.empty() : Optional.ofNullable(state.getExitCodeLong());
+        var state =
+                docker().inspectContainerCmd(container.getContainerId()).exec().getState();
+        return Boolean.TRUE.equals(state.getRunning())
+                ? Optional.empty()
+                : Optional.ofNullable(state.getExitCodeLong());
     }
 
     /** What every promise's verdict carries: exit code, the table it was judged on, the log, the probe. */

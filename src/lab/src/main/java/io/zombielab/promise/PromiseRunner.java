@@ -4,16 +4,16 @@ import com.github.dockerjava.api.DockerClient;
 import io.zombielab.fixture.EventLog;
 import io.zombielab.image.Labels;
 import io.zombielab.probe.ContainerLimits;
+import io.zombielab.probe.HelperImage;
 import io.zombielab.probe.ProbeChoice;
 import io.zombielab.run.ContainerProbes;
 import io.zombielab.run.ContainerSafety;
 import io.zombielab.run.FanOut;
 import io.zombielab.run.PauseSpec;
 import io.zombielab.run.PodSandbox;
-import io.zombielab.probe.HelperImage;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.testcontainers.containers.GenericContainer;
@@ -49,13 +49,27 @@ public final class PromiseRunner {
      * Every promise of {@code init}, {@code parallel} at a time, in the init's order; {@code progress} hears each
      * start, {@code why} turns what broke a check into words.
      */
-    public List<PromiseResult> checkAll(ReaperUnderTest init, Grading grading, int parallel, Consumer<String> progress,
-                                        Function<RuntimeException, String> why) {
-        return FanOut.inOrder(init.promises(), parallel, "zombielab-promise", (promise, index) -> {
-            progress.accept(init.name() + ": checking " + promise.id() + " ...");
-            return (PromiseResult) new PromiseResult.Judged(check(init, promise, grading));
-        }, (promise, broke) -> new PromiseResult.NotChecked(init, promise, broke instanceof InterruptedException
-                ? "interrupted" : why.apply(broke instanceof RuntimeException r ? r : new IllegalStateException(broke))));
+    public List<PromiseResult> checkAll(
+            ReaperUnderTest init,
+            Grading grading,
+            int parallel,
+            Consumer<String> progress,
+            Function<RuntimeException, String> why) {
+        return FanOut.inOrder(
+                init.promises(),
+                parallel,
+                "zombielab-promise",
+                (promise, index) -> {
+                    progress.accept(init.name() + ": checking " + promise.id() + " ...");
+                    return (PromiseResult) new PromiseResult.Judged(check(init, promise, grading));
+                },
+                (promise, broke) -> new PromiseResult.NotChecked(
+                        init,
+                        promise,
+                        broke instanceof InterruptedException
+                                ? "interrupted"
+                                : why.apply(
+                                        broke instanceof RuntimeException r ? r : new IllegalStateException(broke))));
     }
 
     public PromiseVerdict check(ReaperUnderTest init, Promise promise, Grading grading) {
@@ -64,12 +78,16 @@ public final class PromiseRunner {
         PromiseSetup setup = promise.setup(grading);
         // In a shared pod, the pause comes first and goes last: removing it ends the PID namespace.
         try (PodSandbox pod = pod(init, cell);
-             GenericContainer<?> container = container(init, setup, events, cell, pod.pauseId())) {
+                GenericContainer<?> container = container(init, setup, events, cell, pod.pauseId())) {
             container.start();
-            ContainerSafety.require(container.getContainerInfo(), ContainerSafety.Kind.PROMISE, init.name() + " " + promise.id());
-            try (PromiseContainer watched = new PromiseContainer(container, events,
+            ContainerSafety.require(
+                    container.getContainerInfo(), ContainerSafety.Kind.PROMISE, init.name() + " " + promise.id());
+            try (PromiseContainer watched = new PromiseContainer(
+                    container,
+                    events,
                     () -> ContainerProbes.attach(container, probeChoice, runId, cell),
-                    () -> ContainerProbes.sidecar(container, runId, cell), "promise " + promise.id() + " of " + init.name())) {
+                    () -> ContainerProbes.sidecar(container, runId, cell),
+                    "promise " + promise.id() + " of " + init.name())) {
                 return promise.check(watched, init, grading);
             }
         }
@@ -78,11 +96,13 @@ public final class PromiseRunner {
     /** The pod of an image validated in one (its pause started); an empty one otherwise. */
     private PodSandbox pod(ReaperUnderTest init, String cell) {
         boolean shared = init.launch() instanceof Launch.AsShipped shipped && shipped.inSharedPod();
-        return shared ? PodSandbox.start(PauseSpec.of(HelperImage.ensure(docker), runId, cell), cell) : PodSandbox.none();
+        return shared
+                ? PodSandbox.start(PauseSpec.of(HelperImage.ensure(docker), runId, cell), cell)
+                : PodSandbox.none();
     }
 
-    private GenericContainer<?> container(ReaperUnderTest init, PromiseSetup setup, EventLog events, String cell,
-                                          Optional<String> pause) {
+    private GenericContainer<?> container(
+            ReaperUnderTest init, PromiseSetup setup, EventLog events, String cell, Optional<String> pause) {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(init.image()))
                 .withImagePullPolicy(name -> false)
                 .withLabels(Labels.scenarioContainer(runId, cell))
@@ -96,8 +116,7 @@ public final class PromiseRunner {
                 })
                 .waitingFor(new AbstractWaitStrategy() {
                     @Override
-                    protected void waitUntilReady() {
-                    }
+                    protected void waitUntilReady() {}
                 });
         if (setup instanceof PromiseSetup.ChildOfInit child) {
             container.withCopyToContainer(Transferable.of(kit.binary(), 0755), PromiseKit.IN_CONTAINER);
@@ -116,7 +135,8 @@ public final class PromiseRunner {
             deployment.workingDir().ifPresent(cmd::withWorkingDir);
             deployment.stopSignal().ifPresent(cmd::withStopSignal);
             if (!deployment.probes().isEmpty()) {
-                // The deployment's probes are run by the check, on its schedule; the engine runs no health check of its own.
+                // The deployment's probes are run by the check, on its schedule; the engine runs no health check of its
+                // own.
                 cmd.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck().withTest(List.of("NONE")));
             }
             ContainerLimits.PROMISE.applyTo(cmd.getHostConfig().withInit(init.engineInit()));
@@ -137,7 +157,8 @@ public final class PromiseRunner {
             argv.add(PromiseKit.IN_CONTAINER);
             argv.addAll(child.runner());
             if (init.engineInit()) {
-                // The engine's init is PID 1 above the runner: the runner runs the same binary, where the engine mounts it.
+                // The engine's init is PID 1 above the runner: the runner runs the same binary, where the engine mounts
+                // it.
                 argv.addAll(ENGINE_INIT);
             }
         }

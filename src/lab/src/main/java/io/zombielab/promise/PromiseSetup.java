@@ -38,6 +38,5 @@ public sealed interface PromiseSetup {
     }
 
     /** The image's own entrypoint and command run untouched; zombielab acts from outside (a sidecar, docker stop). */
-    record AsShipped() implements PromiseSetup {
-    }
+    record AsShipped() implements PromiseSetup {}
 }

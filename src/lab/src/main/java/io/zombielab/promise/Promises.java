@@ -23,9 +23,22 @@ public final class Promises {
     public static final Promise NOT_PID1_WARNING = new NotPid1Warning();
 
     /** An init's promises, checked with zl-helper as its child. */
-    public static final List<Promise> ALL = List.of(REAPS_ORPHANS, PASSES_EXIT_CODE, PASSES_SIGNAL_DEATH, FORWARDS_SIGTERM,
-            SIGNAL_REACH, OWN_GROUPS_UNREACHED, SUB_REAPER, EXIT_CODE_IN_RACE,
-            NOT_PID1_WARNING, FORWARDS_SIGNALS, EXITS_WITH_CHILD, CLEAN_SIGNAL_MASK, LETS_CHILD_END, EXEC_FAILURE, ORPHAN_STORM);
+    public static final List<Promise> ALL = List.of(
+            REAPS_ORPHANS,
+            PASSES_EXIT_CODE,
+            PASSES_SIGNAL_DEATH,
+            FORWARDS_SIGTERM,
+            SIGNAL_REACH,
+            OWN_GROUPS_UNREACHED,
+            SUB_REAPER,
+            EXIT_CODE_IN_RACE,
+            NOT_PID1_WARNING,
+            FORWARDS_SIGNALS,
+            EXITS_WITH_CHILD,
+            CLEAN_SIGNAL_MASK,
+            LETS_CHILD_END,
+            EXEC_FAILURE,
+            ORPHAN_STORM);
 
     public static final Promise SHIPPED_REAPS_ORPHANS = new ReapsOrphansAsShipped();
     public static final Promise STOPS_GRACEFULLY = new StopsGracefully();
@@ -44,8 +57,7 @@ public final class Promises {
     /** An image's promises as it ships, whatever its PID 1 (and {@link #PROBES_REAPED} where a deployment runs probes). */
     public static final List<Promise> AS_SHIPPED = List.of(SHIPPED_REAPS_ORPHANS, STOPS_GRACEFULLY);
 
-    private Promises() {
-    }
+    private Promises() {}
 
     /** An init's promise by id. */
     public static Promise byId(String id) {

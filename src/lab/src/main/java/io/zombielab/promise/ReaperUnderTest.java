@@ -12,8 +12,8 @@ import java.util.Optional;
  * program, or as it ships), whether the engine injects its init (HostConfig.Init, {@code docker run --init}),
  * and what each promise is expected to show. A promise with no expectation is measured and reported, not judged.
  */
-public record ReaperUnderTest(String name, String image, Launch launch, boolean engineInit,
-                              Map<Promise, PromiseOutcome> expected) {
+public record ReaperUnderTest(
+        String name, String image, Launch launch, boolean engineInit, Map<Promise, PromiseOutcome> expected) {
 
     public ReaperUnderTest {
         Objects.requireNonNull(name, "name");
@@ -23,7 +23,8 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
     }
 
     /** A user's init in front of the test program, held to what any init must do. */
-    public static ReaperUnderTest init(String name, String image, Optional<List<String>> entrypoint, boolean engineInit) {
+    public static ReaperUnderTest init(
+            String name, String image, Optional<List<String>> entrypoint, boolean engineInit) {
         return new ReaperUnderTest(name, image, new Launch.InFront(entrypoint), engineInit, universalPromises());
     }
 
@@ -32,7 +33,8 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
      * exit with its child: it restarts it instead, by design.
      */
     public static ReaperUnderTest supervisor(String name, String image, List<String> entrypoint) {
-        return new ReaperUnderTest(name, image, new Launch.InFront(Optional.of(entrypoint), true), false, universalPromises());
+        return new ReaperUnderTest(
+                name, image, new Launch.InFront(Optional.of(entrypoint), true), false, universalPromises());
     }
 
     /** A user's image as it ships, held to what any PID 1 must do. */
@@ -42,9 +44,14 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
 
     /** The same, in a pod sharing its PID namespace ({@code inSharedPod}): the pod's pause is PID 1. */
     public static ReaperUnderTest asShipped(String name, String image, boolean engineInit, boolean inSharedPod) {
-        return new ReaperUnderTest(name, image, new Launch.AsShipped(inSharedPod), engineInit, Map.of(
-                Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
-                Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED));
+        return new ReaperUnderTest(
+                name,
+                image,
+                new Launch.AsShipped(inSharedPod),
+                engineInit,
+                Map.of(
+                        Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
+                        Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED));
     }
 
     /** The promises that apply to this init (an engine-injected init is always PID 1: no sub-reaper mode to test). */
@@ -56,13 +63,19 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
      * An image as a deployment file runs it ({@code deployment}: its replacements, probes and hook), held to what any
      * PID 1 must do, and to reaping what its probes leave.
      */
-    public static ReaperUnderTest deployed(String name, String image, boolean engineInit, boolean inSharedPod, Deployment deployment) {
-        return new ReaperUnderTest(name, image, new Launch.AsShipped(inSharedPod, deployment), engineInit, Map.of(
-                Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
-                Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED,
-                Promises.PROBES_REAPED, PromiseOutcome.REAPED,
-                Promises.JOB_REAPS, PromiseOutcome.REAPED,
-                Promises.JOB_SUCCEEDS, PromiseOutcome.SUCCEEDED));
+    public static ReaperUnderTest deployed(
+            String name, String image, boolean engineInit, boolean inSharedPod, Deployment deployment) {
+        return new ReaperUnderTest(
+                name,
+                image,
+                new Launch.AsShipped(inSharedPod, deployment),
+                engineInit,
+                Map.of(
+                        Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED,
+                        Promises.STOPS_GRACEFULLY, PromiseOutcome.STOPPED,
+                        Promises.PROBES_REAPED, PromiseOutcome.REAPED,
+                        Promises.JOB_REAPS, PromiseOutcome.REAPED,
+                        Promises.JOB_SUCCEEDS, PromiseOutcome.SUCCEEDED));
     }
 
     /** How the image is run: what its deployment file changes, {@link Deployment#AS_BUILT} for none. */
@@ -114,10 +127,12 @@ public record ReaperUnderTest(String name, String image, Launch launch, boolean 
                 // mask of the JVM thread that spawned it; a C app under it would never get a SIGQUIT.
                 expected.put(Promises.CLEAN_SIGNAL_MASK, PromiseOutcome.DIRTY_MASK);
             }
-            case NONE, POD, POD_SHARED -> throw new IllegalArgumentException("reaper '" + reaper
-                    + "' is no init in front of the program in its container: there are no promises to check");
+            case NONE, POD, POD_SHARED ->
+                throw new IllegalArgumentException("reaper '" + reaper
+                        + "' is no init in front of the program in its container: there are no promises to check");
         }
-        return new ReaperUnderTest(reaper.id(), image, new Launch.InFront(Optional.empty()), reaper.injectedByEngine(), expected);
+        return new ReaperUnderTest(
+                reaper.id(), image, new Launch.InFront(Optional.empty()), reaper.injectedByEngine(), expected);
     }
 
     /** What any init worth the name must do; how far its signals reach is reported, not judged. */

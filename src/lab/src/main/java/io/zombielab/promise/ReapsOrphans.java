@@ -4,7 +4,9 @@ package io.zombielab.promise;
 final class ReapsOrphans extends StatedPromise {
 
     ReapsOrphans() {
-        super("reaps-orphans", "as PID 1, reaps the orphans it adopts, promptly (tini: reaping zombies)",
+        super(
+                "reaps-orphans",
+                "as PID 1, reaps the orphans it adopts, promptly (tini: reaping zombies)",
                 grading -> new PromiseSetup.ChildOfInit(Orphans.command(grading), false));
     }
 

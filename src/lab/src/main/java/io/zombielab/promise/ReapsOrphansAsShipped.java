@@ -10,7 +10,9 @@ import io.zombielab.probe.ProcessTable;
 final class ReapsOrphansAsShipped extends StatedPromise {
 
     ReapsOrphansAsShipped() {
-        super("reaps-orphans", "its PID 1, whatever it is, reaps the orphans it adopts, promptly",
+        super(
+                "reaps-orphans",
+                "its PID 1, whatever it is, reaps the orphans it adopts, promptly",
                 grading -> new PromiseSetup.AsShipped());
     }
 

@@ -13,7 +13,9 @@ import java.util.Optional;
 final class StopsGracefully extends StatedPromise {
 
     StopsGracefully() {
-        super("stops-gracefully", "stops by itself on docker stop's signal, promptly",
+        super(
+                "stops-gracefully",
+                "stops by itself on docker stop's signal, promptly",
                 grading -> new PromiseSetup.AsShipped());
     }
 
@@ -21,24 +23,37 @@ final class StopsGracefully extends StatedPromise {
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
         Optional<JobTerms> job = init.deployment().job();
         if (job.isPresent()) {
-            // A Job ends by itself: it is stopped only when it is still running at its deadline, as the Job controller does.
+            // A Job ends by itself: it is stopped only when it is still running at its deadline, as the Job controller
+            // does.
             Optional<PromiseContainer.Ended> ended = c.awaitEnd(job.get().deadline());
             if (ended.isPresent()) {
-                return PromiseVerdict.notApplicable(init, this, "a " + job.get().kind() + " ends by itself: it ended after "
-                        + PromiseVerdict.millis(Duration.between(ended.get().startedAt(), ended.get().finishedAt())) + " (exit code "
-                        + ended.get().exitCode() + "), before " + job.get().describeDeadline() + ", so nothing was stopped", c.seen(""));
+                return PromiseVerdict.notApplicable(
+                        init,
+                        this,
+                        "a " + job.get().kind() + " ends by itself: it ended after "
+                                + PromiseVerdict.millis(Duration.between(
+                                        ended.get().startedAt(), ended.get().finishedAt()))
+                                + " (exit code "
+                                + ended.get().exitCode() + "), before "
+                                + job.get().describeDeadline() + ", so nothing was stopped",
+                        c.seen(""));
             }
         } else {
             c.awaitSettled();
         }
         String table = ProcessTable.format(c.snapshot());
         // A pod's preStop hook runs to its end before the kubelet sends the stop signal.
-        String hook = init.deployment().preStop().map(p -> "; " + p.describe() + " ran first, exit code "
-                + c.exec(p.command(), init.deployment().user())).orElse("");
+        String hook = init.deployment()
+                .preStop()
+                .map(p -> "; " + p.describe() + " ran first, exit code "
+                        + c.exec(p.command(), init.deployment().user()))
+                .orElse("");
         Duration took = c.stop(grading.stopTimeoutSeconds());
         PromiseVerdict v = judge(init, took, grading, c.seen(table));
-        return hook.isEmpty() ? v : new PromiseVerdict(v.init(), v.promise(), v.observed(), v.expected(), v.latency(), v.evidence() + hook,
-                v.seen());
+        return hook.isEmpty()
+                ? v
+                : new PromiseVerdict(
+                        v.init(), v.promise(), v.observed(), v.expected(), v.latency(), v.evidence() + hook, v.seen());
     }
 
     /**
@@ -49,14 +64,20 @@ final class StopsGracefully extends StatedPromise {
     PromiseVerdict judge(ReaperUnderTest init, Duration took, Grading grading, PromiseVerdict.Seen seen) {
         StopRule.Stop stop = new StopRule.Stop(seen.exitCode(), took, grading.stopTimeout());
         StopRule.Ending ending = grading.stopRule().ending(stop);
-        PromiseOutcome outcome = switch (ending) {
-            case KILLED_BY_ENGINE, STILL_RUNNING -> PromiseOutcome.KILLED;
-            case REPORTED_FAILURE -> PromiseOutcome.STOPPED_REPORTING_FAILURE;
-            case STOPPED -> grading.prompt(took) ? PromiseOutcome.STOPPED : PromiseOutcome.STOPPED_SLOWLY;
-        };
+        PromiseOutcome outcome =
+                switch (ending) {
+                    case KILLED_BY_ENGINE, STILL_RUNNING -> PromiseOutcome.KILLED;
+                    case REPORTED_FAILURE -> PromiseOutcome.STOPPED_REPORTING_FAILURE;
+                    case STOPPED -> grading.prompt(took) ? PromiseOutcome.STOPPED : PromiseOutcome.STOPPED_SLOWLY;
+                };
         boolean stopped = ending == StopRule.Ending.STOPPED || ending == StopRule.Ending.REPORTED_FAILURE;
-        return PromiseVerdict.timed(init, this, outcome, stopped ? Optional.of(took) : Optional.empty(),
-                "docker stop took " + PromiseVerdict.millis(took) + " (timeout " + grading.stopTimeoutSeconds() + " s); "
-                        + grading.stopRule().words(stop), seen);
+        return PromiseVerdict.timed(
+                init,
+                this,
+                outcome,
+                stopped ? Optional.of(took) : Optional.empty(),
+                "docker stop took " + PromiseVerdict.millis(took) + " (timeout " + grading.stopTimeoutSeconds()
+                        + " s); " + grading.stopRule().words(stop),
+                seen);
     }
 }

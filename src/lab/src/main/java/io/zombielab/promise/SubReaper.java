@@ -7,7 +7,9 @@ package io.zombielab.promise;
 final class SubReaper extends StatedPromise {
 
     SubReaper() {
-        super("sub-reaper", "not PID 1, still reaps orphans as a child sub-reaper (tini -s, catatonit); plain tini warns and does not",
+        super(
+                "sub-reaper",
+                "not PID 1, still reaps orphans as a child sub-reaper (tini -s, catatonit); plain tini warns and does not",
                 grading -> new PromiseSetup.ChildOfInit(Orphans.command(grading), true));
     }
 

@@ -13,10 +13,8 @@ public sealed interface CellResult {
     Path file();
 
     /** The cell ran and was judged against its expectation. */
-    record Judged(Path file, Verdict verdict) implements CellResult {
-    }
+    record Judged(Path file, Verdict verdict) implements CellResult {}
 
     /** The cell could not run: no verdict, only why. */
-    record CouldNotRun(Path file, CellError error) implements CellResult {
-    }
+    record CouldNotRun(Path file, CellError error) implements CellResult {}
 }

@@ -27,8 +27,7 @@ public final class FamilyReport {
         }
     }
 
-    private FamilyReport() {
-    }
+    private FamilyReport() {}
 
     /** The table: one row per cell, in the files' order. */
     public static String table(List<FamilyVerdict> verdicts, List<Error> errors) {
@@ -36,13 +35,27 @@ public final class FamilyReport {
         rows.add(new String[] {"FAMILY", "ROLE", "CELL", "PID 1", "HOLDS", "MEASURED", "TIME"});
         for (FamilyVerdict v : verdicts) {
             FamilyCell c = v.observation().cell();
-            rows.add(new String[] {c.family(), c.role().id(), c.name() + " [" + c.variant().id() + "]", c.reaper().id(),
-                    v.holds() ? "yes" : "NO", measured(v.observation()), seconds(v.observation())});
+            rows.add(new String[] {
+                c.family(),
+                c.role().id(),
+                c.name() + " [" + c.variant().id() + "]",
+                c.reaper().id(),
+                v.holds() ? "yes" : "NO",
+                measured(v.observation()),
+                seconds(v.observation())
+            });
         }
         for (Error e : errors) {
             FamilyCell c = e.cell();
-            rows.add(new String[] {c.family(), c.role().id(), c.name() + " [" + c.variant().id() + "]", c.reaper().id(),
-                    "ERROR", e.cause().lines().findFirst().orElse(""), ""});
+            rows.add(new String[] {
+                c.family(),
+                c.role().id(),
+                c.name() + " [" + c.variant().id() + "]",
+                c.reaper().id(),
+                "ERROR",
+                e.cause().lines().findFirst().orElse(""),
+                ""
+            });
         }
         int[] widths = new int[rows.get(0).length];
         rows.forEach(r -> {
@@ -81,7 +94,8 @@ public final class FamilyReport {
                 lines.add("  fix, " + describe(v));
                 v.observation().events().forEach(e -> lines.add("    " + e));
             });
-            lines.add("  upstream: " + f.upstream().stream().map(FamilyReport::link).collect(Collectors.joining(" ")));
+            lines.add("  upstream: "
+                    + f.upstream().stream().map(FamilyReport::link).collect(Collectors.joining(" ")));
         }
         return lines;
     }
@@ -94,15 +108,18 @@ public final class FamilyReport {
 
     /** "zombies 10, zombies-per-run 1.00", in the measures' order. */
     public static String measured(FamilyObservation o) {
-        return new TreeMap<>(o.measured()).entrySet().stream()
-                .filter(e -> o.cell().expect().containsKey(e.getKey()))
-                .map(e -> e.getKey().id() + " " + e.getKey().format(e.getValue())).collect(Collectors.joining(", "));
+        return new TreeMap<>(o.measured())
+                .entrySet().stream()
+                        .filter(e -> o.cell().expect().containsKey(e.getKey()))
+                        .map(e -> e.getKey().id() + " " + e.getKey().format(e.getValue()))
+                        .collect(Collectors.joining(", "));
     }
 
     private static String describe(FamilyVerdict v) {
         FamilyObservation o = v.observation();
-        return "'" + o.cell().name() + "' (" + o.cell().reaper().id() + ", " + o.cell().runs() + " run"
-                + (o.cell().runs() == 1 ? "" : "s") + "): " + measured(o) + (v.holds() ? "" : " (DOES NOT HOLD)");
+        return "'" + o.cell().name() + "' (" + o.cell().reaper().id() + ", "
+                + o.cell().runs() + " run" + (o.cell().runs() == 1 ? "" : "s") + "): " + measured(o)
+                + (v.holds() ? "" : " (DOES NOT HOLD)");
     }
 
     private static String seconds(FamilyObservation o) {
@@ -110,14 +127,17 @@ public final class FamilyReport {
     }
 
     private static Optional<FamilyVerdict> first(Family f, Role role, List<FamilyVerdict> verdicts) {
-        return verdicts.stream().filter(v -> v.observation().cell().family().equals(f.id())
-                && v.observation().cell().role() == role).findFirst();
+        return verdicts.stream()
+                .filter(v -> v.observation().cell().family().equals(f.id())
+                        && v.observation().cell().role() == role)
+                .findFirst();
     }
 
     /** The families' section of report.html: the table and the reading, as the terminal prints them. */
     public static String html(String familiesText) {
-        return familiesText.isEmpty() ? "" : "<h2>Scenario families</h2>\n<pre id=\"families\">"
-                + HtmlReport.esc(familiesText) + "</pre>\n";
+        return familiesText.isEmpty()
+                ? ""
+                : "<h2>Scenario families</h2>\n<pre id=\"families\">" + HtmlReport.esc(familiesText) + "</pre>\n";
     }
 
     /** The cells as families.json holds them. */
@@ -134,10 +154,13 @@ public final class FamilyReport {
             row.put("holds", v.holds());
             row.put("probe", o.probe().id());
             Map<String, Double> measures = new java.util.LinkedHashMap<>();
-            new TreeMap<Measure, Double>(o.measured()).forEach((m, x) -> measures.put(m.id(), Math.round(x * 1000) / 1000.0));
+            new TreeMap<Measure, Double>(o.measured())
+                    .forEach((m, x) -> measures.put(m.id(), Math.round(x * 1000) / 1000.0));
             row.put("measured", measures);
             row.put("checks", v.checks().stream().map(c -> c.line()).toList());
-            row.put("zombiesPerRun", o.runs().stream().map(FamilyObservation.RunSample::zombies).toList());
+            row.put(
+                    "zombiesPerRun",
+                    o.runs().stream().map(FamilyObservation.RunSample::zombies).toList());
             row.put("seconds", Math.round(o.elapsed().toMillis() / 100.0) / 10.0);
             row.put("processTable", o.processTable());
             if (!o.events().isEmpty()) {

@@ -14,7 +14,10 @@ public final class FlakeReport {
 
     /** One run's outcome for one cell: H holds, F fails, E could not run, - not in that run. */
     enum Outcome {
-        HOLDS('H'), FAILS('F'), ERROR('E'), ABSENT('-');
+        HOLDS('H'),
+        FAILS('F'),
+        ERROR('E'),
+        ABSENT('-');
 
         final char letter;
 
@@ -50,7 +53,13 @@ public final class FlakeReport {
         for (int r = 0; r < runs.size(); r++) {
             Map<String, Integer> seen = new LinkedHashMap<>();
             for (MatrixRow v : runs.get(r).verdicts()) {
-                record(outcomes, details, runs.size(), key(v.cell().name(), v.cell().id(), seen), r, v.holds() ? Outcome.HOLDS : Outcome.FAILS,
+                record(
+                        outcomes,
+                        details,
+                        runs.size(),
+                        key(v.cell().name(), v.cell().id(), seen),
+                        r,
+                        v.holds() ? Outcome.HOLDS : Outcome.FAILS,
                         v.holds() ? "" : failedChecks(v));
             }
             for (CellError e : runs.get(r).errors()) {
@@ -69,8 +78,14 @@ public final class FlakeReport {
         return n == 1 ? key : key + " #" + n;
     }
 
-    private static void record(Map<String, Outcome[]> outcomes, Map<String, String[]> details, int runs, String key,
-                               int run, Outcome outcome, String detail) {
+    private static void record(
+            Map<String, Outcome[]> outcomes,
+            Map<String, String[]> details,
+            int runs,
+            String key,
+            int run,
+            Outcome outcome,
+            String detail) {
         outcomes.computeIfAbsent(key, k -> filled(runs))[run] = outcome;
         details.computeIfAbsent(key, k -> new String[runs])[run] = detail;
     }
@@ -82,7 +97,8 @@ public final class FlakeReport {
     }
 
     private static String failedChecks(MatrixRow verdict) {
-        return verdict.checks().stream().filter(c -> !c.passed())
+        return verdict.checks().stream()
+                .filter(c -> !c.passed())
                 .map(c -> c.name() + " " + c.observedText() + " (expected " + c.expectedText() + ")")
                 .collect(Collectors.joining("; "));
     }
@@ -93,7 +109,9 @@ public final class FlakeReport {
 
     /** Cells that did not hold in at least one run, flipping or not. */
     public long cellsNotAlwaysHolding() {
-        return cells.stream().filter(c -> c.outcomes().stream().anyMatch(o -> o != Outcome.HOLDS)).count();
+        return cells.stream()
+                .filter(c -> c.outcomes().stream().anyMatch(o -> o != Outcome.HOLDS))
+                .count();
     }
 
     /** The runs, a line each; every flipped cell with its outcome per run and what broke; the count of flips. */
@@ -102,20 +120,25 @@ public final class FlakeReport {
         out.append(String.format("zombielab flakes: %d runs, %d cells%n", runs.size(), cells.size()));
         for (int r = 0; r < runs.size(); r++) {
             ReportDocument run = runs.get(r);
-            out.append(String.format("  run %2d  %-24s %d of %d cells hold, %d could not run, %.1f s%n", r + 1,
-                    run.runId(), run.holding(), run.cells(), run.errors().size(), run.seconds()));
+            out.append(String.format(
+                    "  run %2d  %-24s %d of %d cells hold, %d could not run, %.1f s%n",
+                    r + 1, run.runId(), run.holding(), run.cells(), run.errors().size(), run.seconds()));
         }
         List<CellRuns> flipped = cells.stream().filter(CellRuns::flips).toList();
-        List<CellRuns> steadyBroken = cells.stream().filter(c -> !c.flips() && c.outcomes().get(0) != Outcome.HOLDS).toList();
+        List<CellRuns> steadyBroken = cells.stream()
+                .filter(c -> !c.flips() && c.outcomes().get(0) != Outcome.HOLDS)
+                .toList();
         if (!flipped.isEmpty()) {
-            out.append("\ncells whose verdict changed (H holds, F fails, E could not run, - absent; one letter a run):\n");
+            out.append(
+                    "\ncells whose verdict changed (H holds, F fails, E could not run, - absent; one letter a run):\n");
             flipped.forEach(c -> describe(out, c));
         }
         if (!steadyBroken.isEmpty()) {
             out.append("\ncells that failed the same way in every run (not flakes, but broken):\n");
             steadyBroken.forEach(c -> describe(out, c));
         }
-        out.append(String.format("%n%d verdict flips in %d cells x %d runs%n", flipped.size(), cells.size(), runs.size()));
+        out.append(
+                String.format("%n%d verdict flips in %d cells x %d runs%n", flipped.size(), cells.size(), runs.size()));
         return out.toString();
     }
 

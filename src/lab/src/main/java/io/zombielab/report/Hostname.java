@@ -10,13 +10,13 @@ import java.nio.file.Path;
 /** This machine's name, as JUnit XML's {@code <testsuite hostname>} has it. */
 public final class Hostname {
 
-    private Hostname() {
-    }
+    private Hostname() {}
 
     /** The kernel's host name; else what the resolver says; "localhost" when it has none, as the schema says. */
     public static String ofThisMachine() {
         try {
-            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            String kernel =
+                    Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
             if (!kernel.isEmpty()) {
                 return kernel;
             }

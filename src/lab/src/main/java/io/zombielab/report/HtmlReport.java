@@ -3,8 +3,8 @@ package io.zombielab.report;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.verdict.Check;
 import io.zombielab.verdict.Judge;
-import java.util.List;
 import io.zombielab.verdict.Verdict;
+import java.util.List;
 
 /**
  * The run as one self-contained HTML page: the matrix, the story's reading, the memory chart (inline SVG),
@@ -26,8 +26,7 @@ public final class HtmlReport {
             summary{cursor:pointer}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(RunReport run, String chartSvg) {
         return render(run, chartSvg, "", "");
@@ -39,23 +38,48 @@ public final class HtmlReport {
      */
     public static String render(RunReport run, String chartSvg, String pidsSvg, String familiesHtml) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>zombielab: ").append(esc(run.title())).append("</title><style>").append(STYLE)
+                .append("<title>zombielab: ")
+                .append(esc(run.title()))
+                .append("</title><style>")
+                .append(STYLE)
                 .append("</style></head><body>\n");
-        h.append("<h1>zombielab: ").append(run.holding()).append(" of ").append(run.cells()).append(" cells hold</h1>\n")
-                .append("<p>").append(esc(run.title())).append(" &middot; run ").append(esc(run.runId()))
-                .append(" &middot; ").append(run.took().toSeconds()).append(" s &middot; ")
-                .append(esc(run.finishedAt().toString())).append(" &middot; observed by the ").append(esc(run.observedBy()))
+        h.append("<h1>zombielab: ")
+                .append(run.holding())
+                .append(" of ")
+                .append(run.cells())
+                .append(" cells hold</h1>\n")
+                .append("<p>")
+                .append(esc(run.title()))
+                .append(" &middot; run ")
+                .append(esc(run.runId()))
+                .append(" &middot; ")
+                .append(run.took().toSeconds())
+                .append(" s &middot; ")
+                .append(esc(run.finishedAt().toString()))
+                .append(" &middot; observed by the ")
+                .append(esc(run.observedBy()))
                 .append("</p>\n");
         h.append("<table id=\"matrix\"><thead><tr><th>cell</th><th>reaper</th><th>supervisor</th><th>kill</th>")
-                .append("<th>cycles</th><th>zombies</th><th>orphans</th><th>mem/cycle</th><th>leak/cycle</th><th>pids</th>")
+                .append(
+                        "<th>cycles</th><th>zombies</th><th>orphans</th><th>mem/cycle</th><th>leak/cycle</th><th>pids</th>")
                 .append("<th>verdict</th></tr></thead><tbody>\n");
         List<MatrixRow> rows = run.rows();
         for (int i = 0; i < rows.size(); i++) {
             MatrixRow r = rows.get(i);
-            h.append("<tr><td><a href=\"#cell-").append(i).append("\">").append(esc(r.cell().named())).append("</a></td>")
-                    .append(td(r.cell().reaper())).append(td(r.cell().supervisor())).append(td(r.cell().kill()))
-                    .append(num(r.cycles().text(" (ended)"))).append(num(r.left().zombies().spelled())).append(num(r.left().liveOrphans().spelled()))
-                    .append(num(r.left().growth())).append(num(r.left().leak())).append(num(r.left().pidsText()))
+            h.append("<tr><td><a href=\"#cell-")
+                    .append(i)
+                    .append("\">")
+                    .append(esc(r.cell().named()))
+                    .append("</a></td>")
+                    .append(td(r.cell().reaper()))
+                    .append(td(r.cell().supervisor()))
+                    .append(td(r.cell().kill()))
+                    .append(num(r.cycles().text(" (ended)")))
+                    .append(num(r.left().zombies().spelled()))
+                    .append(num(r.left().liveOrphans().spelled()))
+                    .append(num(r.left().growth()))
+                    .append(num(r.left().leak()))
+                    .append(num(r.left().pidsText()))
                     .append(r.holds() ? "<td class=\"holds\">holds</td>" : "<td class=\"fails\">FAILS</td>")
                     .append("</tr>\n");
         }
@@ -67,16 +91,24 @@ public final class HtmlReport {
         }
         if (!run.errors().isEmpty()) {
             h.append("<h2>Cells that could not run</h2>");
-            run.errors().forEach(e -> h.append("<pre class=\"fails\">").append(esc(e.line())).append("</pre>"));
+            run.errors().forEach(e -> h.append("<pre class=\"fails\">")
+                    .append(esc(e.line()))
+                    .append("</pre>"));
         }
         h.append(familiesHtml);
         if (pidsSvg.isEmpty()) {
-            h.append("<h2>Memory per cycle</h2>\n<figure id=\"chart\">").append(chartSvg).append("</figure>\n");
+            h.append("<h2>Memory per cycle</h2>\n<figure id=\"chart\">")
+                    .append(chartSvg)
+                    .append("</figure>\n");
         } else {
             // Side by side: memory is what orphans cost, PIDs what zombies cost.
             h.append("<h2>Memory and PIDs per cycle</h2>\n<div style=\"display:flex;flex-wrap:wrap;gap:12px\">")
-                    .append("<figure id=\"chart\">").append(chartSvg).append("</figure>")
-                    .append("<figure id=\"pids\">").append(pidsSvg).append("</figure></div>\n");
+                    .append("<figure id=\"chart\">")
+                    .append(chartSvg)
+                    .append("</figure>")
+                    .append("<figure id=\"pids\">")
+                    .append(pidsSvg)
+                    .append("</figure></div>\n");
         }
         h.append("<h2>Cells</h2>\n");
         for (int i = 0; i < run.verdicts().size(); i++) {
@@ -87,21 +119,38 @@ public final class HtmlReport {
 
     private static void cell(StringBuilder h, int index, Verdict v) {
         ScenarioObservation o = v.observation();
-        h.append("<details id=\"cell-").append(index).append("\"").append(v.holds() ? "" : " open").append("><summary>")
-                .append(esc(o.scenario().toString())).append(v.holds() ? " &mdash; holds" : " &mdash; <span class=\"fails\">FAILS</span>")
+        h.append("<details id=\"cell-")
+                .append(index)
+                .append("\"")
+                .append(v.holds() ? "" : " open")
+                .append("><summary>")
+                .append(esc(o.scenario().toString()))
+                .append(v.holds() ? " &mdash; holds" : " &mdash; <span class=\"fails\">FAILS</span>")
                 .append("</summary>\n<table><tr><th>check</th><th>expected</th><th>observed</th><th></th></tr>");
         for (Check c : v.checks()) {
-            h.append("<tr>").append(td(c.name())).append(td(c.expectedText())).append(td(c.observedText()))
-                    .append(c.passed() ? "<td class=\"holds\">ok</td>" : "<td class=\"fails\">FAIL</td>").append("</tr>");
+            h.append("<tr>")
+                    .append(td(c.name()))
+                    .append(td(c.expectedText()))
+                    .append(td(c.observedText()))
+                    .append(c.passed() ? "<td class=\"holds\">ok</td>" : "<td class=\"fails\">FAIL</td>")
+                    .append("</tr>");
         }
         h.append("</table>\n");
         o.spawnFailure().ifPresent(f -> h.append("<p>ended at ").append(esc(f)).append("</p>\n"));
-        h.append("<p>process tree of the first cycle, as observed:</p><pre>").append(esc(o.up().tree().render())).append("</pre>\n")
+        h.append("<p>process tree of the first cycle, as observed:</p><pre>")
+                .append(esc(o.up().tree().render()))
+                .append("</pre>\n")
                 .append("<p>process table while the first cycle was up, before its stop:</p><pre>")
-                .append(esc(o.up().table())).append("</pre>\n")
-                .append("<p>per cycle:</p><pre>").append(esc(Judge.series(o.samples()))).append("</pre>\n")
-                .append("<p>process table after cycle ").append(o.completedCycles()).append(":</p><pre>")
-                .append(esc(o.end().table())).append("</pre>\n</details>\n");
+                .append(esc(o.up().table()))
+                .append("</pre>\n")
+                .append("<p>per cycle:</p><pre>")
+                .append(esc(Judge.series(o.samples())))
+                .append("</pre>\n")
+                .append("<p>process table after cycle ")
+                .append(o.completedCycles())
+                .append(":</p><pre>")
+                .append(esc(o.end().table()))
+                .append("</pre>\n</details>\n");
     }
 
     private static String td(String text) {
@@ -113,6 +162,9 @@ public final class HtmlReport {
     }
 
     static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -42,8 +42,13 @@ public record JunitReport(String name, Duration time, List<Suite> suites) {
      * @param time       how long it took
      * @param properties what CI shows beside it (the run id, which probe observed, the init's image)
      */
-    public record Suite(String name, String hostname, Instant timestamp, Duration time, Map<String, String> properties,
-                        List<Case> cases) {
+    public record Suite(
+            String name,
+            String hostname,
+            Instant timestamp,
+            Duration time,
+            Map<String, String> properties,
+            List<Case> cases) {
 
         public Suite {
             Objects.requireNonNull(name, "name");
@@ -59,15 +64,21 @@ public record JunitReport(String name, Duration time, List<Suite> suites) {
         }
 
         public long failures() {
-            return cases.stream().filter(c -> c.result() instanceof Result.Failed).count();
+            return cases.stream()
+                    .filter(c -> c.result() instanceof Result.Failed)
+                    .count();
         }
 
         public long errors() {
-            return cases.stream().filter(c -> c.result() instanceof Result.Errored).count();
+            return cases.stream()
+                    .filter(c -> c.result() instanceof Result.Errored)
+                    .count();
         }
 
         public long skipped() {
-            return cases.stream().filter(c -> c.result() instanceof Result.Skipped).count();
+            return cases.stream()
+                    .filter(c -> c.result() instanceof Result.Skipped)
+                    .count();
         }
     }
 
@@ -92,8 +103,7 @@ public record JunitReport(String name, Duration time, List<Suite> suites) {
     public sealed interface Result {
 
         /** Held its expectation, or was measured and reported without one. */
-        record Passed() implements Result {
-        }
+        record Passed() implements Result {}
 
         /**
          * An expectation broke ({@code <failure>}).
@@ -102,15 +112,12 @@ public record JunitReport(String name, Duration time, List<Suite> suites) {
          * @param type    what kind of failure, e.g. "DoesNotHold"
          * @param detail  the evidence: the checks and the process table
          */
-        record Failed(String message, String type, String detail) implements Result {
-        }
+        record Failed(String message, String type, String detail) implements Result {}
 
         /** It does not apply to what the run showed ({@code <skipped>}): the message says why. */
-        record Skipped(String message) implements Result {
-        }
+        record Skipped(String message) implements Result {}
 
         /** It could not run or be checked ({@code <error>}): the message and detail say why. */
-        record Errored(String message, String type, String detail) implements Result {
-        }
+        record Errored(String message, String type, String detail) implements Result {}
     }
 }

@@ -23,12 +23,12 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JunitXml {
 
     /** The schema's timestamp: ISO 8601 with no zone (it allows none); zombielab writes UTC. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
     private static final String INDENT = "  ";
 
-    private JunitXml() {
-    }
+    private JunitXml() {}
 
     /** The report as an XML document, UTF-8, one element a line. */
     public static String render(JunitReport report) {
@@ -89,7 +89,8 @@ public final class JunitXml {
     }
 
     private static void testcase(XMLStreamWriter xml, JunitReport.Case c) throws XMLStreamException {
-        boolean empty = c.result() instanceof JunitReport.Result.Passed && c.systemOut().isEmpty();
+        boolean empty =
+                c.result() instanceof JunitReport.Result.Passed && c.systemOut().isEmpty();
         newline(xml, 2);
         if (empty) {
             xml.writeEmptyElement("testcase");
@@ -155,7 +156,9 @@ public final class JunitXml {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
             if (pair) {
                 if (out != null) {
                     out.append(c).append(value.charAt(i + 1));
@@ -163,7 +166,8 @@ public final class JunitXml {
                 i++;
                 continue;
             }
-            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            boolean allowed =
+                    c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
             if (allowed) {
                 if (out != null) {
                     out.append(c);

@@ -14,8 +14,9 @@ final class LineChart {
     static final int WIDTH = 880, LEFT = 70, RIGHT = 20, TOP = 50, PLOT_HEIGHT = 330;
     static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     private static final int LEGEND_LINE = 18;
-    private static final String[] COLORS = {"#d62728", "#ff7f0e", "#8c564b", "#1f77b4", "#2ca02c", "#17becf",
-            "#9467bd", "#e377c2", "#7f7f7f", "#bcbd22"};
+    private static final String[] COLORS = {
+        "#d62728", "#ff7f0e", "#8c564b", "#1f77b4", "#2ca02c", "#17becf", "#9467bd", "#e377c2", "#7f7f7f", "#bcbd22"
+    };
 
     private final int lines;
     private final int maxX;
@@ -28,8 +29,10 @@ final class LineChart {
         this.maxX = maxX;
         this.top = top;
         int height = TOP + PLOT_HEIGHT + 50 + LEGEND_LINE * lines + 10;
-        add("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">", WIDTH, height, WIDTH, height);
+        add(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">",
+                WIDTH, height, WIDTH, height);
         add("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>", WIDTH, height);
         add("<text x=\"%d\" y=\"24\" font-size=\"16\" font-weight=\"bold\">%s</text>", LEFT, HtmlReport.esc(title));
     }
@@ -53,11 +56,16 @@ final class LineChart {
 
     /** The two axes and what each measures. */
     void axes(String xTitle, String yTitle) {
-        add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH,
-                TOP + PLOT_HEIGHT);
+        add(
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>",
+                LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
         add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
-        add("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", LEFT + PLOT_WIDTH / 2, TOP + PLOT_HEIGHT + 34, xTitle);
-        add("<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">%s</text>", TOP + PLOT_HEIGHT / 2, yTitle);
+        add(
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+                LEFT + PLOT_WIDTH / 2, TOP + PLOT_HEIGHT + 34, xTitle);
+        add(
+                "<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">%s</text>",
+                TOP + PLOT_HEIGHT / 2, yTitle);
     }
 
     /**
@@ -79,11 +87,14 @@ final class LineChart {
             at.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             add("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x + nudge, y, color);
         }
-        add("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\"%s>"
-                + "<title>%s</title></polyline>", at.toString().trim(), color, width, dashed, name);
+        add(
+                "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\"%s>"
+                        + "<title>%s</title></polyline>",
+                at.toString().trim(), color, width, dashed, name);
         int y = TOP + PLOT_HEIGHT + 56 + LEGEND_LINE * i;
-        add("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s/>", LEFT, y - 4, LEFT + 24,
-                y - 4, color, dashed);
+        add(
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s/>",
+                LEFT, y - 4, LEFT + 24, y - 4, color, dashed);
         add("<text x=\"%d\" y=\"%d\">%s</text>", LEFT + 32, y, legend);
     }
 

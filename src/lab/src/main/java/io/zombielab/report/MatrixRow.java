@@ -26,8 +26,16 @@ import java.util.OptionalLong;
  * @param samples each settled cycle's figures
  * @param seconds how long the cell took
  */
-public record MatrixRow(@JsonUnwrapped Cell cell, boolean holds, String probe, @JsonUnwrapped Cycles cycles,
-                        @JsonUnwrapped Left left, List<String> tree, List<Check> checks, List<Sample> samples, double seconds) {
+public record MatrixRow(
+        @JsonUnwrapped Cell cell,
+        boolean holds,
+        String probe,
+        @JsonUnwrapped Cycles cycles,
+        @JsonUnwrapped Left left,
+        List<String> tree,
+        List<Check> checks,
+        List<Sample> samples,
+        double seconds) {
 
     /** Which cell: its id ("none/go/pid-kill"), its name, and the reaper, supervisor, kill and workload ids. */
     public record Cell(String id, String name, String reaper, String supervisor, String kill, String workload) {
@@ -66,12 +74,18 @@ public record MatrixRow(@JsonUnwrapped Cell cell, boolean holds, String probe, @
      * @param leakedRssAnonMiBPerCycle what the live orphans hold by the process table (their RssAnon), per cycle
      * @param pids                     the cgroup's pids after the last cycle; empty when not read
      */
-    public record Left(Tally zombies, Tally liveOrphans, OptionalDouble memoryGrowthMiBPerCycle, double leakedRssAnonMiBPerCycle,
-                       OptionalLong pids) {
+    public record Left(
+            Tally zombies,
+            Tally liveOrphans,
+            OptionalDouble memoryGrowthMiBPerCycle,
+            double leakedRssAnonMiBPerCycle,
+            OptionalLong pids) {
 
         /** "+91.6 MiB", "?" when not read. */
         public String growth() {
-            return memoryGrowthMiBPerCycle.isPresent() ? String.format("%+.1f MiB", memoryGrowthMiBPerCycle.getAsDouble()) : "?";
+            return memoryGrowthMiBPerCycle.isPresent()
+                    ? String.format("%+.1f MiB", memoryGrowthMiBPerCycle.getAsDouble())
+                    : "?";
         }
 
         /** "91.6 MiB". */
@@ -88,7 +102,11 @@ public record MatrixRow(@JsonUnwrapped Cell cell, boolean holds, String probe, @
     /** One settled cycle: its anonymous memory, pids, zombies and live orphans. */
     public record Sample(int cycle, OptionalLong anonBytes, OptionalLong pids, int zombies, int liveOrphans) {
         static Sample of(CycleSample s) {
-            return new Sample(s.cycle(), s.cgroup().anonBytes(), s.cgroup().pids(), s.census().zombies().size(),
+            return new Sample(
+                    s.cycle(),
+                    s.cgroup().anonBytes(),
+                    s.cgroup().pids(),
+                    s.census().zombies().size(),
                     s.census().liveOrphans().size());
         }
     }
@@ -96,14 +114,27 @@ public record MatrixRow(@JsonUnwrapped Cell cell, boolean holds, String probe, @
     public static MatrixRow of(Verdict v) {
         ScenarioObservation o = v.observation();
         var s = o.scenario();
-        return new MatrixRow(new Cell(s.id(), s.name(), s.reaper().id(), s.supervisor().id(), s.kill().id(), s.workload().id()),
-                v.holds(), o.probe().id(), new Cycles(s.cycles(), o.completedCycles(), o.spawnFailure()),
-                new Left(new Tally(o.end().census().zombies().size(), Judge.expectedZombies(o)),
+        return new MatrixRow(
+                new Cell(
+                        s.id(),
+                        s.name(),
+                        s.reaper().id(),
+                        s.supervisor().id(),
+                        s.kill().id(),
+                        s.workload().id()),
+                v.holds(),
+                o.probe().id(),
+                new Cycles(s.cycles(), o.completedCycles(), o.spawnFailure()),
+                new Left(
+                        new Tally(o.end().census().zombies().size(), Judge.expectedZombies(o)),
                         new Tally(o.end().census().liveOrphans().size(), Judge.expectedLiveOrphans(o)),
-                        round(v.memoryGrowthMibPerCycle()), round(o.leakedRssAnonBytesPerCycle() / (1 << 20)),
+                        round(v.memoryGrowthMibPerCycle()),
+                        round(o.leakedRssAnonBytesPerCycle() / (1 << 20)),
                         o.end().snapshot().cgroup().pids()),
-                o.up().tree().nodes().stream().map(n -> n.command()).toList(), v.checks(),
-                o.samples().stream().map(Sample::of).toList(), round(o.elapsed().toMillis() / 1000.0));
+                o.up().tree().nodes().stream().map(n -> n.command()).toList(),
+                v.checks(),
+                o.samples().stream().map(Sample::of).toList(),
+                round(o.elapsed().toMillis() / 1000.0));
     }
 
     private static OptionalDouble round(OptionalDouble value) {

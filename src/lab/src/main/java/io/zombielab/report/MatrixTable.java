@@ -14,30 +14,62 @@ public final class MatrixTable {
     /** The KILL column is as wide as its longest kill, 10 at least (pgid-term-then-kill is 19). */
     private static final String ROW = "%%-12s %%-%ds %%-7s %%-8s %%-9s %%13s %%11s %%6s  %%-7s %%s%%n";
 
-    private MatrixTable() {
-    }
+    private MatrixTable() {}
 
     public static String render(List<MatrixRow> rows) {
-        String row = String.format(ROW, Math.max(10, rows.stream().mapToInt(r -> r.cell().kill().length()).max().orElse(0)));
-        StringBuilder out = new StringBuilder(String.format(row,
-                "REAPER", "KILL", "CYCLES", "ZOMBIES", "ORPHANS", "MEM/CYCLE", "LEAK/CYCLE", "PIDS", "VERDICT", "CELL"));
+        String row = String.format(
+                ROW,
+                Math.max(
+                        10,
+                        rows.stream()
+                                .mapToInt(r -> r.cell().kill().length())
+                                .max()
+                                .orElse(0)));
+        StringBuilder out = new StringBuilder(String.format(
+                row,
+                "REAPER",
+                "KILL",
+                "CYCLES",
+                "ZOMBIES",
+                "ORPHANS",
+                "MEM/CYCLE",
+                "LEAK/CYCLE",
+                "PIDS",
+                "VERDICT",
+                "CELL"));
         for (MatrixRow r : rows) {
-            out.append(String.format(row, r.cell().reaper(), r.cell().kill(), r.cycles().text("!"), r.left().zombies().terse(), r.left().liveOrphans().terse(),
-                    r.left().growth(), r.left().leak(), r.left().pidsText(), r.holds() ? "holds" : "FAILS", r.cell().name()));
+            out.append(String.format(
+                    row,
+                    r.cell().reaper(),
+                    r.cell().kill(),
+                    r.cycles().text("!"),
+                    r.left().zombies().terse(),
+                    r.left().liveOrphans().terse(),
+                    r.left().growth(),
+                    r.left().leak(),
+                    r.left().pidsText(),
+                    r.holds() ? "holds" : "FAILS",
+                    r.cell().name()));
         }
         return out.toString();
     }
 
     /** One line per cell whose run ended early: at which cycle, and what was seen. */
     public static List<String> spawnFailures(List<MatrixRow> rows) {
-        return rows.stream().filter(r -> r.cycles().endedEarly().isPresent())
-                .map(r -> r.cell().named() + ": ended at " + r.cycles().endedEarly().get()).toList();
+        return rows.stream()
+                .filter(r -> r.cycles().endedEarly().isPresent())
+                .map(r -> r.cell().named() + ": ended at "
+                        + r.cycles().endedEarly().get())
+                .toList();
     }
 
     /** The process trees the workloads made, as observed (one line per distinct tree and workload). */
     public static List<String> trees(List<Verdict> verdicts) {
-        return verdicts.stream().map(Verdict::observation)
-                .map(o -> "process tree of " + o.scenario().workload().id() + " (observed): " + o.up().tree().names())
-                .distinct().toList();
+        return verdicts.stream()
+                .map(Verdict::observation)
+                .map(o -> "process tree of " + o.scenario().workload().id() + " (observed): "
+                        + o.up().tree().names())
+                .distinct()
+                .toList();
     }
 }

@@ -18,11 +18,9 @@ public final class PidsChart {
     private static final String[] DASHES = {"", "8 4", "2 3", "10 3 2 3", "4 4", "1 5"};
 
     /** One line: its name and its zombies after each x (0 = before the first run, where known). */
-    public record Series(String name, List<int[]> points) {
-    }
+    public record Series(String name, List<int[]> points) {}
 
-    private PidsChart() {
-    }
+    private PidsChart() {}
 
     /** A scenario cell's line: zombies after each settled cycle. */
     public static Series of(ScenarioObservation o) {
@@ -42,8 +40,18 @@ public final class PidsChart {
     }
 
     public static String svg(String title, List<Series> series) {
-        int maxX = Math.max(1, series.stream().flatMap(s -> s.points().stream()).mapToInt(p -> p[0]).max().orElse(1));
-        double most = series.stream().flatMap(s -> s.points().stream()).mapToInt(p -> p[1]).max().orElse(1);
+        int maxX = Math.max(
+                1,
+                series.stream()
+                        .flatMap(s -> s.points().stream())
+                        .mapToInt(p -> p[0])
+                        .max()
+                        .orElse(1));
+        double most = series.stream()
+                .flatMap(s -> s.points().stream())
+                .mapToInt(p -> p[1])
+                .max()
+                .orElse(1);
         LineChart chart = new LineChart(title, series.size(), maxX, LineChart.niceCeiling(Math.max(most, 1)));
         chart.grid(PidsChart::label);
         chart.axes("cycle, probe run or job", "zombies (PIDs held)");
@@ -52,13 +60,20 @@ public final class PidsChart {
             String name = HtmlReport.esc(s.name());
             int last = s.points().isEmpty() ? 0 : s.points().get(s.points().size() - 1)[1];
             // Markers of lines on the same values sit a little apart, so each line's points stay visible.
-            chart.series(i, s.points().stream().map(p -> new double[] {p[0], p[1]}).toList(), name, DASHES[i % DASHES.length],
-                    (i % 5 - 2) * 2.0, name + " (" + last + " after the last)");
+            chart.series(
+                    i,
+                    s.points().stream().map(p -> new double[] {p[0], p[1]}).toList(),
+                    name,
+                    DASHES[i % DASHES.length],
+                    (i % 5 - 2) * 2.0,
+                    name + " (" + last + " after the last)");
         }
         return chart.end();
     }
 
     private static String label(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 /** How a run's containers were observed, in the words every report uses. */
 public final class ProbeModes {
 
-    private ProbeModes() {
-    }
+    private ProbeModes() {}
 
     /** "universal probe: a sidecar in the container's PID namespace (...)", or each mode where cells differ. */
     public static String describe(Collection<ProbeMode> used) {

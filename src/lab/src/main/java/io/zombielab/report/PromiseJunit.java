@@ -26,8 +26,7 @@ public final class PromiseJunit {
     static final String SLOW = "PromiseSlow";
     static final String NOT_CHECKED = "NotChecked";
 
-    private PromiseJunit() {
-    }
+    private PromiseJunit() {}
 
     /** @param started when validate started; {@code took} how long it ran (the promises ran at once, not one by one) */
     public static JunitReport report(ValidateReport report, Instant started, Duration took, String hostname) {
@@ -38,8 +37,13 @@ public final class PromiseJunit {
             if (result instanceof PromiseResult.Judged judged) {
                 cases.add(testCase(classname, judged.verdict()));
             } else if (result instanceof PromiseResult.NotChecked not) {
-                cases.add(new JunitReport.Case(classname, not.promise().id(), Optional.empty(), new JunitReport.Result.Errored(
-                        not.explain().lines().findFirst().orElse(""), NOT_CHECKED, not.explain()), ""));
+                cases.add(new JunitReport.Case(
+                        classname,
+                        not.promise().id(),
+                        Optional.empty(),
+                        new JunitReport.Result.Errored(
+                                not.explain().lines().findFirst().orElse(""), NOT_CHECKED, not.explain()),
+                        ""));
             }
         }
         Map<String, String> properties = new LinkedHashMap<>();
@@ -47,9 +51,14 @@ public final class PromiseJunit {
         properties.put("zombielab.image", init.image());
         properties.put("zombielab.launch", init.launch().describe());
         properties.put("zombielab.grade", report.grade().name());
-        properties.put("zombielab.latency-bound-ms", Long.toString(report.grading().promptWithin().toMillis()));
-        properties.put("zombielab.observed-by", ProbeModes.describe(report.verdicts().stream()
-                .flatMap(v -> v.seen().probe().stream()).toList()));
+        properties.put(
+                "zombielab.latency-bound-ms",
+                Long.toString(report.grading().promptWithin().toMillis()));
+        properties.put(
+                "zombielab.observed-by",
+                ProbeModes.describe(report.verdicts().stream()
+                        .flatMap(v -> v.seen().probe().stream())
+                        .toList()));
         JunitReport.Suite suite = new JunitReport.Suite(classname, hostname, started, took, properties, cases);
         return new JunitReport("zombielab validate " + init.name(), took, List.of(suite));
     }
@@ -61,29 +70,42 @@ public final class PromiseJunit {
 
     private static JunitReport.Case testCase(String classname, PromiseVerdict v) {
         Promise promise = v.promise();
-        String observed = v.observed().text() + v.latency().map(l -> " (" + v.latencyText() + ")").orElse("");
-        String headline = v.init().name() + " " + switch (v.grade()) {
-            case SLOW -> "is slow to keep";
-            case BROKEN -> "breaks";
-            case KEPT, REPORTED -> "keeps";
-            case NOT_APPLICABLE -> "is not held to";
-        } + " '" + promise.id() + "' (" + promise.meaning() + "): expected " + expected(v) + ", observed " + observed;
-        JunitReport.Result result = switch (v.grade()) {
-            case KEPT, REPORTED -> new JunitReport.Result.Passed();
-            case SLOW -> new JunitReport.Result.Failed(headline, SLOW, v.explain());
-            case BROKEN -> new JunitReport.Result.Failed(headline, BROKEN, v.explain());
-            case NOT_APPLICABLE -> new JunitReport.Result.Skipped("not applicable: " + v.evidence());
-        };
-        String said = switch (v.grade()) {
-            case REPORTED -> "reported, not judged (no expectation for " + v.init().name() + "): observed " + observed;
-            case KEPT -> "kept: expected " + expected(v) + ", observed " + observed;
-            case SLOW -> "slow: expected " + expected(v) + ", observed " + observed;
-            case BROKEN -> "broken: expected " + expected(v) + ", observed " + observed;
-            case NOT_APPLICABLE -> "not applicable";
-        } + "; " + v.evidence();
+        String observed = v.observed().text()
+                + v.latency().map(l -> " (" + v.latencyText() + ")").orElse("");
+        String headline = v.init().name() + " "
+                + switch (v.grade()) {
+                    case SLOW -> "is slow to keep";
+                    case BROKEN -> "breaks";
+                    case KEPT, REPORTED -> "keeps";
+                    case NOT_APPLICABLE -> "is not held to";
+                }
+                + " '" + promise.id() + "' (" + promise.meaning() + "): expected " + expected(v) + ", observed "
+                + observed;
+        JunitReport.Result result =
+                switch (v.grade()) {
+                    case KEPT, REPORTED -> new JunitReport.Result.Passed();
+                    case SLOW -> new JunitReport.Result.Failed(headline, SLOW, v.explain());
+                    case BROKEN -> new JunitReport.Result.Failed(headline, BROKEN, v.explain());
+                    case NOT_APPLICABLE -> new JunitReport.Result.Skipped("not applicable: " + v.evidence());
+                };
+        String said =
+                switch (v.grade()) {
+                            case REPORTED ->
+                                "reported, not judged (no expectation for "
+                                        + v.init().name() + "): observed " + observed;
+                            case KEPT -> "kept: expected " + expected(v) + ", observed " + observed;
+                            case SLOW -> "slow: expected " + expected(v) + ", observed " + observed;
+                            case BROKEN -> "broken: expected " + expected(v) + ", observed " + observed;
+                            case NOT_APPLICABLE -> "not applicable";
+                        }
+                        + "; " + v.evidence();
         PromiseVerdict.Seen seen = v.seen();
-        String container = seen.exitCode().map(code -> "\nthe container's exit code: " + code).orElse("")
-                + (seen.containerLog().isBlank() ? "" : "\nthe container's log:\n" + seen.containerLog().stripTrailing());
+        String container = seen.exitCode()
+                        .map(code -> "\nthe container's exit code: " + code)
+                        .orElse("")
+                + (seen.containerLog().isBlank()
+                        ? ""
+                        : "\nthe container's log:\n" + seen.containerLog().stripTrailing());
         return new JunitReport.Case(classname, promise.id(), Optional.empty(), result, said + container + "\n");
     }
 

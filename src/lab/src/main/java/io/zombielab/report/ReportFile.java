@@ -71,7 +71,8 @@ public record ReportFile(Path path, String kind) {
             throw new IllegalArgumentException(path + " is a folder: name the " + kind + " to write");
         }
         if (Files.exists(target) && !Files.isRegularFile(target)) {
-            throw new IllegalArgumentException(path + " is not a regular file (a device, a pipe): name a file to write");
+            throw new IllegalArgumentException(
+                    path + " is not a regular file (a device, a pipe): name a file to write");
         }
         Path folder = target.getParent();
         Path existing = folder;
@@ -84,12 +85,14 @@ public record ReportFile(Path path, String kind) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + path + ": cannot make its folder " + folder + ": " + reason(e), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + path + ": cannot make its folder " + folder + ": " + reason(e), e);
         }
         try {
             Files.delete(Files.createTempFile(folder, ".zombielab-report", ".probe"));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + path + ": cannot create a file in " + folder + ": " + reason(e), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + path + ": cannot create a file in " + folder + ": " + reason(e), e);
         }
     }
 

@@ -24,8 +24,11 @@ public record ReportFolder(Path path) {
      * cells that cost PIDs), beside the memory chart in report.html, with {@code familiesHtml} before them.
      */
     public Path writeAll(RunReport run, List<PidsChart.Series> familySeries, String familiesHtml) {
-        String chart = MemoryChart.svg("Memory per cycle: " + run.title(),
-                run.verdicts().stream().map(io.zombielab.verdict.Verdict::observation).toList());
+        String chart = MemoryChart.svg(
+                "Memory per cycle: " + run.title(),
+                run.verdicts().stream()
+                        .map(io.zombielab.verdict.Verdict::observation)
+                        .toList());
         List<PidsChart.Series> series = new ArrayList<>();
         run.verdicts().forEach(v -> series.add(PidsChart.of(v.observation())));
         series.addAll(familySeries);

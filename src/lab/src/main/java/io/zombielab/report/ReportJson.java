@@ -17,21 +17,23 @@ import java.nio.file.Path;
 /** Every JSON zombielab writes or reads: one mapper, records in and out, two spaces a level, a line an item. */
 public final class ReportJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module())
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /** {@code value} as indented JSON, ending in a newline. */
     public static String write(Object value) {
         try {
             return MAPPER.writer(PRETTY).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -53,7 +55,8 @@ public final class ReportJson {
             }
             return MAPPER.treeToValue(tree, ReportDocument.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not a zombielab report.json (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    source + ": not a zombielab report.json (" + e.getOriginalMessage() + ")", e);
         }
     }
 }

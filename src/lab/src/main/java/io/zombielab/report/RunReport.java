@@ -13,8 +13,14 @@ import java.util.List;
  * @param errors  the cells that could not run (no verdict), with why
  * @param reading the story, stage by stage; empty unless the story's cells ran
  */
-public record RunReport(String title, String runId, Instant finishedAt, Duration took, List<Verdict> verdicts,
-                        List<CellError> errors, List<String> reading) {
+public record RunReport(
+        String title,
+        String runId,
+        Instant finishedAt,
+        Duration took,
+        List<Verdict> verdicts,
+        List<CellError> errors,
+        List<String> reading) {
 
     public RunReport {
         verdicts = List.copyOf(verdicts);
@@ -36,7 +42,8 @@ public record RunReport(String title, String runId, Instant finishedAt, Duration
 
     /** Which probe observed the cells: "host probe (the host's /proc ...)", or each of them where they differ. */
     public String observedBy() {
-        return ProbeModes.describe(verdicts.stream().map(v -> v.observation().probe()).toList());
+        return ProbeModes.describe(
+                verdicts.stream().map(v -> v.observation().probe()).toList());
     }
 
     /** Each cell's row, in the run's order. */
@@ -46,7 +53,17 @@ public record RunReport(String title, String runId, Instant finishedAt, Duration
 
     /** The run as report.json holds it. */
     public ReportDocument document() {
-        return new ReportDocument(runId, title, finishedAt.toString(), Math.round(took.toMillis() / 100.0) / 10.0, cells(),
-                holding(), allHold(), observedBy(), errors, reading, rows());
+        return new ReportDocument(
+                runId,
+                title,
+                finishedAt.toString(),
+                Math.round(took.toMillis() / 100.0) / 10.0,
+                cells(),
+                holding(),
+                allHold(),
+                observedBy(),
+                errors,
+                reading,
+                rows());
     }
 }

@@ -79,12 +79,16 @@ public final class SpeedTable {
     }
 
     public String render() {
-        StringBuilder out = new StringBuilder(String.format("%-40s %9s %9s %6s%n", "CELL", "HARNESS", "BASELINE", "RATIO"));
-        rows.forEach(r -> out.append(String.format("%-40s %7.2f s %7.2f s %6.2f%n", r.cell(), r.harness(), r.baseline(), r.ratio())));
-        out.append(String.format("%-40s %7.1f s %7.1f s %6.2f%n", "all " + rows.size() + " cells", harnessTotal(),
-                baselineTotal(), harnessTotal() / baselineTotal()));
-        out.append(String.format("median ratio per cell %.2f; cells where the harness is slower: %d of %d%n", medianRatio(),
-                cellsSlowerThanBaseline(), rows.size()));
+        StringBuilder out =
+                new StringBuilder(String.format("%-40s %9s %9s %6s%n", "CELL", "HARNESS", "BASELINE", "RATIO"));
+        rows.forEach(r -> out.append(
+                String.format("%-40s %7.2f s %7.2f s %6.2f%n", r.cell(), r.harness(), r.baseline(), r.ratio())));
+        out.append(String.format(
+                "%-40s %7.1f s %7.1f s %6.2f%n",
+                "all " + rows.size() + " cells", harnessTotal(), baselineTotal(), harnessTotal() / baselineTotal()));
+        out.append(String.format(
+                "median ratio per cell %.2f; cells where the harness is slower: %d of %d%n",
+                medianRatio(), cellsSlowerThanBaseline(), rows.size()));
         return out.toString();
     }
 }

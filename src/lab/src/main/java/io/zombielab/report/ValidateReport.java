@@ -15,19 +15,26 @@ import java.util.Optional;
  * promise kept), SLOW (kept, but late: the only failures are slowness) or BROKEN (a promise broken, or one
  * that could not be checked: a check that could not look is never a pass).
  */
-public record ValidateReport(ReaperUnderTest subject, Grading grading, Optional<ConfigReading> reading,
-                             List<PromiseResult> results) {
+public record ValidateReport(
+        ReaperUnderTest subject, Grading grading, Optional<ConfigReading> reading, List<PromiseResult> results) {
 
     /** The whole init's grade. */
-    public enum Overall { GOOD, SLOW, BROKEN }
+    public enum Overall {
+        GOOD,
+        SLOW,
+        BROKEN
+    }
 
     public ValidateReport {
         results = List.copyOf(results);
     }
 
     public List<PromiseVerdict> verdicts() {
-        return results.stream().flatMap(r -> r instanceof PromiseResult.Judged j ? java.util.stream.Stream.of(j.verdict())
-                : java.util.stream.Stream.empty()).toList();
+        return results.stream()
+                .flatMap(r -> r instanceof PromiseResult.Judged j
+                        ? java.util.stream.Stream.of(j.verdict())
+                        : java.util.stream.Stream.empty())
+                .toList();
     }
 
     /** Every promise that was not kept, explained, and every one that could not be checked. */
@@ -46,7 +53,9 @@ public record ValidateReport(ReaperUnderTest subject, Grading grading, Optional<
     public Overall grade() {
         boolean broken = results.stream().anyMatch(r -> r instanceof PromiseResult.NotChecked)
                 || verdicts().stream().anyMatch(v -> v.grade() == PromiseGrade.BROKEN);
-        return broken ? Overall.BROKEN : verdicts().stream().anyMatch(v -> v.grade() == PromiseGrade.SLOW) ? Overall.SLOW : Overall.GOOD;
+        return broken
+                ? Overall.BROKEN
+                : verdicts().stream().anyMatch(v -> v.grade() == PromiseGrade.SLOW) ? Overall.SLOW : Overall.GOOD;
     }
 
     public boolean allHold() {
@@ -55,15 +64,30 @@ public record ValidateReport(ReaperUnderTest subject, Grading grading, Optional<
 
     /** "GOOD: 5 of 5 judged promises kept", "SLOW: 4 of 5 kept, 1 slow (bound 1000 ms)", ... */
     public String summary() {
-        long notApplicable = verdicts().stream().filter(v -> v.grade() == PromiseGrade.NOT_APPLICABLE).count();
-        long judged = results.stream().filter(r -> subject.expected(r.promise()).isPresent()).count() - notApplicable;
-        long kept = verdicts().stream().filter(v -> v.grade() == PromiseGrade.KEPT).count();
-        long slow = verdicts().stream().filter(v -> v.grade() == PromiseGrade.SLOW).count();
-        long broken = verdicts().stream().filter(v -> v.grade() == PromiseGrade.BROKEN).count();
-        long unchecked = results.stream().filter(r -> r instanceof PromiseResult.NotChecked).count();
+        long notApplicable = verdicts().stream()
+                .filter(v -> v.grade() == PromiseGrade.NOT_APPLICABLE)
+                .count();
+        long judged = results.stream()
+                        .filter(r -> subject.expected(r.promise()).isPresent())
+                        .count()
+                - notApplicable;
+        long kept =
+                verdicts().stream().filter(v -> v.grade() == PromiseGrade.KEPT).count();
+        long slow =
+                verdicts().stream().filter(v -> v.grade() == PromiseGrade.SLOW).count();
+        long broken = verdicts().stream()
+                .filter(v -> v.grade() == PromiseGrade.BROKEN)
+                .count();
+        long unchecked = results.stream()
+                .filter(r -> r instanceof PromiseResult.NotChecked)
+                .count();
         StringBuilder s = new StringBuilder(grade() + ": " + kept + " of " + judged + " judged promises kept");
         if (slow > 0) {
-            s.append(", ").append(slow).append(" slow (bound ").append(grading.promptWithin().toMillis()).append(" ms)");
+            s.append(", ")
+                    .append(slow)
+                    .append(" slow (bound ")
+                    .append(grading.promptWithin().toMillis())
+                    .append(" ms)");
         }
         if (broken > 0) {
             s.append(", ").append(broken).append(" broken");
@@ -78,11 +102,15 @@ public record ValidateReport(ReaperUnderTest subject, Grading grading, Optional<
     }
 
     public String table() {
-        StringBuilder out = new StringBuilder("\nzombielab validate: " + subject.name() + " (image " + subject.image() + ", "
-                + subject.launch().describe() + (subject.engineInit() ? ", with the engine's init" : "") + ")\n");
+        StringBuilder out = new StringBuilder("\nzombielab validate: " + subject.name() + " (image " + subject.image()
+                + ", " + subject.launch().describe() + (subject.engineInit() ? ", with the engine's init" : "")
+                + ")\n");
         reading.ifPresent(r -> r.lines().forEach(l -> out.append(l).append('\n')));
-        out.append("observed by the ").append(ProbeModes.describe(verdicts().stream().flatMap(v -> v.seen().probe().stream())
-                .toList())).append("\n\n");
+        out.append("observed by the ")
+                .append(ProbeModes.describe(verdicts().stream()
+                        .flatMap(v -> v.seen().probe().stream())
+                        .toList()))
+                .append("\n\n");
         out.append(PromiseTable.render(verdicts()));
         errors().forEach(e -> out.append('\n').append(e).append('\n'));
         reading.ifPresent(r -> {

@@ -1,8 +1,8 @@
 package io.zombielab.run;
 
 import io.zombielab.fixture.Chain;
-import io.zombielab.observe.EndedEarly;
 import io.zombielab.fixture.EventLog;
+import io.zombielab.observe.EndedEarly;
 import io.zombielab.observe.ScenarioObservation;
 import io.zombielab.probe.Probe;
 import io.zombielab.probe.Snapshot;
@@ -43,15 +43,16 @@ final class CellRun {
             ended = cycle(new Chain(n));
         }
         ended.filter(e -> !e.byOomKill()).ifPresent(e -> lookAgain());
-        return state.observation(scenario, probe.mode(), ended, events().text(),
-                Duration.ofNanos(System.nanoTime() - startedNanos));
+        return state.observation(
+                scenario, probe.mode(), ended, events().text(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /** One cycle: empty when it settled, else why the run ends here. */
     private Optional<EndedEarly> cycle(Chain chain) {
         Optional<EndedEarly> notStarted = start(chain);
         if (notStarted.isPresent()) {
-            progress.accept(scenario.id() + ": spawning failed at " + notStarted.get().reason());
+            progress.accept(
+                    scenario.id() + ": spawning failed at " + notStarted.get().reason());
             return notStarted;
         }
         state.up(chain, probe.snapshot());
@@ -65,11 +66,11 @@ final class CellRun {
         try {
             supervisor.start();
         } catch (SupervisorClient.SupervisorException e) {
-            return Optional.of(EndedEarly.notStarted("cycle " + chain.cycle() + ": the supervisor could not start the workload: "
-                    + e.getMessage()));
+            return Optional.of(EndedEarly.notStarted(
+                    "cycle " + chain.cycle() + ": the supervisor could not start the workload: " + e.getMessage()));
         }
-        Optional<Snapshot> stuck = waits.until("chain " + chain + " to be up", scenario.limits().upTimeout(),
-                () -> startLook(chain, before));
+        Optional<Snapshot> stuck = waits.until(
+                "chain " + chain + " to be up", scenario.limits().upTimeout(), () -> startLook(chain, before));
         return stuck.map(seen -> StartFailure.explain(chain, before, freshLook(seen), events()));
     }
 
@@ -83,7 +84,8 @@ final class CellRun {
             return Look.done(Optional.of(before));
         }
         Snapshot seen = probe.snapshot();
-        boolean cannot = seen.cgroup().refusedMoreForksThan(before.cgroup()) || seen.cgroup().oomKilledSince(before.cgroup());
+        boolean cannot = seen.cgroup().refusedMoreForksThan(before.cgroup())
+                || seen.cgroup().oomKilledSince(before.cgroup());
         return cannot ? Look.done(Optional.of(seen)) : Look.pending(Optional.of(seen), awaiting.get());
     }
 
@@ -106,15 +108,16 @@ final class CellRun {
             state.stopped(chain);
             return Optional.empty();
         } catch (SupervisorClient.SupervisorException e) {
-            return Optional.of(OomKill.since(chain, state.first().cgroup(), state.last(), probe.snapshot()).orElseThrow(() ->
-                    new SupervisorClient.SupervisorException("cycle " + chain.cycle() + ": " + e.getMessage(), e)));
+            return Optional.of(OomKill.since(chain, state.first().cgroup(), state.last(), probe.snapshot())
+                    .orElseThrow(() -> new SupervisorClient.SupervisorException(
+                            "cycle " + chain.cycle() + ": " + e.getMessage(), e)));
         }
     }
 
     /** Waits until the stopped chain has settled and samples it; an OOM kill meanwhile ends the run. */
     private Optional<EndedEarly> settle(Chain chain) {
-        Snapshot settled = waits.until("cycle " + chain.cycle() + " to settle", scenario.limits().settleTimeout(),
-                () -> settleLook(chain));
+        Snapshot settled = waits.until(
+                "cycle " + chain.cycle() + " to settle", scenario.limits().settleTimeout(), () -> settleLook(chain));
         Optional<EndedEarly> oom = OomKill.since(chain, state.first().cgroup(), state.last(), settled);
         if (oom.isEmpty()) {
             state.settled(chain, settled);

@@ -78,10 +78,18 @@ final class CellState {
         last = snapshot;
     }
 
-    ScenarioObservation observation(Scenario scenario, ProbeMode probe, Optional<EndedEarly> endedEarly, String log,
-                                    Duration elapsed) {
-        return new ScenarioObservation(scenario, probe, samples, new ScenarioObservation.End(last, Classifier.classify(last, stopped, ledger),
-                ProcessTable.format(last, ledger::chainOf)), new ScenarioObservation.Up(tree, upTable), endedEarly, log, elapsed);
+    ScenarioObservation observation(
+            Scenario scenario, ProbeMode probe, Optional<EndedEarly> endedEarly, String log, Duration elapsed) {
+        return new ScenarioObservation(
+                scenario,
+                probe,
+                samples,
+                new ScenarioObservation.End(
+                        last, Classifier.classify(last, stopped, ledger), ProcessTable.format(last, ledger::chainOf)),
+                new ScenarioObservation.Up(tree, upTable),
+                endedEarly,
+                log,
+                elapsed);
     }
 
     private CycleSample sample(int cycle, Snapshot snapshot) {

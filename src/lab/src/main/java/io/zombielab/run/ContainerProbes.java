@@ -10,14 +10,14 @@ import org.testcontainers.containers.GenericContainer;
 /** The probe of a cell's or a promise's container, its sidecar (if any) labelled with the run and held to every safety rule. */
 public final class ContainerProbes {
 
-    private ContainerProbes() {
-    }
+    private ContainerProbes() {}
 
     public static Probe attach(GenericContainer<?> container, ProbeChoice choice, String runId, String cell) {
         Probe probe = Probes.attach(container, choice, Labels.probeSidecar(runId, cell));
         if (probe instanceof ProbeSidecar sidecar) {
             try {
-                ContainerSafety.require(sidecar.getContainerInfo(), ContainerSafety.Kind.PROBE, "the probe sidecar of " + cell);
+                ContainerSafety.require(
+                        sidecar.getContainerInfo(), ContainerSafety.Kind.PROBE, "the probe sidecar of " + cell);
             } catch (RuntimeException e) {
                 probe.close();
                 throw e;

@@ -29,8 +29,7 @@ public final class ContainerSafety {
         PAUSE
     }
 
-    private ContainerSafety() {
-    }
+    private ContainerSafety() {}
 
     /** Every rule the container breaks, in words; empty when it keeps them all. */
     public static List<String> violations(InspectContainerResponse container, Kind kind) {
@@ -43,11 +42,14 @@ public final class ContainerSafety {
             broken.add("it has added capabilities " + Arrays.toString(host.getCapAdd()));
         }
         if (host.getBinds() != null && host.getBinds().length > 0) {
-            broken.add("it mounts host paths " + Arrays.stream(host.getBinds()).map(Bind::toString).toList());
+            broken.add("it mounts host paths "
+                    + Arrays.stream(host.getBinds()).map(Bind::toString).toList());
         }
         if (container.getMounts() != null) {
-            container.getMounts().stream().map(m -> Objects.toString(m.getSource(), ""))
-                    .filter(source -> source.endsWith("docker.sock")).forEach(s -> broken.add("it mounts the Docker socket " + s));
+            container.getMounts().stream()
+                    .map(m -> Objects.toString(m.getSource(), ""))
+                    .filter(source -> source.endsWith("docker.sock"))
+                    .forEach(s -> broken.add("it mounts the Docker socket " + s));
         }
         if (host.getPidsLimit() == null || host.getPidsLimit() <= 0) {
             broken.add("it has no pids limit");
@@ -69,8 +71,8 @@ public final class ContainerSafety {
     public static void require(InspectContainerResponse container, Kind kind, String what) {
         List<String> broken = violations(container, kind);
         if (!broken.isEmpty()) {
-            throw new IllegalStateException(what + " (container " + container.getId().substring(0, 12)
-                    + ") is not safe to run: " + String.join("; ", broken));
+            throw new IllegalStateException(what + " (container "
+                    + container.getId().substring(0, 12) + ") is not safe to run: " + String.join("; ", broken));
         }
     }
 }

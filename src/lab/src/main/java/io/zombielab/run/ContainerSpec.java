@@ -21,11 +21,18 @@ import java.util.stream.Collectors;
  * @param pid1     what stands at PID 1 and in which PID namespace
  * @param confined what the container may use and write
  */
-public record ContainerSpec(String image, Map<String, String> labels, Map<String, String> environment, List<String> command,
-                            Pid1 pid1, Confinement confined, List<Integer> ports) {
+public record ContainerSpec(
+        String image,
+        Map<String, String> labels,
+        Map<String, String> environment,
+        List<String> command,
+        Pid1 pid1,
+        Confinement confined,
+        List<Integer> ports) {
 
     /** In the shell line, the pause container's id, as the line's first command stored it. */
     private static final String PAUSE_ID = "\"$pause\"";
+
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
     /**
@@ -37,8 +44,10 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
 
         public Pid1 {
             if (pause.isPresent() != pidNamespace.hasPause()) {
-                throw new IllegalArgumentException(pidNamespace.hasPause() ? "a pod's cell needs its pause container's image"
-                        : "a cell that is no pod's has no pause container");
+                throw new IllegalArgumentException(
+                        pidNamespace.hasPause()
+                                ? "a pod's cell needs its pause container's image"
+                                : "a cell that is no pod's has no pause container");
             }
         }
     }
@@ -49,8 +58,7 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
      * @param tmpfs        what is mounted in memory (path to options)
      * @param readOnlyRoot whether the root file system is read-only
      */
-    public record Confinement(long pidsLimit, long memoryBytes, Map<String, String> tmpfs, boolean readOnlyRoot) {
-    }
+    public record Confinement(long pidsLimit, long memoryBytes, Map<String, String> tmpfs, boolean readOnlyRoot) {}
 
     /** The cell's container; {@code pauseImage} is the pause's image, present exactly for a pod cell. */
     public static ContainerSpec of(Scenario scenario, String image, Optional<String> pauseImage, String runId) {
@@ -66,11 +74,20 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
         env.put("npm_config_cache", "/tmp/npm-cache");
         List<Integer> ports = new ArrayList<>(List.of(SupervisorClient.CONTROL_PORT));
         ports.addAll(scenario.workload().ports(scenario.cycles()));
-        return new ContainerSpec(image, new TreeMap<>(Labels.scenarioContainer(runId, scenario.id())), env,
+        return new ContainerSpec(
+                image,
+                new TreeMap<>(Labels.scenarioContainer(runId, scenario.id())),
+                env,
                 List.of(scenario.supervisor().command()),
-                new Pid1(scenario.reaper().injectedByEngine(), scenario.reaper().pidNamespace(),
+                new Pid1(
+                        scenario.reaper().injectedByEngine(),
+                        scenario.reaper().pidNamespace(),
                         pauseImage.map(p -> PauseSpec.of(p, runId, scenario.id()))),
-                new Confinement(scenario.limits().pidsLimit(), scenario.limits().memoryBytes(), Map.of("/tmp", "rw,nosuid,size=64m"), true),
+                new Confinement(
+                        scenario.limits().pidsLimit(),
+                        scenario.limits().memoryBytes(),
+                        Map.of("/tmp", "rw,nosuid,size=64m"),
+                        true),
                 ports);
     }
 
@@ -79,8 +96,9 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
         if (!pid1.pidNamespace().joinsPause()) {
             return Optional.empty();
         }
-        return Optional.of("container:" + pauseId.orElseThrow(() ->
-                new IllegalStateException("a pod-shared cell joins its pause container's PID namespace: start that first")));
+        return Optional.of("container:"
+                + pauseId.orElseThrow(() -> new IllegalStateException(
+                        "a pod-shared cell joins its pause container's PID namespace: start that first")));
     }
 
     /** The container as a {@code docker run} command line, each port published on localhost; a pod's pause named by {@code pauseId}. */
@@ -92,8 +110,13 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
             args.add("--init");
         }
         pidMode(Optional.of(pauseId)).ifPresent(mode -> args.addAll(List.of("--pid", mode)));
-        args.addAll(List.of("--pids-limit", Long.toString(confined.pidsLimit()), "--memory", confined.memoryBytes() + "b",
-                "--memory-swap", confined.memoryBytes() + "b"));
+        args.addAll(List.of(
+                "--pids-limit",
+                Long.toString(confined.pidsLimit()),
+                "--memory",
+                confined.memoryBytes() + "b",
+                "--memory-swap",
+                confined.memoryBytes() + "b"));
         if (confined.readOnlyRoot()) {
             args.add("--read-only");
         }
@@ -110,7 +133,9 @@ public record ContainerSpec(String image, Map<String, String> labels, Map<String
      */
     public String shellCommand() {
         String run = shell(dockerRun(PAUSE_ID));
-        return pid1.pause().map(p -> "pause=$(" + shell(p.dockerRun()) + ") && " + run).orElse(run);
+        return pid1.pause()
+                .map(p -> "pause=$(" + shell(p.dockerRun()) + ") && " + run)
+                .orElse(run);
     }
 
     private static String shell(List<String> words) {

@@ -87,16 +87,31 @@ public final class FamilyRunner {
      */
     public static String shellCommand(FamilyCell cell, String image, String runId) {
         List<String> args = new ArrayList<>(List.of("docker", "run", "-d"));
-        new java.util.TreeMap<>(Labels.scenarioContainer(runId, cell.id())).forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
+        new java.util.TreeMap<>(Labels.scenarioContainer(runId, cell.id()))
+                .forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
         if (cell.reaper() == Reaper.DOCKER_INIT) {
             args.add("--init");
         }
-        args.addAll(List.of("--pids-limit", Long.toString(PIDS_LIMIT), "--memory", cell.door().memoryBytes() + "b",
-                "--memory-swap", cell.door().memoryBytes() + "b",
-                "--read-only", "--tmpfs", "/tmp:rw,nosuid,size=16m"));
+        args.addAll(List.of(
+                "--pids-limit",
+                Long.toString(PIDS_LIMIT),
+                "--memory",
+                cell.door().memoryBytes() + "b",
+                "--memory-swap",
+                cell.door().memoryBytes() + "b",
+                "--read-only",
+                "--tmpfs",
+                "/tmp:rw,nosuid,size=16m"));
         if (cell.variant() == FamilyVariant.HEALTHCHECK_NODE) {
-            args.addAll(List.of("--health-cmd", HEALTH_COMMAND, "--health-interval", "1s", "--health-timeout", "500ms",
-                    "--health-retries", "1000"));
+            args.addAll(List.of(
+                    "--health-cmd",
+                    HEALTH_COMMAND,
+                    "--health-interval",
+                    "1s",
+                    "--health-timeout",
+                    "500ms",
+                    "--health-retries",
+                    "1000"));
         }
         cell.variant().port().ifPresent(p -> args.addAll(List.of("--publish", "127.0.0.1::" + p)));
         args.add(image);
@@ -113,8 +128,15 @@ public final class FamilyRunner {
             try (Probe probe = ContainerProbes.attach(container, probeChoice, runId, cell.id())) {
                 Door run = new Door(cell, container, probe);
                 run.go();
-                return new FamilyObservation(cell, probe.mode(), run.measured, run.samples, run.table, run.logs(),
-                        Duration.ofNanos(System.nanoTime() - started), run.events);
+                return new FamilyObservation(
+                        cell,
+                        probe.mode(),
+                        run.measured,
+                        run.samples,
+                        run.table,
+                        run.logs(),
+                        Duration.ofNanos(System.nanoTime() - started),
+                        run.events);
             }
         }
     }
@@ -126,16 +148,23 @@ public final class FamilyRunner {
                 .withLabels(Labels.scenarioContainer(runId, cell.id()))
                 .withCommand(command(cell).toArray(String[]::new))
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,size=16m"))
-                .waitingFor(Wait.forLogMessage(".*" + readyLine(v) + ".*", 1).withStartupTimeout(Duration.ofSeconds(60)))
+                .waitingFor(
+                        Wait.forLogMessage(".*" + readyLine(v) + ".*", 1).withStartupTimeout(Duration.ofSeconds(60)))
                 .withCreateContainerCmdModifier(cmd -> {
-                    cmd.getHostConfig().withReadonlyRootfs(true).withInit(cell.reaper() == Reaper.DOCKER_INIT)
-                            .withPidsLimit(PIDS_LIMIT).withMemory(cell.door().memoryBytes())
+                    cmd.getHostConfig()
+                            .withReadonlyRootfs(true)
+                            .withInit(cell.reaper() == Reaper.DOCKER_INIT)
+                            .withPidsLimit(PIDS_LIMIT)
+                            .withMemory(cell.door().memoryBytes())
                             .withMemorySwap(cell.door().memoryBytes());
                     if (v == FamilyVariant.HEALTHCHECK_NODE) {
                         // The engine runs it every second; each run outlives its 0.5 s timeout and is killed.
-                        cmd.withHealthcheck(new HealthCheck().withTest(List.of("CMD-SHELL", HEALTH_COMMAND))
-                                .withInterval(Duration.ofSeconds(1).toNanos()).withTimeout(Duration.ofMillis(500).toNanos())
-                                .withRetries(1000).withStartPeriod(0L));
+                        cmd.withHealthcheck(new HealthCheck()
+                                .withTest(List.of("CMD-SHELL", HEALTH_COMMAND))
+                                .withInterval(Duration.ofSeconds(1).toNanos())
+                                .withTimeout(Duration.ofMillis(500).toNanos())
+                                .withRetries(1000)
+                                .withStartPeriod(0L));
                     }
                 });
         v.port().ifPresent(container::addExposedPort);
@@ -146,13 +175,33 @@ public final class FamilyRunner {
     private static String readyLine(FamilyVariant v) {
         return switch (v) {
             case NO_EXEC, EXEC -> "app: up";
-            case NPM_9_2_0, NPM_9_6_6, NPM_9_6_7, NPM_10_2_5, NPM_10_3_0, YARN_1_22_22, PNPM_5_2_6, PNPM_10_34_8,
-                    NPM_9_2_0_EXEC, NPM_9_6_7_EXEC, NPM_10_3_0_EXEC, YARN_1_22_22_EXEC, PNPM_10_34_8_EXEC, NODE_DIRECT -> "app: up";
+            case NPM_9_2_0,
+                    NPM_9_6_6,
+                    NPM_9_6_7,
+                    NPM_10_2_5,
+                    NPM_10_3_0,
+                    YARN_1_22_22,
+                    PNPM_5_2_6,
+                    PNPM_10_34_8,
+                    NPM_9_2_0_EXEC,
+                    NPM_9_6_7_EXEC,
+                    NPM_10_3_0_EXEC,
+                    YARN_1_22_22_EXEC,
+                    PNPM_10_34_8_EXEC,
+                    NODE_DIRECT -> "app: up";
             case GATED_EXEC -> "entrypoint: waiting for the gate";
-            case EXEC_PROBE_GO, REDIS_PID_KILL_CACHED, REDIS_PID_KILL_EMPTY, REDIS_GROUP_KILL_CACHED -> "supervisor-ready";
+            case EXEC_PROBE_GO, REDIS_PID_KILL_CACHED, REDIS_PID_KILL_EMPTY, REDIS_GROUP_KILL_CACHED ->
+                "supervisor-ready";
             case HEALTHCHECK_NODE -> "idle: up";
-            case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER, GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED,
-                    CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> "jobs: up";
+            case PYTHON_SUBPROCESS,
+                    JVM_PROCESSBUILDER,
+                    GO_REAPER,
+                    GO_REAPER_LOCKED,
+                    JDK_WAITPID_ANY,
+                    JDK_REAP_ADOPTED,
+                    CONTEXT_PLAIN,
+                    CONTEXT_SETPGID,
+                    CONTEXT_WAITDELAY -> "jobs: up";
             case CHROMIUM_LAUNCH_CLOSE, CHROMIUM_NO_ZYGOTE -> "browser: up";
         };
     }
@@ -178,8 +227,19 @@ public final class FamilyRunner {
         void go() {
             switch (cell.variant()) {
                 case NO_EXEC, EXEC -> engineStop();
-                case NPM_9_2_0, NPM_9_6_6, NPM_9_6_7, NPM_10_2_5, NPM_10_3_0, YARN_1_22_22, PNPM_5_2_6, PNPM_10_34_8,
-                        NPM_9_2_0_EXEC, NPM_9_6_7_EXEC, NPM_10_3_0_EXEC, YARN_1_22_22_EXEC, PNPM_10_34_8_EXEC,
+                case NPM_9_2_0,
+                        NPM_9_6_6,
+                        NPM_9_6_7,
+                        NPM_10_2_5,
+                        NPM_10_3_0,
+                        YARN_1_22_22,
+                        PNPM_5_2_6,
+                        PNPM_10_34_8,
+                        NPM_9_2_0_EXEC,
+                        NPM_9_6_7_EXEC,
+                        NPM_10_3_0_EXEC,
+                        YARN_1_22_22_EXEC,
+                        PNPM_10_34_8_EXEC,
                         NODE_DIRECT -> engineStop();
                 case GATED_EXEC -> signalBeforeExec();
                 case EXEC_PROBE_GO -> execProbes();
@@ -205,7 +265,9 @@ public final class FamilyRunner {
         private void engineStop() {
             sample(1, probe.snapshot());
             long t0 = System.nanoTime();
-            docker.stopContainerCmd(container.getContainerId()).withTimeout((int) cell.grace().toSeconds()).exec();
+            docker.stopContainerCmd(container.getContainerId())
+                    .withTimeout((int) cell.grace().toSeconds())
+                    .exec();
             stopped(t0);
         }
 
@@ -216,20 +278,26 @@ public final class FamilyRunner {
         private void signalBeforeExec() {
             sample(1, probe.snapshot());
             long t0 = System.nanoTime();
-            docker.killContainerCmd(container.getContainerId()).withSignal("TERM").exec(); // returns once sent
+            docker.killContainerCmd(container.getContainerId())
+                    .withSignal("TERM")
+                    .exec(); // returns once sent
             try {
                 var opened = container.execInContainer("touch", "/tmp/gate");
-                progress.accept(cell.id() + ": SIGTERM sent, then the gate opened (touch exited " + opened.getExitCode() + ")");
+                progress.accept(
+                        cell.id() + ": SIGTERM sent, then the gate opened (touch exited " + opened.getExitCode() + ")");
             } catch (Exception gone) {
                 // The signal ended the container first (the fix): there is no gate left to open.
                 progress.accept(cell.id() + ": SIGTERM sent; the gate could not be opened: " + gone.getMessage());
             }
-            // The app the late exec starts serves until the engine's SIGKILL: seen up first, however slow this machine is.
+            // The app the late exec starts serves until the engine's SIGKILL: seen up first, however slow this machine
+            // is.
             await(Duration.ofSeconds(30), () -> !running() || logs().contains("app: up"));
             Duration left = cell.grace().minusNanos(System.nanoTime() - t0);
             boolean exited = await(left.isNegative() ? Duration.ZERO : left, () -> !running());
             if (!exited) {
-                docker.killContainerCmd(container.getContainerId()).withSignal("KILL").exec();
+                docker.killContainerCmd(container.getContainerId())
+                        .withSignal("KILL")
+                        .exec();
                 await(Duration.ofSeconds(10), () -> !running());
             }
             stopped(t0);
@@ -237,7 +305,9 @@ public final class FamilyRunner {
 
         private void stopped(long t0) {
             measured.put(Measure.STOP_SECONDS, (System.nanoTime() - t0) / 1e9);
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(container.getContainerId()).exec().getState();
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(container.getContainerId())
+                    .exec()
+                    .getState();
             measured.put(Measure.EXIT_CODE, (double) state.getExitCodeLong());
             String logs = logs();
             measured.put(Measure.APP_STARTED, logs.contains("app: up") ? 1.0 : 0.0);
@@ -260,8 +330,8 @@ public final class FamilyRunner {
                 try {
                     var result = container.execInContainer("sh", "-c", PROBE_COMMAND);
                     if (result.getExitCode() != 0) {
-                        throw new IllegalStateException("probe run " + run + " exited " + result.getExitCode() + ": "
-                                + result.getStderr());
+                        throw new IllegalStateException(
+                                "probe run " + run + " exited " + result.getExitCode() + ": " + result.getStderr());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -358,7 +428,11 @@ public final class FamilyRunner {
                     throw new IllegalStateException("job " + run + " answered '" + answer + "', not wait=SECONDS");
                 }
                 longest = Math.max(longest, Double.parseDouble(answer.substring(5)));
-                alive = Math.max(alive, after.processes().stream().filter(p -> p.isAlive() && p.comm().equals("sleep")).count());
+                alive = Math.max(
+                        alive,
+                        after.processes().stream()
+                                .filter(p -> p.isAlive() && p.comm().equals("sleep"))
+                                .count());
                 sample(run, after);
             }
             measured.put(Measure.WAIT_SECONDS, longest);
@@ -372,17 +446,21 @@ public final class FamilyRunner {
          */
         private void browserCycles() {
             Set<ProcessInfo.ProcessKey> before = probe.snapshot().processes().stream()
-                    .filter(ProcessInfo::isAlive).map(ProcessInfo::key).collect(Collectors.toSet());
+                    .filter(ProcessInfo::isAlive)
+                    .map(ProcessInfo::key)
+                    .collect(Collectors.toSet());
             for (int run = 1; run <= cell.runs(); run++) {
                 String answer = request("/cycle", CYCLE_ANSWERS);
                 if (!answer.startsWith("closed")) {
                     throw new IllegalStateException("family cell " + cell + ": browser cycle " + run + " answered '"
                             + answer + "', not closed pid=...");
                 }
-                sample(run, settled("browser cycle " + run, BROWSER_ENDS,
-                        p -> p.isAlive() && !before.contains(p.key())));
+                sample(
+                        run,
+                        settled("browser cycle " + run, BROWSER_ENDS, p -> p.isAlive() && !before.contains(p.key())));
             }
-            // After the last cycle, the fewest zombies in a second of looks: an init's reap may lag on a loaded machine.
+            // After the last cycle, the fewest zombies in a second of looks: an init's reap may lag on a loaded
+            // machine.
             Snapshot last = fewestZombies();
             table = ProcessTable.format(last);
             measured.put(Measure.ZOMBIES, (double) last.zombieCount());
@@ -399,7 +477,8 @@ public final class FamilyRunner {
             if (cell.runs() >= 2 && first.isPresent() && last.isPresent()) {
                 measured.put(Measure.PIDS_PER_RUN, (last.getAsLong() - first.getAsLong()) / (double) (cell.runs() - 1));
             }
-            // else not measured (one run has no "between"; a probe that cannot read the cgroup): a cell expecting it fails
+            // else not measured (one run has no "between"; a probe that cannot read the cgroup): a cell expecting it
+            // fails
         }
 
         private String job() {
@@ -409,8 +488,12 @@ public final class FamilyRunner {
         private String request(String path, Duration timeout) {
             URI uri = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + path);
             try {
-                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
-                        HttpResponse.BodyHandlers.ofString()).body().trim();
+                return HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .trim();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while asking " + uri, e);
@@ -457,12 +540,18 @@ public final class FamilyRunner {
         }
 
         private long failingStreak() {
-            var health = docker.inspectContainerCmd(container.getContainerId()).exec().getState().getHealth();
+            var health = docker.inspectContainerCmd(container.getContainerId())
+                    .exec()
+                    .getState()
+                    .getHealth();
             return health == null || health.getFailingStreak() == null ? 0 : health.getFailingStreak();
         }
 
         private boolean running() {
-            return Boolean.TRUE.equals(docker.inspectContainerCmd(container.getContainerId()).exec().getState().getRunning());
+            return Boolean.TRUE.equals(docker.inspectContainerCmd(container.getContainerId())
+                    .exec()
+                    .getState()
+                    .getRunning());
         }
 
         /** The probe's schedule: the next run starts a period after this one started. */

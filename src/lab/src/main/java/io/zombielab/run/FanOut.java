@@ -22,15 +22,14 @@ public final class FanOut {
         R run(T item, int index);
     }
 
-    private FanOut() {
-    }
+    private FanOut() {}
 
     /**
      * {@code task} for every item; what a task throws (or an interruption while waiting for it) is handed with its
      * item to {@code failed}, which makes that item's result or throws.
      */
-    public static <T, R> List<R> inOrder(List<T> items, int parallel, String threadName, Task<T, R> task,
-                                         BiFunction<T, Throwable, R> failed) {
+    public static <T, R> List<R> inOrder(
+            List<T> items, int parallel, String threadName, Task<T, R> task, BiFunction<T, Throwable, R> failed) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, items.size())), r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

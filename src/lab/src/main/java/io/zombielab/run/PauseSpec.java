@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * {@code zl-helper pause} from zombielab's helper image (FROM scratch), labelled with the cell's run and held
  * to every rule a probe sidecar is (small pids and memory limits, read-only root, no privileges).
  */
-public record PauseSpec(String image, Map<String, String> labels, Map<String, String> environment, ContainerLimits limits) {
+public record PauseSpec(
+        String image, Map<String, String> labels, Map<String, String> environment, ContainerLimits limits) {
 
     /** zl-helper's subcommand; the image's entrypoint is the binary. */
     public static final List<String> COMMAND = List.of("pause");
@@ -24,7 +25,8 @@ public record PauseSpec(String image, Map<String, String> labels, Map<String, St
 
     public static PauseSpec of(String image, String runId, String scenarioId) {
         // Go's runtime threads count against the pids limit: one scheduler thread is plenty for a pause.
-        return new PauseSpec(image, Labels.podPause(runId, scenarioId), Map.of("GOMAXPROCS", "1"), ContainerLimits.PAUSE);
+        return new PauseSpec(
+                image, Labels.podPause(runId, scenarioId), Map.of("GOMAXPROCS", "1"), ContainerLimits.PAUSE);
     }
 
     /** The pause container as a {@code docker run} command line. */

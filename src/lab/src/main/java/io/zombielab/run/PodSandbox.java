@@ -36,11 +36,14 @@ public final class PodSandbox implements AutoCloseable {
                 .withLabels(p.labels())
                 .withEnv(p.environment())
                 .withCommand(PauseSpec.COMMAND.toArray(String[]::new))
-                .waitingFor(Wait.forLogMessage(".*zombielab-event pause-ready.*", 1).withStartupTimeout(Duration.ofSeconds(30)))
-                .withCreateContainerCmdModifier(cmd -> p.limits().applyTo(cmd.getHostConfig().withReadonlyRootfs(true)));
+                .waitingFor(Wait.forLogMessage(".*zombielab-event pause-ready.*", 1)
+                        .withStartupTimeout(Duration.ofSeconds(30)))
+                .withCreateContainerCmdModifier(
+                        cmd -> p.limits().applyTo(cmd.getHostConfig().withReadonlyRootfs(true)));
         try {
             pause.start();
-            ContainerSafety.require(pause.getContainerInfo(), ContainerSafety.Kind.PAUSE, "the pause container of " + what);
+            ContainerSafety.require(
+                    pause.getContainerInfo(), ContainerSafety.Kind.PAUSE, "the pause container of " + what);
         } catch (RuntimeException e) {
             pause.close();
             throw e;

@@ -36,11 +36,9 @@ public final class ProbeComparison {
     }
 
     /** @param host empty where this host does not show the container (not root, or a remote engine) */
-    public record Result(int processes, int zombies, Optional<Timing> host, Timing universal) {
-    }
+    public record Result(int processes, int zombies, Optional<Timing> host, Timing universal) {}
 
-    private ProbeComparison() {
-    }
+    private ProbeComparison() {}
 
     public static Result run(String baseImage, String runId, int samples) {
         try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(baseImage))
@@ -49,14 +47,21 @@ public final class ProbeComparison {
                 .withCreateContainerCmdModifier(c -> ContainerLimits.PROBE_TIMING.applyTo(c.getHostConfig()))
                 .withCommand("bash", "-c", "for i in 1 2 3; do (sleep 0.1 &); (sleep 1000 &); done; exec sleep 1000")) {
             container.start();
-            Optional<HostProbe> host = HostProbe.forLocalContainer(container.getContainerId(),
+            Optional<HostProbe> host = HostProbe.forLocalContainer(
+                    container.getContainerId(),
                     container.getContainerInfo().getState().getPidLong());
             try (ProbeSidecar sidecar = new ProbeSidecar(container).withLabels(Labels.probeSidecar(runId, "probes"))) {
                 sidecar.start();
-                var settled = await("3 zombies and 3 sleeping children of PID 1").atMost(Duration.ofSeconds(20))
-                        .until(sidecar::snapshot, s -> s.zombieCount() == 3 && s.processes().size() == 7);
-                return new Result(settled.processes().size(), (int) settled.zombieCount(),
-                        host.map(h -> time(h, samples)), time(sidecar, samples));
+                var settled = await("3 zombies and 3 sleeping children of PID 1")
+                        .atMost(Duration.ofSeconds(20))
+                        .until(
+                                sidecar::snapshot,
+                                s -> s.zombieCount() == 3 && s.processes().size() == 7);
+                return new Result(
+                        settled.processes().size(),
+                        (int) settled.zombieCount(),
+                        host.map(h -> time(h, samples)),
+                        time(sidecar, samples));
             }
         }
     }

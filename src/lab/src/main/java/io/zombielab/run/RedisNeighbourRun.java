@@ -45,15 +45,14 @@ final class RedisNeighbourRun {
     private static final Duration SETTLE = Duration.ofSeconds(15);
     /** After the first incident: how long the other side (the subscriber's error, the kernel's kill) may take. */
     private static final Duration AFTERMATH = Duration.ofSeconds(10);
+
     private static final Duration POLL = Duration.ofMillis(20);
 
     /** What the door measured, sampled and saw, in the report's words. */
-    record Result(Map<Measure, Double> measured, List<RunSample> samples, String table, List<String> events) {
-    }
+    record Result(Map<Measure, Double> measured, List<RunSample> samples, String table, List<String> events) {}
 
     /** The OOM killer's first strike as the probe saw it: when, and the look just before it (whom it could take). */
-    private record OomStrike(double seconds, Snapshot before) {
-    }
+    private record OomStrike(double seconds, Snapshot before) {}
 
     private final FamilyCell cell;
     private final GenericContainer<?> container;
@@ -62,9 +61,11 @@ final class RedisNeighbourRun {
     private final HttpClient http = HttpClient.newHttpClient();
     /** Cycles the harness had asked to stop by the time it read their npm's exit: an exit of any other is an error. */
     private final Set<Integer> stopping = new HashSet<>();
+
     private final Map<Integer, Boolean> exitExpected = new HashMap<>();
     /** npm's pid per cycle: its end at a stop is the supervisor's doing, never the OOM killer's victim. */
     private final Set<Integer> stoppedNpm = new HashSet<>();
+
     private final List<Long> memoryPerCycle = new ArrayList<>();
     private final List<RunSample> samples = new ArrayList<>();
     private final long t0 = System.nanoTime();
@@ -85,8 +86,10 @@ final class RedisNeighbourRun {
     Result run() {
         last = probe.snapshot();
         baseline = last.cgroup();
-        int redisPid = redis(last).map(ProcessInfo::pid).orElseThrow(() -> new IllegalStateException("family cell " + cell
-                + ": no redis-server is running before the first cycle\n" + ProcessTable.format(last)));
+        int redisPid = redis(last)
+                .map(ProcessInfo::pid)
+                .orElseThrow(() -> new IllegalStateException("family cell " + cell
+                        + ": no redis-server is running before the first cycle\n" + ProcessTable.format(last)));
         int cycles = 0;
         for (int cycle = 1; cycle <= cell.runs() && !incident(); cycle++) {
             cycles = cycle;
@@ -99,8 +102,9 @@ final class RedisNeighbourRun {
             Matcher pid = Pattern.compile("pid=(\\d+)").matcher(started.get());
             int npm = pid.find() ? Integer.parseInt(pid.group(1)) : -1;
             if (!await(CHAIN_UP, () -> incident() || log.contains("zombielab-event ready chain=c" + n + " level=2"))) {
-                throw new IllegalStateException("family cell " + cell + ": cycle " + n + "'s chain did not come up within "
-                        + CHAIN_UP.toSeconds() + " s, and no error was logged\n" + ProcessTable.format(last));
+                throw new IllegalStateException(
+                        "family cell " + cell + ": cycle " + n + "'s chain did not come up within "
+                                + CHAIN_UP.toSeconds() + " s, and no error was logged\n" + ProcessTable.format(last));
             }
             if (incident()) {
                 break;
@@ -108,22 +112,28 @@ final class RedisNeighbourRun {
             stopping.add(n);
             stoppedNpm.add(npm);
             post("/stop");
-            boolean settled = await(SETTLE, () -> incident() || log.contains("zombielab-event exited cycle=" + n + " ")
-                    && (!cell.variant().killsGroup() || last.ofChain("c" + n).stream().noneMatch(ProcessInfo::isAlive)));
+            boolean settled = await(
+                    SETTLE,
+                    () -> incident()
+                            || log.contains("zombielab-event exited cycle=" + n + " ")
+                                    && (!cell.variant().killsGroup()
+                                            || last.ofChain("c" + n).stream().noneMatch(ProcessInfo::isAlive)));
             if (!settled) {
                 throw new IllegalStateException("family cell " + cell + ": cycle " + n + " did not settle within "
                         + SETTLE.toSeconds() + " s of its stop\n" + ProcessTable.format(last));
             }
             memoryPerCycle.add(mib(last.cgroup().memoryBytes().orElse(0)));
             samples.add(new RunSample(n, (int) last.zombieCount(), last.cgroup().pids()));
-            progress.accept(cell.id() + ": cycle " + n + " of " + cell.runs() + ", " + orphans(last).size()
-                    + " orphans alive, " + memoryPerCycle.get(memoryPerCycle.size() - 1) + " MiB");
+            progress.accept(cell.id() + ": cycle " + n + " of " + cell.runs() + ", "
+                    + orphans(last).size() + " orphans alive, " + memoryPerCycle.get(memoryPerCycle.size() - 1)
+                    + " MiB");
         }
         if (incident()) {
             // The other side of the first incident: the victim's end reaches the probe, Redis's the subscriber.
             await(AFTERMATH, () -> {
                 look();
-                return (oom == null || !victims(last).isEmpty()) && (redis(last).isPresent() || errors().stream().anyMatch(SupervisorLog.ErrorLine::redis));
+                return (oom == null || !victims(last).isEmpty())
+                        && (redis(last).isPresent() || errors().stream().anyMatch(SupervisorLog.ErrorLine::redis));
             });
         }
         look();
@@ -137,41 +147,69 @@ final class RedisNeighbourRun {
         Map<Measure, Double> measured = new EnumMap<>(Measure.class);
         measured.put(Measure.OOM_KILLS, (double) oomKills);
         measured.put(Measure.REDIS_KILLED, redis(last).isPresent() ? 0.0 : 1.0);
-        measured.put(Measure.REDIS_ERRORS, (double) errors.stream().filter(SupervisorLog.ErrorLine::redis).count());
-        measured.put(Measure.REDIS_ERROR_FIRST, first.map(e -> e.redis() ? 1.0 : 0.0).orElse(0.0));
+        measured.put(Measure.REDIS_ERRORS, (double)
+                errors.stream().filter(SupervisorLog.ErrorLine::redis).count());
+        measured.put(
+                Measure.REDIS_ERROR_FIRST, first.map(e -> e.redis() ? 1.0 : 0.0).orElse(0.0));
         measured.put(Measure.LIVE_ORPHANS, (double) orphans(last).size());
         measured.put(Measure.MEMORY_MIB, (double) mib(peakMemory));
 
         List<String> events = new ArrayList<>();
         String kill = cell.variant().killsGroup() ? "SIGTERM to the process group" : "SIGKILL to npm's PID";
         if (first.isEmpty()) {
-            events.add(String.format(Locale.ROOT, "no error in the supervisor's log in %d cycles (%s); the OOM killer struck %d time(s); "
-                    + "the most memory %d MiB of %d", cycles, kill, oomKills, mib(peakMemory), mib(cell.door().memoryBytes())));
+            events.add(String.format(
+                    Locale.ROOT,
+                    "no error in the supervisor's log in %d cycles (%s); the OOM killer struck %d time(s); "
+                            + "the most memory %d MiB of %d",
+                    cycles,
+                    kill,
+                    oomKills,
+                    mib(peakMemory),
+                    mib(cell.door().memoryBytes())));
         } else {
             SupervisorLog.ErrorLine e = first.get();
-            events.add("first error seen, " + (e.redis() ? "Redis's" : "about the supervisor's own children") + ": " + e.text()
-                    + (e.redis() ? "; before it, nothing in the log about the supervisor's children" : ""));
+            events.add("first error seen, " + (e.redis() ? "Redis's" : "about the supervisor's own children") + ": "
+                    + e.text() + (e.redis() ? "; before it, nothing in the log about the supervisor's children" : ""));
             errors.stream().skip(1).limit(3).forEach(x -> events.add("then: " + x.text()));
         }
         if (oom != null) {
             List<String> victims = victims(last);
-            events.add(String.format(Locale.ROOT, "the OOM killer, first seen at %.1f s with %d MiB in use (limit %d); "
-                    + "gone since the look before it (the kernel takes the largest): %s",
-                    oom.seconds(), mib(oom.before().cgroup().memoryBytes().orElse(0)), mib(cell.door().memoryBytes()),
-                    victims.isEmpty() ? "a process the probe had not seen (one started since its last look)" : String.join(", ", victims)));
+            events.add(String.format(
+                    Locale.ROOT,
+                    "the OOM killer, first seen at %.1f s with %d MiB in use (limit %d); "
+                            + "gone since the look before it (the kernel takes the largest): %s",
+                    oom.seconds(),
+                    mib(oom.before().cgroup().memoryBytes().orElse(0)),
+                    mib(cell.door().memoryBytes()),
+                    victims.isEmpty()
+                            ? "a process the probe had not seen (one started since its last look)"
+                            : String.join(", ", victims)));
         }
         List<ProcessInfo> orphans = orphans(last);
-        String names = orphans.stream().map(ProcessInfo::comm).distinct().sorted().limit(6).collect(Collectors.joining(", "))
+        String names = orphans.stream()
+                        .map(ProcessInfo::comm)
+                        .distinct()
+                        .sorted()
+                        .limit(6)
+                        .collect(Collectors.joining(", "))
                 + (orphans.size() > 6 ? ", ..." : "");
-        events.add(String.format(Locale.ROOT, "%s: %d stop(s) (%s) left %d orphan(s) alive%s, holding %d MiB of their own; "
-                        + "memory after each cycle: %s MiB%s", first.isPresent() || oom != null ? "its cause" : "the cycles",
-                stopping.size(), kill, orphans.size(), orphans.isEmpty() ? "" : " (" + names + ")",
+        events.add(String.format(
+                Locale.ROOT,
+                "%s: %d stop(s) (%s) left %d orphan(s) alive%s, holding %d MiB of their own; "
+                        + "memory after each cycle: %s MiB%s",
+                first.isPresent() || oom != null ? "its cause" : "the cycles",
+                stopping.size(),
+                kill,
+                orphans.size(),
+                orphans.isEmpty() ? "" : " (" + names + ")",
                 orphans.stream().mapToLong(RedisNeighbourRun::ownKiB).sum() >> 10,
                 memoryPerCycle.stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 cycles > stopping.size() ? "; cycle " + cycles + " was running" : ""));
-        String errorLines = errors.isEmpty() ? "(none)" : errors.stream().map(SupervisorLog.ErrorLine::text).collect(Collectors.joining("\n  "));
-        String table = "redis-server was pid " + redisPid + "; the supervisor's error lines, in order:\n  " + errorLines + "\n"
-                + ProcessTable.format(last);
+        String errorLines = errors.isEmpty()
+                ? "(none)"
+                : errors.stream().map(SupervisorLog.ErrorLine::text).collect(Collectors.joining("\n  "));
+        String table = "redis-server was pid " + redisPid + "; the supervisor's error lines, in order:\n  " + errorLines
+                + "\n" + ProcessTable.format(last);
         return new Result(measured, samples, table, events);
     }
 
@@ -179,7 +217,9 @@ final class RedisNeighbourRun {
     private void look() {
         Snapshot before = last;
         last = probe.snapshot();
-        peakMemory = Math.max(peakMemory, last.cgroup().anonBytes().orElse(last.cgroup().memoryBytes().orElse(0)));
+        peakMemory = Math.max(
+                peakMemory,
+                last.cgroup().anonBytes().orElse(last.cgroup().memoryBytes().orElse(0)));
         if (oom == null && last.cgroup().oomKilledSince(baseline)) {
             oom = new OomStrike(seconds(), before);
         }
@@ -200,13 +240,23 @@ final class RedisNeighbourRun {
 
     /** The processes alive just before the OOM kill that are gone now; npm at its stop is the supervisor's doing. */
     private List<String> victims(Snapshot now) {
-        Set<ProcessInfo.ProcessKey> alive = now.processes().stream().filter(RedisNeighbourRun::holdsMemory)
-                .map(ProcessInfo::key).collect(Collectors.toSet());
-        List<ProcessInfo> before = oom.before().processes().stream().filter(RedisNeighbourRun::holdsMemory).toList();
+        Set<ProcessInfo.ProcessKey> alive = now.processes().stream()
+                .filter(RedisNeighbourRun::holdsMemory)
+                .map(ProcessInfo::key)
+                .collect(Collectors.toSet());
+        List<ProcessInfo> before = oom.before().processes().stream()
+                .filter(RedisNeighbourRun::holdsMemory)
+                .toList();
         long largest = before.stream().mapToLong(ProcessInfo::rssKiB).max().orElse(0);
-        return before.stream().filter(p -> !alive.contains(p.key()) && !stoppedNpm.contains(p.pid()))
+        return before.stream()
+                .filter(p -> !alive.contains(p.key()) && !stoppedNpm.contains(p.pid()))
                 .sorted(Comparator.comparingLong(ProcessInfo::rssKiB).reversed())
-                .map(p -> String.format(Locale.ROOT, "pid %d %s (%d MiB resident%s)", p.pid(), p.comm(), p.rssKiB() >> 10,
+                .map(p -> String.format(
+                        Locale.ROOT,
+                        "pid %d %s (%d MiB resident%s)",
+                        p.pid(),
+                        p.comm(),
+                        p.rssKiB() >> 10,
                         p.rssKiB() == largest ? ", the largest process" : ""))
                 .toList();
     }
@@ -225,21 +275,29 @@ final class RedisNeighbourRun {
     }
 
     private static Optional<ProcessInfo> redis(Snapshot s) {
-        return s.processes().stream().filter(p -> holdsMemory(p) && p.comm().startsWith("redis-server")).findFirst();
+        return s.processes().stream()
+                .filter(p -> holdsMemory(p) && p.comm().startsWith("redis-server"))
+                .findFirst();
     }
 
     /** Live processes of the chains the harness has stopped. */
     private List<ProcessInfo> orphans(Snapshot s) {
-        return s.processes().stream().filter(RedisNeighbourRun::holdsMemory)
-                .filter(p -> p.chain().startsWith("c") && stopping.contains(Integer.parseInt(p.chain().substring(1))))
+        return s.processes().stream()
+                .filter(RedisNeighbourRun::holdsMemory)
+                .filter(p -> p.chain().startsWith("c")
+                        && stopping.contains(Integer.parseInt(p.chain().substring(1))))
                 .toList();
     }
 
     private Optional<String> post(String path) {
         URI uri = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(7070) + path);
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(20))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(r.body().trim()) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

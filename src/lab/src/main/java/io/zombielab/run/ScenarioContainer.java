@@ -14,8 +14,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ScenarioContainer {
 
-    private ScenarioContainer() {
-    }
+    private ScenarioContainer() {}
 
     /** The container {@code spec} describes; {@code pod}'s pause container must have started, where it has one. */
     static GenericContainer<?> create(ContainerSpec spec, PodSandbox pod, EventLog log) {

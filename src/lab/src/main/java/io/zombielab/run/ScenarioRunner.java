@@ -37,16 +37,17 @@ public final class ScenarioRunner {
     }
 
     private ScenarioObservation observe(Scenario scenario, long started) {
-        ContainerSpec spec = ContainerSpec.of(scenario, images.forReaper(scenario.reaper()),
-                images.pauseFor(scenario.reaper()), runId);
+        ContainerSpec spec = ContainerSpec.of(
+                scenario, images.forReaper(scenario.reaper()), images.pauseFor(scenario.reaper()), runId);
         EventLog events = new EventLog();
         // Closed in reverse: the probe, the cell's container, then the pod's pause (whose namespace it may share).
         try (PodSandbox pod = PodSandbox.start(spec, "scenario " + scenario);
-             GenericContainer<?> container = ScenarioContainer.create(spec, pod, events);
-             Probe probe = startWithProbe(container, scenario)) {
-            SupervisorClient supervisor = new SupervisorClient(container.getHost(),
-                    container.getMappedPort(SupervisorClient.CONTROL_PORT));
-            return new CellRun(scenario, probe, supervisor, new ContainerCell(container, events), progress).observe(started);
+                GenericContainer<?> container = ScenarioContainer.create(spec, pod, events);
+                Probe probe = startWithProbe(container, scenario)) {
+            SupervisorClient supervisor =
+                    new SupervisorClient(container.getHost(), container.getMappedPort(SupervisorClient.CONTROL_PORT));
+            return new CellRun(scenario, probe, supervisor, new ContainerCell(container, events), progress)
+                    .observe(started);
         }
     }
 

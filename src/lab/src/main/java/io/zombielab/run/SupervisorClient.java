@@ -12,7 +12,8 @@ public final class SupervisorClient {
 
     public static final int CONTROL_PORT = 7070;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     public SupervisorClient(String host, int mappedPort) {
@@ -31,11 +32,14 @@ public final class SupervisorClient {
 
     private String post(String action) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(action))
-                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new SupervisorException(action + " answered " + response.statusCode() + ": " + response.body().trim());
+                throw new SupervisorException(action + " answered " + response.statusCode() + ": "
+                        + response.body().trim());
             }
             return response.body().trim();
         } catch (IOException e) {

@@ -15,18 +15,19 @@ import java.util.regex.Pattern;
  */
 final class SupervisorLog {
 
-    private static final Pattern REDIS_ERROR = Pattern.compile("zombielab-event (redis-lost|redis-refused) side=(\\S+) (.*)");
-    private static final Pattern EXITED = Pattern.compile("zombielab-event exited cycle=(\\d+) pid=\\d+ status=\"([^\"]*)\"");
-    private static final Pattern CHILD_FAILED = Pattern.compile("zombielab-event (spawn-failed|stop-failed) cycle=(\\d+).*");
+    private static final Pattern REDIS_ERROR =
+            Pattern.compile("zombielab-event (redis-lost|redis-refused) side=(\\S+) (.*)");
+    private static final Pattern EXITED =
+            Pattern.compile("zombielab-event exited cycle=(\\d+) pid=\\d+ status=\"([^\"]*)\"");
+    private static final Pattern CHILD_FAILED =
+            Pattern.compile("zombielab-event (spawn-failed|stop-failed) cycle=(\\d+).*");
     private static final Pattern AT_MS = Pattern.compile("at_ms=(\\d+)");
     private static final Pattern ERROR_TEXT = Pattern.compile("(error|reply)=\"([^\"]*)\"");
 
     /** An error line: where it stands in the log, whether it is Redis's, and what it says. */
-    record ErrorLine(int index, boolean redis, String text) {
-    }
+    record ErrorLine(int index, boolean redis, String text) {}
 
-    private SupervisorLog() {
-    }
+    private SupervisorLog() {}
 
     /** The cycles whose npm exit the log reports, in its order. */
     static List<Integer> exitedCycles(String log) {
@@ -53,11 +54,21 @@ final class SupervisorLog {
             Matcher failed = CHILD_FAILED.matcher(line);
             if (redis.matches()) {
                 Matcher text = ERROR_TEXT.matcher(redis.group(3));
-                out.add(new ErrorLine(i, true, String.format(Locale.ROOT, "%s the %s's connection to Redis%s%s",
-                        redis.group(1).equals("redis-lost") ? "lost:" : "refused:", redis.group(2),
-                        text.find() ? " (" + text.group(2) + ")" : "", at(redis.group(3), originMs))));
+                out.add(new ErrorLine(
+                        i,
+                        true,
+                        String.format(
+                                Locale.ROOT,
+                                "%s the %s's connection to Redis%s%s",
+                                redis.group(1).equals("redis-lost") ? "lost:" : "refused:",
+                                redis.group(2),
+                                text.find() ? " (" + text.group(2) + ")" : "",
+                                at(redis.group(3), originMs))));
             } else if (exited.matches() && Boolean.FALSE.equals(exitExpected.get(Integer.parseInt(exited.group(1))))) {
-                out.add(new ErrorLine(i, false, "cycle " + exited.group(1) + "'s npm ended before its stop (" + exited.group(2) + ")"));
+                out.add(new ErrorLine(
+                        i,
+                        false,
+                        "cycle " + exited.group(1) + "'s npm ended before its stop (" + exited.group(2) + ")"));
             } else if (failed.matches()) {
                 out.add(new ErrorLine(i, false, line.substring("zombielab-event ".length())));
             } else if (line.equals("Killed")) {
@@ -70,6 +81,8 @@ final class SupervisorLog {
     /** " at 14.2 s" from the line's at_ms, relative to {@code originMs}. */
     private static String at(String fields, long originMs) {
         Matcher at = AT_MS.matcher(fields);
-        return at.find() ? String.format(Locale.ROOT, " at %.1f s", (Long.parseLong(at.group(1)) - originMs) / 1000.0) : "";
+        return at.find()
+                ? String.format(Locale.ROOT, " at %.1f s", (Long.parseLong(at.group(1)) - originMs) / 1000.0)
+                : "";
     }
 }

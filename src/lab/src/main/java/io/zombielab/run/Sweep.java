@@ -54,7 +54,12 @@ public final class Sweep {
 
         /** "labelled io.zombielab=true" (and "io.zombielab.run=ID"), for messages. */
         public String describe() {
-            return "labelled " + String.join(" and ", labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            return "labelled "
+                    + String.join(
+                            " and ",
+                            labels().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList());
         }
     }
 
@@ -63,7 +68,8 @@ public final class Sweep {
 
         @Override
         public String toString() {
-            return kind + " " + id.substring(0, Math.min(12, id.length())) + (name.isEmpty() ? "" : " (" + name + ")") + ": " + reason;
+            return kind + " " + id.substring(0, Math.min(12, id.length())) + (name.isEmpty() ? "" : " (" + name + ")")
+                    + ": " + reason;
         }
     }
 
@@ -85,26 +91,45 @@ public final class Sweep {
 
     /** The selected containers on the engine, running or not. */
     public int containerCount() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(selection.labels()).exec().size();
+        return docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(selection.labels())
+                .exec()
+                .size();
     }
 
     /** The selected images on the engine, tagged ones (what {@code docker images} lists). */
     public int imageCount() {
-        return (int) docker.listImagesCmd().withLabelFilter(selection.labels()).exec().stream().map(Image::getId).distinct().count();
+        return (int) docker.listImagesCmd().withLabelFilter(selection.labels()).exec().stream()
+                .map(Image::getId)
+                .distinct()
+                .count();
     }
 
     /** Removes the selected containers, then the images; says each step to {@code progress}. */
     public Result run(Consumer<String> progress) {
         Map<String, Leftover> left = new LinkedHashMap<>();
-        var containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(selection.labels()).exec();
+        var containers = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(selection.labels())
+                .exec();
         int removedContainers = 0;
         if (!containers.isEmpty()) {
             progress.accept("gc: removing " + containers.size() + " container(s) " + selection.describe() + "...");
         }
         for (var c : containers) {
-            String name = c.getNames() == null ? "" : String.join(",", Arrays.stream(c.getNames()).map(n -> n.replaceFirst("^/", "")).toList());
+            String name = c.getNames() == null
+                    ? ""
+                    : String.join(
+                            ",",
+                            Arrays.stream(c.getNames())
+                                    .map(n -> n.replaceFirst("^/", ""))
+                                    .toList());
             try {
-                docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+                docker.removeContainerCmd(c.getId())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
                 removedContainers++;
             } catch (NotFoundException gone) {
                 removedContainers++; // removed meanwhile (its run ended): gone is what was wanted
@@ -114,11 +139,15 @@ public final class Sweep {
         }
         int removedImages = 0;
         for (int pass = 1; ; pass++) {
-            List<Image> images = childrenFirst(docker.listImagesCmd().withShowAll(true).withLabelFilter(selection.labels()).exec());
+            List<Image> images = childrenFirst(docker.listImagesCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(selection.labels())
+                    .exec());
             if (images.isEmpty()) {
                 break;
             }
-            progress.accept("gc: pass " + pass + ": removing " + images.size() + " image(s) " + selection.describe() + "...");
+            progress.accept(
+                    "gc: pass " + pass + ": removing " + images.size() + " image(s) " + selection.describe() + "...");
             int before = removedImages;
             for (Image image : images) {
                 try {
@@ -162,7 +191,11 @@ public final class Sweep {
 
     private static String name(Image image) {
         String[] tags = image.getRepoTags();
-        return tags == null ? "" : String.join(",", Arrays.stream(tags).filter(t -> !t.startsWith("<none>")).toList());
+        return tags == null
+                ? ""
+                : String.join(
+                        ",",
+                        Arrays.stream(tags).filter(t -> !t.startsWith("<none>")).toList());
     }
 
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"(.*?)\"");

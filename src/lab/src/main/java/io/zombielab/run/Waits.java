@@ -31,16 +31,24 @@ final class Waits {
         // Kept for the timeout's message only: Awaitility does not hand the last value to its exception.
         AtomicReference<Look<T>> last = new AtomicReference<>();
         try {
-            return await(scenario.id() + ": " + what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(POLL)
-                    .until(() -> {
-                        Look<T> l = look.get();
-                        last.set(l);
-                        return l;
-                    }, l -> l.pending().isEmpty()).seen();
+            return await(scenario.id() + ": " + what)
+                    .atMost(atMost)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(
+                            () -> {
+                                Look<T> l = look.get();
+                                last.set(l);
+                                return l;
+                            },
+                            l -> l.pending().isEmpty())
+                    .seen();
         } catch (ConditionTimeoutException e) {
             String pending = last.get() == null ? "" : last.get().pending().orElse("");
-            throw new ScenarioTimeoutException("scenario " + scenario + ": waited " + duration(atMost) + " for " + what
-                    + "; still pending: " + pending + "\n" + table(), e);
+            throw new ScenarioTimeoutException(
+                    "scenario " + scenario + ": waited " + duration(atMost) + " for " + what + "; still pending: "
+                            + pending + "\n" + table(),
+                    e);
         }
     }
 

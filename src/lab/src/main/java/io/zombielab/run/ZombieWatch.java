@@ -34,10 +34,14 @@ final class ZombieWatch {
     /** Empty when every zombie in the snapshot has been one for the grace; otherwise which are too young. */
     Optional<String> pending(Snapshot snapshot) {
         long now = clock.getAsLong();
-        List<String> young = snapshot.processes().stream().filter(ProcessInfo::isZombie)
+        List<String> young = snapshot.processes().stream()
+                .filter(ProcessInfo::isZombie)
                 .filter(p -> now - firstSeen.computeIfAbsent(p.key(), k -> now) < GRACE.toNanos())
-                .map(p -> "pid " + p.pid() + " (" + p.comm() + ")").toList();
-        return young.isEmpty() ? Optional.empty() : Optional.of("zombie " + String.join(", ", young)
-                + " not yet " + GRACE.toMillis() + " ms old: a reaper may still collect it");
+                .map(p -> "pid " + p.pid() + " (" + p.comm() + ")")
+                .toList();
+        return young.isEmpty()
+                ? Optional.empty()
+                : Optional.of("zombie " + String.join(", ", young) + " not yet " + GRACE.toMillis()
+                        + " ms old: a reaper may still collect it");
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** Where a measured number must lie, in its unit; each says what it admits in words, for reports. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = Bound.AtLeast.class, name = "at-least"),
-        @JsonSubTypes.Type(value = Bound.Below.class, name = "below"),
-        @JsonSubTypes.Type(value = Bound.Near.class, name = "near")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Bound.AtLeast.class, name = "at-least"),
+    @JsonSubTypes.Type(value = Bound.Below.class, name = "below"),
+    @JsonSubTypes.Type(value = Bound.Near.class, name = "near")
+})
 public sealed interface Bound {
 
     Unit unit();

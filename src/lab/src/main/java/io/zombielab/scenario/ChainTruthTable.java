@@ -16,16 +16,19 @@ package io.zombielab.scenario;
  */
 public final class ChainTruthTable {
 
-    private ChainTruthTable() {
-    }
+    private ChainTruthTable() {}
 
     /** What each cycle leaves; every cycle is expected to start. */
     public static Expectation expect(Reaper reaper, KillStrategy kill, ChainWorkload chain) {
         return switch (kill) {
             case PID_KILL -> new Expectation(0, chain.processesBelowNpm(), MemoryTrend.GROWS, SpawnOutcome.COMPLETES);
             case PID_TERM -> new Expectation(0, chain.nodeLevels(), MemoryTrend.GROWS, SpawnOutcome.COMPLETES);
-            case PGID_TERM, PGID_TERM_THEN_KILL, TREE -> new Expectation(reaper.reapsAdoptedOrphans() ? 0 : chain.nodeLevels(),
-                    0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES);
+            case PGID_TERM, PGID_TERM_THEN_KILL, TREE ->
+                new Expectation(
+                        reaper.reapsAdoptedOrphans() ? 0 : chain.nodeLevels(),
+                        0,
+                        MemoryTrend.FLAT,
+                        SpawnOutcome.COMPLETES);
         };
     }
 }

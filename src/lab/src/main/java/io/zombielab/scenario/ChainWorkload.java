@@ -71,7 +71,8 @@ public record ChainWorkload(int nodeLevels, int ballastMiB, Duration termLinger)
     /** Its deepest level announces "ready" once every level above it holds its ballast. */
     @Override
     public Optional<String> awaitingUp(Chain chain, CellView cell) {
-        return cell.events().any(Event.ChainReady.class, e -> e.chain().equals(chain)) ? Optional.empty()
+        return cell.events().any(Event.ChainReady.class, e -> e.chain().equals(chain))
+                ? Optional.empty()
                 : Optional.of("the deepest level of " + chain + " has not announced 'ready'");
     }
 
@@ -79,13 +80,16 @@ public record ChainWorkload(int nodeLevels, int ballastMiB, Duration termLinger)
     @Override
     public List<String> stillRunning(Chain chain, EventLog events, Snapshot snapshot) {
         List<String> pending = new ArrayList<>();
-        List<Event.LevelExiting> exiting = events.all(Event.LevelExiting.class, e -> e.chain().equals(chain));
+        List<Event.LevelExiting> exiting =
+                events.all(Event.LevelExiting.class, e -> e.chain().equals(chain));
         if (exiting.size() < nodeLevels) {
             pending.add(exiting.size() + " of " + nodeLevels + " node levels of " + chain + " announced their exit");
         }
         for (Event.LevelExiting e : exiting) {
-            snapshot.process(e.pid()).filter(ProcessInfo::isAlive).ifPresent(p ->
-                    pending.add("pid " + e.pid() + " (" + chain + " level " + e.level() + ") is still running"));
+            snapshot.process(e.pid())
+                    .filter(ProcessInfo::isAlive)
+                    .ifPresent(p -> pending.add(
+                            "pid " + e.pid() + " (" + chain + " level " + e.level() + ") is still running"));
         }
         return pending;
     }
@@ -93,7 +97,8 @@ public record ChainWorkload(int nodeLevels, int ballastMiB, Duration termLinger)
     /** A leak is every node level's ballast, resident; a clean cycle leaves no live process: under half a ballast. */
     @Override
     public Bound memoryBound(MemoryTrend trend, double leakedMibPerCycle) {
-        return trend == MemoryTrend.GROWS ? new Bound.AtLeast(LEAK_FLOOR * nodeLevels * ballastMiB, Unit.MIB_PER_CYCLE)
+        return trend == MemoryTrend.GROWS
+                ? new Bound.AtLeast(LEAK_FLOOR * nodeLevels * ballastMiB, Unit.MIB_PER_CYCLE)
                 : new Bound.Below(ballastMiB / 2.0, Unit.MIB_PER_CYCLE);
     }
 

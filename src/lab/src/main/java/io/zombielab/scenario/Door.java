@@ -31,6 +31,7 @@ public enum Door {
 
     /** Stage 1's memory limit (scenarios/story.yaml), for the door that fills it; the other doors' limit. */
     private static final long STAGE1_MEMORY = 1024L << 20;
+
     private static final long MEMORY = 512L << 20;
 
     private final String id;
@@ -75,7 +76,9 @@ public enum Door {
 
     /** The variants that run through this door. */
     public List<FamilyVariant> variants() {
-        return Arrays.stream(FamilyVariant.values()).filter(v -> v.door() == this).toList();
+        return Arrays.stream(FamilyVariant.values())
+                .filter(v -> v.door() == this)
+                .toList();
     }
 
     public static Door byId(String id) {

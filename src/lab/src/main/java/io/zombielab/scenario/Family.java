@@ -10,8 +10,15 @@ import java.util.Optional;
  *
  * @param upstream the reports it is named after, as {@code owner/repo#number}
  */
-public record Family(String id, Door door, String title, List<String> upstream, String broke, String fix, Path file,
-                     List<FamilyCell> cells) {
+public record Family(
+        String id,
+        Door door,
+        String title,
+        List<String> upstream,
+        String broke,
+        String fix,
+        Path file,
+        List<FamilyCell> cells) {
 
     public Family {
         upstream = List.copyOf(upstream);

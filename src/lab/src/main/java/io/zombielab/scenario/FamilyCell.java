@@ -12,8 +12,16 @@ import java.util.Objects;
  * @param guard  part of the named subset the default test run runs (one bug and one fix cell per family)
  * @param grace  how long a stop waits for the container before SIGKILL (the engine's stop timeout)
  */
-public record FamilyCell(String family, String name, Role role, FamilyVariant variant, Reaper reaper, int runs,
-                         Duration grace, Map<Measure, Expected> expect, boolean guard) {
+public record FamilyCell(
+        String family,
+        String name,
+        Role role,
+        FamilyVariant variant,
+        Reaper reaper,
+        int runs,
+        Duration grace,
+        Map<Measure, Expected> expect,
+        boolean guard) {
 
     public FamilyCell {
         Objects.requireNonNull(variant, "variant");

@@ -45,22 +45,25 @@ public final class FamilyFiles {
 
     private static final Set<String> TOP = Set.of("family", "defaults", "cells");
     private static final Set<String> FAMILY = Set.of("door", "title", "upstream", "broke", "fix");
-    private static final Set<String> CELL = Set.of("name", "role", "variant", "reaper", "runs", "grace-seconds", "guard",
-            "expect");
+    private static final Set<String> CELL =
+            Set.of("name", "role", "variant", "reaper", "runs", "grace-seconds", "guard", "expect");
     private static final Set<String> BOUND = Set.of("at-least", "below");
     /** The reapers a family cell can run under: no init, tini (or tini -g) in its command, the engine's --init. */
     public static final Set<Reaper> REAPERS = Set.of(Reaper.NONE, Reaper.TINI, Reaper.TINI_GROUP, Reaper.DOCKER_INIT);
+
     private static final Pattern UPSTREAM = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+#[0-9]+");
 
-    private FamilyFiles() {
-    }
+    private FamilyFiles() {}
 
     /** Whether {@code file} is a family file: a YAML mapping whose first key is {@code family}. */
     public static boolean isFamilyFile(Path file) {
         try {
-            return new Compose(LoadSettings.builder().build()).composeString(Files.readString(file))
-                    .filter(n -> n instanceof MappingNode m && !m.getValue().isEmpty()
-                            && m.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("family"))
+            return new Compose(LoadSettings.builder().build())
+                    .composeString(Files.readString(file))
+                    .filter(n -> n instanceof MappingNode m
+                            && !m.getValue().isEmpty()
+                            && m.getValue().get(0).getKeyNode() instanceof ScalarNode k
+                            && k.getValue().equals("family"))
                     .isPresent();
         } catch (IOException | YamlEngineException e) {
             return false; // ScenarioFiles then reports what is wrong with it
@@ -103,45 +106,49 @@ public final class FamilyFiles {
             return Optional.empty();
         }
         Map<String, YamlNode> about = doc.get("family").mapping(FAMILY).orElse(Map.of());
-        Optional<Door> door = required(doc.get("family"), about, "door").flatMap(n -> n.text().flatMap(t -> {
-            try {
-                return Optional.of(Door.byId(t));
-            } catch (IllegalArgumentException e) {
-                n.problem(e.getMessage());
-                return Optional.empty();
-            }
-        }));
+        Optional<Door> door = required(doc.get("family"), about, "door")
+                .flatMap(n -> n.text().flatMap(t -> {
+                    try {
+                        return Optional.of(Door.byId(t));
+                    } catch (IllegalArgumentException e) {
+                        n.problem(e.getMessage());
+                        return Optional.empty();
+                    }
+                }));
         Optional<String> title = required(doc.get("family"), about, "title").flatMap(YamlNode::text);
         Optional<String> broke = required(doc.get("family"), about, "broke").flatMap(YamlNode::text);
         Optional<String> fix = required(doc.get("family"), about, "fix").flatMap(YamlNode::text);
         List<String> upstream = new ArrayList<>();
-        required(doc.get("family"), about, "upstream").ifPresent(u -> u.oneOrMany().forEach(item -> item.text().ifPresent(t -> {
-            if (UPSTREAM.matcher(t).matches()) {
-                upstream.add(t);
-            } else {
-                item.problem("must be an upstream report as owner/repo#number, found '" + t + "'");
-            }
-        })));
+        required(doc.get("family"), about, "upstream")
+                .ifPresent(u -> u.oneOrMany().forEach(item -> item.text().ifPresent(t -> {
+                    if (UPSTREAM.matcher(t).matches()) {
+                        upstream.add(t);
+                    } else {
+                        item.problem("must be an upstream report as owner/repo#number, found '" + t + "'");
+                    }
+                })));
         if (door.isEmpty()) {
             return Optional.empty();
         }
         Map<String, YamlNode> defaults = Optional.ofNullable(doc.get("defaults"))
-                .flatMap(d -> d.mapping(withoutName())).orElse(Map.of());
+                .flatMap(d -> d.mapping(withoutName()))
+                .orElse(Map.of());
         String id = idOf(file);
         List<FamilyCell> cells = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        doc.get("cells").sequence().orElse(List.of()).forEach(entry -> entry.mapping(CELL).ifPresent(own -> {
-            Map<String, YamlNode> fields = new LinkedHashMap<>(defaults);
-            fields.putAll(own);
-            cell(id, door.get(), entry, fields).ifPresent(c -> {
-                Integer earlier = seen.putIfAbsent(c.id(), entry.line());
-                if (earlier != null) {
-                    entry.problem("cell " + c.id() + " is already defined at " + name + ":" + earlier);
-                } else {
-                    cells.add(c);
-                }
-            });
-        }));
+        doc.get("cells").sequence().orElse(List.of()).forEach(entry -> entry.mapping(CELL)
+                .ifPresent(own -> {
+                    Map<String, YamlNode> fields = new LinkedHashMap<>(defaults);
+                    fields.putAll(own);
+                    cell(id, door.get(), entry, fields).ifPresent(c -> {
+                        Integer earlier = seen.putIfAbsent(c.id(), entry.line());
+                        if (earlier != null) {
+                            entry.problem("cell " + c.id() + " is already defined at " + name + ":" + earlier);
+                        } else {
+                            cells.add(c);
+                        }
+                    });
+                }));
         if (problems.size() == before && cells.isEmpty()) {
             doc.get("cells").problem("the family has no cells");
         }
@@ -152,54 +159,77 @@ public final class FamilyFiles {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Family(id, door.get(), title.orElseThrow(), upstream, broke.orElseThrow(), fix.orElseThrow(),
-                file, cells));
+        return Optional.of(new Family(
+                id, door.get(), title.orElseThrow(), upstream, broke.orElseThrow(), fix.orElseThrow(), file, cells));
     }
 
     private static Optional<FamilyCell> cell(String family, Door door, YamlNode entry, Map<String, YamlNode> f) {
         Optional<String> name = required(entry, f, "name").flatMap(YamlNode::text);
         Optional<Role> role = required(entry, f, "role").flatMap(n -> n.word(Role.class));
-        Optional<FamilyVariant> variant = required(entry, f, "variant").flatMap(n -> n.text().flatMap(t -> {
-            try {
-                return Optional.of(FamilyVariant.of(door, t));
-            } catch (IllegalArgumentException e) {
-                n.problem(e.getMessage());
-                return Optional.empty();
-            }
-        }));
-        Optional<Reaper> reaper = Optional.ofNullable(f.get("reaper")).map(n -> n.text().flatMap(t -> {
-            try {
-                Reaper r = Reaper.byId(t);
-                if (REAPERS.contains(r)) {
-                    return Optional.of(r);
-                }
-                n.problem("a family cell runs under none, tini, tini-group or docker-init, not '" + t + "'");
-            } catch (IllegalArgumentException e) {
-                n.problem(e.getMessage());
-            }
-            return Optional.<Reaper>empty();
-        })).orElse(Optional.of(Reaper.NONE));
-        Optional<Integer> runs = Optional.ofNullable(f.get("runs")).map(n -> n.integer(1, 200)).orElse(Optional.of(1));
-        Optional<Integer> grace = Optional.ofNullable(f.get("grace-seconds")).map(n -> n.integer(1, 60)).orElse(Optional.of(2));
-        Optional<Boolean> guard = Optional.ofNullable(f.get("guard")).map(n -> n.text().flatMap(t -> {
-            if (t.equals("true") || t.equals("false")) {
-                return Optional.of(t.equals("true"));
-            }
-            n.problem("must be true or false, found '" + t + "'");
-            return Optional.<Boolean>empty();
-        })).orElse(Optional.of(false));
+        Optional<FamilyVariant> variant = required(entry, f, "variant")
+                .flatMap(n -> n.text().flatMap(t -> {
+                    try {
+                        return Optional.of(FamilyVariant.of(door, t));
+                    } catch (IllegalArgumentException e) {
+                        n.problem(e.getMessage());
+                        return Optional.empty();
+                    }
+                }));
+        Optional<Reaper> reaper = Optional.ofNullable(f.get("reaper"))
+                .map(n -> n.text().flatMap(t -> {
+                    try {
+                        Reaper r = Reaper.byId(t);
+                        if (REAPERS.contains(r)) {
+                            return Optional.of(r);
+                        }
+                        n.problem("a family cell runs under none, tini, tini-group or docker-init, not '" + t + "'");
+                    } catch (IllegalArgumentException e) {
+                        n.problem(e.getMessage());
+                    }
+                    return Optional.<Reaper>empty();
+                }))
+                .orElse(Optional.of(Reaper.NONE));
+        Optional<Integer> runs =
+                Optional.ofNullable(f.get("runs")).map(n -> n.integer(1, 200)).orElse(Optional.of(1));
+        Optional<Integer> grace = Optional.ofNullable(f.get("grace-seconds"))
+                .map(n -> n.integer(1, 60))
+                .orElse(Optional.of(2));
+        Optional<Boolean> guard = Optional.ofNullable(f.get("guard"))
+                .map(n -> n.text().flatMap(t -> {
+                    if (t.equals("true") || t.equals("false")) {
+                        return Optional.of(t.equals("true"));
+                    }
+                    n.problem("must be true or false, found '" + t + "'");
+                    return Optional.<Boolean>empty();
+                }))
+                .orElse(Optional.of(false));
         Optional<Map<Measure, Expected>> expect = required(entry, f, "expect").flatMap(FamilyFiles::expectations);
-        if (name.isEmpty() || role.isEmpty() || variant.isEmpty() || reaper.isEmpty() || runs.isEmpty() || grace.isEmpty()
-                || guard.isEmpty() || expect.isEmpty()) {
+        if (name.isEmpty()
+                || role.isEmpty()
+                || variant.isEmpty()
+                || reaper.isEmpty()
+                || runs.isEmpty()
+                || grace.isEmpty()
+                || guard.isEmpty()
+                || expect.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new FamilyCell(family, name.get(), role.get(), variant.get(), reaper.get(), runs.get(),
-                Duration.ofSeconds(grace.get()), expect.get(), guard.get()));
+        return Optional.of(new FamilyCell(
+                family,
+                name.get(),
+                role.get(),
+                variant.get(),
+                reaper.get(),
+                runs.get(),
+                Duration.ofSeconds(grace.get()),
+                expect.get(),
+                guard.get()));
     }
 
     /** Each measure's expectation: a whole number (exact) or {at-least: x} / {below: x}. */
     private static Optional<Map<Measure, Expected>> expectations(YamlNode node) {
-        Set<String> ids = Set.copyOf(java.util.Arrays.stream(Measure.values()).map(Measure::id).toList());
+        Set<String> ids = Set.copyOf(
+                java.util.Arrays.stream(Measure.values()).map(Measure::id).toList());
         Map<String, YamlNode> f = node.mapping(ids).orElse(null);
         if (f == null) {
             return Optional.empty();
@@ -231,7 +261,8 @@ public final class FamilyFiles {
             return Optional.empty();
         }
         var entry = f.entrySet().iterator().next();
-        return number(entry.getValue()).map(x -> entry.getKey().equals("at-least") ? new Expected.AtLeast(x) : new Expected.Below(x));
+        return number(entry.getValue())
+                .map(x -> entry.getKey().equals("at-least") ? new Expected.AtLeast(x) : new Expected.Below(x));
     }
 
     private static Optional<Double> number(YamlNode node) {

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** A file the user gave zombielab to read (scenarios, families, a fleet's files): one that is not there or cannot be read is a problem at its line 0. */
 public final class InputFile {
 
-    private InputFile() {
-    }
+    private InputFile() {}
 
     /** {@code file}'s text; empty, with the problem added, when it is not there or cannot be read. */
     public static Optional<String> text(Path file, List<Problem> problems) {

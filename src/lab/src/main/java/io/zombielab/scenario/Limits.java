@@ -12,14 +12,17 @@ import java.time.Duration;
  */
 public record Limits(long pidsLimit, long memoryBytes, Duration upTimeout, Duration settleTimeout) {
 
-    public static final Limits DEFAULT = new Limits(512, 1024L * 1024 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(30));
+    public static final Limits DEFAULT =
+            new Limits(512, 1024L * 1024 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(30));
 
     public Limits {
         if (pidsLimit < 1 || memoryBytes < 1) {
-            throw new IllegalArgumentException("limits must be positive: pids " + pidsLimit + ", memory " + memoryBytes);
+            throw new IllegalArgumentException(
+                    "limits must be positive: pids " + pidsLimit + ", memory " + memoryBytes);
         }
         if (upTimeout.isNegative() || upTimeout.isZero() || settleTimeout.isNegative() || settleTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive: up " + upTimeout + ", settle " + settleTimeout);
+            throw new IllegalArgumentException(
+                    "timeouts must be positive: up " + upTimeout + ", settle " + settleTimeout);
         }
     }
 

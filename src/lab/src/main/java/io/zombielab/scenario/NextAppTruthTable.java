@@ -15,15 +15,14 @@ package io.zombielab.scenario;
  */
 public final class NextAppTruthTable {
 
-    private NextAppTruthTable() {
-    }
+    private NextAppTruthTable() {}
 
     public static Expectation expect(Reaper reaper, KillStrategy kill) {
         return switch (kill) {
             case PID_KILL -> new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES);
             case PID_TERM -> new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES);
-            case PGID_TERM, PGID_TERM_THEN_KILL, TREE -> new Expectation(reaper.reapsAdoptedOrphans() ? 0 : 1, 0,
-                    MemoryTrend.FLAT, SpawnOutcome.COMPLETES);
+            case PGID_TERM, PGID_TERM_THEN_KILL, TREE ->
+                new Expectation(reaper.reapsAdoptedOrphans() ? 0 : 1, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES);
         };
     }
 }

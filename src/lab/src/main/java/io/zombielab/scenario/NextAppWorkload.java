@@ -56,21 +56,26 @@ public record NextAppWorkload(int portBase) implements Workload {
     @Override
     public Optional<String> awaitingUp(Chain chain, CellView cell) {
         int port = port(chain.cycle());
-        return cell.healthAnswers(port, chain) ? Optional.empty() : Optional.of("next-server of " + chain
-                + " does not answer GET /api/health on port " + port + " (" + cell.mapped(port) + ")");
+        return cell.healthAnswers(port, chain)
+                ? Optional.empty()
+                : Optional.of("next-server of " + chain + " does not answer GET /api/health on port " + port + " ("
+                        + cell.mapped(port) + ")");
     }
 
     /** It announces nothing: no process of the chain may still be running. */
     @Override
     public List<String> stillRunning(Chain chain, EventLog events, Snapshot snapshot) {
-        return snapshot.processes().stream().filter(p -> p.isAlive() && p.chain().equals(chain.marker()))
-                .map(p -> "pid " + p.pid() + " (" + p.comm() + ", " + chain + ") is still running").toList();
+        return snapshot.processes().stream()
+                .filter(p -> p.isAlive() && p.chain().equals(chain.marker()))
+                .map(p -> "pid " + p.pid() + " (" + p.comm() + ", " + chain + ") is still running")
+                .toList();
     }
 
     /** A leak is what the orphans hold by the process table; a clean cycle stays under a few MiB. */
     @Override
     public Bound memoryBound(MemoryTrend trend, double leakedMibPerCycle) {
-        return trend == MemoryTrend.GROWS ? new Bound.Near(leakedMibPerCycle, LEAK_TOLERANCE, "the orphans' RssAnon", Unit.MIB_PER_CYCLE)
+        return trend == MemoryTrend.GROWS
+                ? new Bound.Near(leakedMibPerCycle, LEAK_TOLERANCE, "the orphans' RssAnon", Unit.MIB_PER_CYCLE)
                 : new Bound.Below(FLAT_CEILING_MIB, Unit.MIB_PER_CYCLE);
     }
 

@@ -27,8 +27,11 @@ public record ReaperFilter(Set<Reaper> reapers) {
             return ALL;
         }
         try {
-            return new ReaperFilter(EnumSet.copyOf(Arrays.stream(ids.split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).map(Reaper::byId).toList()));
+            return new ReaperFilter(EnumSet.copyOf(Arrays.stream(ids.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .map(Reaper::byId)
+                    .toList()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -35,19 +35,17 @@ import java.util.function.Function;
 public final class ScenarioFiles {
 
     private static final Set<String> TOP = Set.of("defaults", "scenarios");
-    private static final Set<String> SCENARIO = Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles",
-            "limits", "expect");
+    private static final Set<String> SCENARIO =
+            Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles", "limits", "expect");
     private static final Set<String> WORKLOAD = WorkloadKind.ids();
     private static final Set<String> LIMITS = Set.of("pids", "memory-mib", "up-timeout-ms", "settle-timeout-ms");
     private static final Set<String> EXPECT = Set.of("zombies-per-cycle", "live-orphans-per-cycle", "memory", "spawn");
     private static final int DEFAULT_CYCLES = 3;
 
-    private ScenarioFiles() {
-    }
+    private ScenarioFiles() {}
 
     /** A cell and the file that defines it: reports that group cells by file (JUnit XML) need both. */
-    public record FileCell(Path file, Scenario scenario) {
-    }
+    public record FileCell(Path file, Scenario scenario) {}
 
     /** The cells of all files, in order; throws {@link ScenarioFileException} listing every problem found. */
     public static List<Scenario> load(List<Path> files) {
@@ -65,7 +63,10 @@ public final class ScenarioFiles {
                 String where = cell.file + ":" + cell.line;
                 String earlier = seen.putIfAbsent(cell.scenario.id(), where);
                 if (earlier != null) {
-                    problems.add(new ScenarioFileException.Problem(cell.file, cell.line, cell.path,
+                    problems.add(new ScenarioFileException.Problem(
+                            cell.file,
+                            cell.line,
+                            cell.path,
                             "cell " + cell.scenario.id() + " is already defined at " + earlier));
                 } else {
                     cells.add(new FileCell(file, cell.scenario));
@@ -82,8 +83,7 @@ public final class ScenarioFiles {
         return List.copyOf(cells);
     }
 
-    private record Located(Scenario scenario, String file, int line, String path) {
-    }
+    private record Located(Scenario scenario, String file, int line, String path) {}
 
     private static List<Located> loadFile(Path file, List<ScenarioFileException.Problem> problems) {
         String name = file.toString();
@@ -97,10 +97,13 @@ public final class ScenarioFiles {
             top.problem("missing key 'scenarios' (the list of cells)");
         }
         Map<String, YamlNode> defaults = Optional.ofNullable(doc.get("defaults"))
-                .flatMap(d -> d.mapping(without(SCENARIO, "name"))).orElse(Map.of());
+                .flatMap(d -> d.mapping(without(SCENARIO, "name")))
+                .orElse(Map.of());
         List<Located> cells = new ArrayList<>();
-        Optional.ofNullable(doc.get("scenarios")).flatMap(YamlNode::sequence).orElse(List.of()).forEach(entry ->
-                entry.mapping(SCENARIO).ifPresent(own -> {
+        Optional.ofNullable(doc.get("scenarios"))
+                .flatMap(YamlNode::sequence)
+                .orElse(List.of())
+                .forEach(entry -> entry.mapping(SCENARIO).ifPresent(own -> {
                     Map<String, YamlNode> fields = new LinkedHashMap<>(defaults);
                     fields.putAll(own);
                     cells.addAll(expand(entry, fields, name));
@@ -113,12 +116,18 @@ public final class ScenarioFiles {
         List<Reaper> reapers = ids(entry, fields, "reaper", Reaper::byId, null);
         List<SupervisorKind> supervisors = ids(entry, fields, "supervisor", SupervisorKind::byId, SupervisorKind.GO);
         List<KillStrategy> kills = ids(entry, fields, "kill", KillStrategy::byId, null);
-        Workload workload = Optional.ofNullable(fields.get("workload")).map(ScenarioFiles::workload)
-                .orElse(Optional.of(ChainWorkload.DEFAULT)).orElse(null);
-        Integer cycles = Optional.ofNullable(fields.get("cycles")).map(n -> n.integer(1, 1000))
-                .orElse(Optional.of(DEFAULT_CYCLES)).orElse(null);
-        Limits limits = Optional.ofNullable(fields.get("limits")).map(ScenarioFiles::limits)
-                .orElse(Optional.of(Limits.DEFAULT)).orElse(null);
+        Workload workload = Optional.ofNullable(fields.get("workload"))
+                .map(ScenarioFiles::workload)
+                .orElse(Optional.of(ChainWorkload.DEFAULT))
+                .orElse(null);
+        Integer cycles = Optional.ofNullable(fields.get("cycles"))
+                .map(n -> n.integer(1, 1000))
+                .orElse(Optional.of(DEFAULT_CYCLES))
+                .orElse(null);
+        Limits limits = Optional.ofNullable(fields.get("limits"))
+                .map(ScenarioFiles::limits)
+                .orElse(Optional.of(Limits.DEFAULT))
+                .orElse(null);
         YamlNode expect = fields.get("expect");
         Optional<String> name = Optional.ofNullable(fields.get("name")).flatMap(YamlNode::text);
         if (workload == null || cycles == null || limits == null) {
@@ -129,16 +138,21 @@ public final class ScenarioFiles {
             for (SupervisorKind supervisor : supervisors) {
                 for (KillStrategy kill : kills) {
                     if (!supervisor.supports(kill)) {
-                        fields.get("kill").problem("supervisor '" + supervisor.id() + "' has no kill strategy '"
-                                + kill.id() + "' (it has: " + supervisor.kills() + ")");
+                        fields.get("kill")
+                                .problem("supervisor '" + supervisor.id() + "' has no kill strategy '" + kill.id()
+                                        + "' (it has: " + supervisor.kills() + ")");
                         continue;
                     }
                     Expectation table = workload.expect(reaper, kill);
-                    Optional<Expectation> expectation = expect == null ? Optional.of(table) : expectation(expect, table);
+                    Optional<Expectation> expectation =
+                            expect == null ? Optional.of(table) : expectation(expect, table);
                     expectation.ifPresent(e -> {
                         String id = reaper.id() + "/" + supervisor.id() + "/" + kill.id();
-                        cells.add(new Located(new Scenario(name.orElse(id), reaper, supervisor, workload, kill,
-                                cycles, limits, e), file, entry.line(), entry.path()));
+                        cells.add(new Located(
+                                new Scenario(name.orElse(id), reaper, supervisor, workload, kill, cycles, limits, e),
+                                file,
+                                entry.line(),
+                                entry.path()));
                     });
                 }
             }
@@ -146,8 +160,8 @@ public final class ScenarioFiles {
         return cells;
     }
 
-    private static <T> List<T> ids(YamlNode entry, Map<String, YamlNode> fields, String key, Function<String, T> byId,
-                                   T fallback) {
+    private static <T> List<T> ids(
+            YamlNode entry, Map<String, YamlNode> fields, String key, Function<String, T> byId, T fallback) {
         YamlNode node = fields.get(key);
         if (node == null) {
             if (fallback == null) {
@@ -194,12 +208,14 @@ public final class ScenarioFiles {
             return Optional.empty();
         }
         if (kind == WorkloadKind.NEXT_APP) {
-            return intOr(f.get("port-base"), 1024, 59_000, NextAppWorkload.DEFAULT.portBase()).map(NextAppWorkload::new);
+            return intOr(f.get("port-base"), 1024, 59_000, NextAppWorkload.DEFAULT.portBase())
+                    .map(NextAppWorkload::new);
         }
         ChainWorkload d = ChainWorkload.DEFAULT;
         Optional<Integer> levels = intOr(f.get("levels"), 1, 8, d.nodeLevels());
         Optional<Integer> ballast = intOr(f.get("ballast-mib"), 0, 1024, d.ballastMiB());
-        Optional<Integer> linger = intOr(f.get("term-linger-ms"), 100, 60_000, (int) d.termLinger().toMillis());
+        Optional<Integer> linger =
+                intOr(f.get("term-linger-ms"), 100, 60_000, (int) d.termLinger().toMillis());
         if (levels.isEmpty() || ballast.isEmpty() || linger.isEmpty()) {
             return Optional.empty();
         }
@@ -213,14 +229,15 @@ public final class ScenarioFiles {
         }
         Optional<Integer> pids = intOr(f.get("pids"), 8, 1_000_000, (int) Limits.DEFAULT.pidsLimit());
         Optional<Integer> memory = intOr(f.get("memory-mib"), 64, 65_536, (int) (Limits.DEFAULT.memoryBytes() >> 20));
-        Optional<Integer> up = intOr(f.get("up-timeout-ms"), 100, 600_000, (int) Limits.DEFAULT.upTimeout().toMillis());
-        Optional<Integer> settle = intOr(f.get("settle-timeout-ms"), 100, 600_000,
-                (int) Limits.DEFAULT.settleTimeout().toMillis());
+        Optional<Integer> up = intOr(f.get("up-timeout-ms"), 100, 600_000, (int)
+                Limits.DEFAULT.upTimeout().toMillis());
+        Optional<Integer> settle = intOr(f.get("settle-timeout-ms"), 100, 600_000, (int)
+                Limits.DEFAULT.settleTimeout().toMillis());
         if (pids.isEmpty() || memory.isEmpty() || up.isEmpty() || settle.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Limits(pids.get(), memory.get() * 1024L * 1024, Duration.ofMillis(up.get()),
-                Duration.ofMillis(settle.get())));
+        return Optional.of(new Limits(
+                pids.get(), memory.get() * 1024L * 1024, Duration.ofMillis(up.get()), Duration.ofMillis(settle.get())));
     }
 
     /** 'truth-table', or a mapping whose keys override the truth table's values. */
@@ -228,7 +245,8 @@ public final class ScenarioFiles {
         if (node.isScalar()) {
             Optional<String> text = node.text();
             if (text.isPresent() && !text.get().equals("truth-table")) {
-                node.problem("must be 'truth-table' or a mapping of " + new TreeSet<>(EXPECT) + ", found '" + text.get() + "'");
+                node.problem("must be 'truth-table' or a mapping of " + new TreeSet<>(EXPECT) + ", found '" + text.get()
+                        + "'");
                 return Optional.empty();
             }
             return text.map(t -> table);
@@ -239,10 +257,12 @@ public final class ScenarioFiles {
         }
         Optional<Expectation> result = Optional.of(table);
         if (f.containsKey("zombies-per-cycle")) {
-            result = result.flatMap(e -> f.get("zombies-per-cycle").integer(0, 1000).map(e::withZombiesPerCycle));
+            result = result.flatMap(
+                    e -> f.get("zombies-per-cycle").integer(0, 1000).map(e::withZombiesPerCycle));
         }
         if (f.containsKey("live-orphans-per-cycle")) {
-            result = result.flatMap(e -> f.get("live-orphans-per-cycle").integer(0, 1000).map(e::withLiveOrphansPerCycle));
+            result = result.flatMap(
+                    e -> f.get("live-orphans-per-cycle").integer(0, 1000).map(e::withLiveOrphansPerCycle));
         }
         if (f.containsKey("memory")) {
             result = result.flatMap(e -> f.get("memory").word(MemoryTrend.class).map(e::withMemory));

@@ -42,7 +42,10 @@ public record Shard(int index, int count) {
 
     /** This job's part of {@code items}. */
     public <T> List<T> select(List<T> items) {
-        return IntStream.range(0, items.size()).filter(i -> i % count == index - 1).mapToObj(items::get).toList();
+        return IntStream.range(0, items.size())
+                .filter(i -> i % count == index - 1)
+                .mapToObj(items::get)
+                .toList();
     }
 
     @Override

@@ -7,8 +7,14 @@ import java.util.Set;
 /** The long-running service that starts and stops workloads (the story's Stormkit role). */
 public enum SupervisorKind {
     /** fixtures/supervisor-go: the story's own os/exec code. */
-    GO("go", "/opt/zombielab/bin/supervisor-go", EnumSet.of(KillStrategy.PID_KILL, KillStrategy.PID_TERM,
-            KillStrategy.PGID_TERM, KillStrategy.PGID_TERM_THEN_KILL)),
+    GO(
+            "go",
+            "/opt/zombielab/bin/supervisor-go",
+            EnumSet.of(
+                    KillStrategy.PID_KILL,
+                    KillStrategy.PID_TERM,
+                    KillStrategy.PGID_TERM,
+                    KillStrategy.PGID_TERM_THEN_KILL)),
     /** fixtures/supervisor-java: the same role with ProcessBuilder; the only one with the ProcessHandle tree kill. */
     JAVA("java", "/opt/zombielab/bin/supervisor-java", EnumSet.allOf(KillStrategy.class));
 

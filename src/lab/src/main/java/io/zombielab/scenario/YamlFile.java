@@ -45,11 +45,17 @@ public record YamlFile(List<String> lines, List<YamlNode> documents) {
         List<YamlNode> nodes = new ArrayList<>();
         try {
             switch (documents) {
-                case ONE -> compose.composeString(text).ifPresent(node -> nodes.add(new YamlNode(node, "", name, problems)));
-                case ANY -> compose.composeAllFromString(text).forEach(node -> nodes.add(new YamlNode(node, "", name, problems)));
+                case ONE ->
+                    compose.composeString(text).ifPresent(node -> nodes.add(new YamlNode(node, "", name, problems)));
+                case ANY ->
+                    compose.composeAllFromString(text)
+                            .forEach(node -> nodes.add(new YamlNode(node, "", name, problems)));
             }
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            int line = e.getProblemMark()
+                    .or(e::getContextMark)
+                    .map(m -> m.getLine() + 1)
+                    .orElse(0);
             problems.add(new Problem(name, line, "", "not valid YAML: " + e.getProblem()));
             return Optional.empty();
         } catch (YamlEngineException e) {

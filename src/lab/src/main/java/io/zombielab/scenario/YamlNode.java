@@ -65,13 +65,15 @@ public final class YamlNode {
 
     /** YAML's null: {@code ~}, {@code null} or nothing at all. */
     public boolean isNull() {
-        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN
-                && (scalar.getValue().isEmpty() || scalar.getValue().equals("~") || scalar.getValue().equalsIgnoreCase("null"));
+        return node instanceof ScalarNode scalar
+                && scalar.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN
+                && (scalar.getValue().isEmpty()
+                        || scalar.getValue().equals("~")
+                        || scalar.getValue().equalsIgnoreCase("null"));
     }
 
     /** One key of a mapping: the key's own node (its line is the key's) and its value. */
-    public record Entry(String key, YamlNode keyNode, YamlNode value) {
-    }
+    public record Entry(String key, YamlNode keyNode, YamlNode value) {}
 
     /**
      * Every key of a mapping, in file order, whatever they are (the caller says which it takes); reports a
@@ -126,11 +128,13 @@ public final class YamlNode {
             String name = key.getValue();
             YamlNode value = new YamlNode(tuple.getValueNode(), child(name), file, problems);
             if (!allowed.contains(name)) {
-                new YamlNode(key, child(name), file, problems).problem("unknown key '" + name + "' (known here: "
-                        + String.join(", ", new TreeSet<>(allowed)) + ")");
+                new YamlNode(key, child(name), file, problems)
+                        .problem("unknown key '" + name + "' (known here: " + String.join(", ", new TreeSet<>(allowed))
+                                + ")");
             } else if (entries.containsKey(name)) {
-                new YamlNode(key, child(name), file, problems).problem("key given twice (first at line "
-                        + entries.get(name).line() + ")");
+                new YamlNode(key, child(name), file, problems)
+                        .problem("key given twice (first at line "
+                                + entries.get(name).line() + ")");
             } else {
                 entries.put(name, value);
             }
@@ -158,8 +162,11 @@ public final class YamlNode {
                     return Optional.of(constant);
                 }
             }
-            problem("must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'").toList() + ", found '" + t + "'");
+            problem("must be one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> "'" + c.name().toLowerCase(java.util.Locale.ROOT) + "'")
+                            .toList()
+                    + ", found '" + t + "'");
             return Optional.empty();
         });
     }

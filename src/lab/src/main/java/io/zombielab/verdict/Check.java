@@ -13,9 +13,11 @@ import io.zombielab.scenario.Bound;
  * Written as "ok   name: expected E, observed O" or "FAIL ..." in every report; typed in report.json.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = Check.Count.class, name = "count"),
-        @JsonSubTypes.Type(value = Check.Measure.class, name = "measure"),
-        @JsonSubTypes.Type(value = Check.Described.class, name = "described")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Check.Count.class, name = "count"),
+    @JsonSubTypes.Type(value = Check.Measure.class, name = "measure"),
+    @JsonSubTypes.Type(value = Check.Described.class, name = "described")
+})
 @JsonIgnoreProperties(value = "passed", allowGetters = true)
 public sealed interface Check {
 
@@ -34,7 +36,8 @@ public sealed interface Check {
 
     /** "ok   zombies: expected 6, observed 6". */
     default String line() {
-        return (passed() ? "ok   " : "FAIL ") + name() + ": expected " + expectedText() + ", observed " + observedText();
+        return (passed() ? "ok   " : "FAIL ") + name() + ": expected " + expectedText() + ", observed "
+                + observedText();
     }
 
     /** A number of processes that must be exactly this. */

@@ -29,7 +29,10 @@ public record FamilyVerdict(FamilyObservation observation, List<Check> checks) {
             } else if (e.getValue() instanceof Expected.Exactly exactly) {
                 checks.add(new Check.Count(measure.id(), exactly.value(), Math.round(value)));
             } else {
-                checks.add(new Check.Described(measure.id(), e.getValue().describe(measure), measure.format(value),
+                checks.add(new Check.Described(
+                        measure.id(),
+                        e.getValue().describe(measure),
+                        measure.format(value),
                         e.getValue().admits(value)));
             }
         }
@@ -45,6 +48,7 @@ public record FamilyVerdict(FamilyObservation observation, List<Check> checks) {
         return "family cell " + observation.cell() + (holds() ? " holds" : " does not hold") + ":\n"
                 + checks.stream().map(c -> "  " + c.line()).collect(Collectors.joining("\n"))
                 + "\nprocess table after run " + observation.runs().size() + ":\n" + observation.processTable()
-                + "\ncontainer log:\n" + observation.containerLog().lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+                + "\ncontainer log:\n"
+                + observation.containerLog().lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
     }
 }

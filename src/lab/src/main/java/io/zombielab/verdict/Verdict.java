@@ -24,6 +24,7 @@ public record Verdict(ScenarioObservation observation, List<Check> checks, Optio
     public String explain() {
         return "scenario " + observation.scenario() + (holds() ? " holds" : " does not hold") + ":\n"
                 + checks.stream().map(c -> "  " + c.line()).collect(Collectors.joining("\n"))
-                + "\nprocess table after cycle " + observation.completedCycles() + ":\n" + observation.end().table();
+                + "\nprocess table after cycle " + observation.completedCycles() + ":\n"
+                + observation.end().table();
     }
 }

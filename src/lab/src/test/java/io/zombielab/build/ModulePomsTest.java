@@ -33,9 +33,13 @@ class ModulePomsTest {
     void everyModuleNamesItsParentByRevision() {
         List<Path> poms = modulePoms(Path.of("src"));
 
-        assertThat(poms).as("the module POMs checked").extracting(p -> p.getParent().getFileName().toString())
+        assertThat(poms)
+                .as("the module POMs checked")
+                .extracting(p -> p.getParent().getFileName().toString())
                 .contains("probe", "junit", "lab", "bom", "dist");
-        assertThat(literalParentVersions(poms)).as("parents named by a literal version").isEmpty();
+        assertThat(literalParentVersions(poms))
+                .as("parents named by a literal version")
+                .isEmpty();
     }
 
     @Test
@@ -43,8 +47,12 @@ class ModulePomsTest {
     void namesALiteralParentVersion(@TempDir Path src) throws IOException {
         Files.createDirectories(src.resolve("good"));
         Files.createDirectories(src.resolve("bad"));
-        Files.writeString(src.resolve("good/pom.xml"), "<project>\n  <parent>\n    <version>${revision}</version>\n  </parent>\n</project>\n");
-        Files.writeString(src.resolve("bad/pom.xml"), "<project>\n  <parent>\n    <artifactId>p</artifactId>\n    <version>0.1.0-SNAPSHOT</version>\n  </parent>\n</project>\n");
+        Files.writeString(
+                src.resolve("good/pom.xml"),
+                "<project>\n  <parent>\n    <version>${revision}</version>\n  </parent>\n</project>\n");
+        Files.writeString(
+                src.resolve("bad/pom.xml"),
+                "<project>\n  <parent>\n    <artifactId>p</artifactId>\n    <version>0.1.0-SNAPSHOT</version>\n  </parent>\n</project>\n");
 
         assertThat(literalParentVersions(modulePoms(src)))
                 .containsExactly(src.resolve("bad/pom.xml") + ":4: parent version 0.1.0-SNAPSHOT, not ${revision}");
@@ -52,7 +60,10 @@ class ModulePomsTest {
 
     private static List<Path> modulePoms(Path src) {
         try (Stream<Path> modules = Files.list(src)) {
-            return modules.map(m -> m.resolve("pom.xml")).filter(Files::isRegularFile).sorted().toList();
+            return modules.map(m -> m.resolve("pom.xml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +75,11 @@ class ModulePomsTest {
             String text = read(pom);
             Matcher parent = PARENT_VERSION.matcher(text);
             if (parent.find() && !parent.group(1).equals("${revision}")) {
-                long line = text.substring(0, parent.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                long line = text.substring(0, parent.start(1))
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count()
+                        + 1;
                 found.add(pom + ":" + line + ": parent version " + parent.group(1) + ", not ${revision}");
             }
         }

@@ -14,12 +14,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.junit.jupiter.api.Tag;
 
 /**
  * examples/deploy/compose.yaml, modelled on what real projects write, judged service by service; and each verdict
@@ -49,12 +49,14 @@ class ComposeExampleTest {
         try {
             // A bound of 2.5 s: on a machine as loaded as a shared CI runner, docker stop alone can take over 1 s, and
             // what is judged here is zombies and kills, not latency.
-            exit = console.run("validate", "--compose", COMPOSE.toString(), "--latency-bound", "2.5s", "--junit", xml.toString());
+            exit = console.run(
+                    "validate", "--compose", COMPOSE.toString(), "--latency-bound", "2.5s", "--junit", xml.toString());
         } finally {
             System.clearProperty("zombielab.report.dir");
         }
         assertThat(xml).as(console.out() + console.err()).exists();
-        Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
+        Document doc =
+                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
         for (int s = 0; s < suites.getLength(); s++) {
             Element suite = (Element) suites.item(s);
@@ -70,8 +72,12 @@ class ComposeExampleTest {
             for (int i = 0; i < cases.getLength(); i++) {
                 Element c = (Element) cases.item(i);
                 NodeList failures = c.getElementsByTagName("failure");
-                verdicts.put(service + "/" + c.getAttribute("name"), failures.getLength() == 0 ? "passed"
-                        : ((Element) failures.item(0)).getAttribute("type") + ": " + failures.item(0).getTextContent());
+                verdicts.put(
+                        service + "/" + c.getAttribute("name"),
+                        failures.getLength() == 0
+                                ? "passed"
+                                : ((Element) failures.item(0)).getAttribute("type") + ": "
+                                        + failures.item(0).getTextContent());
             }
         }
     }
@@ -92,7 +98,8 @@ class ComposeExampleTest {
         args.add(images.get(service));
         args.addAll(List.of(command));
         String id = DockerCli.ok(args.toArray(String[]::new));
-        await().atMost(Duration.ofSeconds(20)).until(() -> DockerCli.run("logs", id).out().contains("up"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> DockerCli.run("logs", id).out().contains("up"));
         return id;
     }
 
@@ -102,16 +109,20 @@ class ComposeExampleTest {
             DockerCli.ok(concat(List.of("exec", id), exec));
         }
         // Every sleep has ended (alive or a zombie, none is still sleeping), and what reaps them has had its chance.
-        await().atMost(Duration.ofSeconds(10)).until(() -> DockerCli.processes(id).stream().noneMatch(p -> p[1].equals("(sleep)")
-                && !p[2].equals("Z")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> DockerCli.processes(id).stream()
+                .noneMatch(p -> p[1].equals("(sleep)") && !p[2].equals("Z")));
         // What reaps them has had its chance: the count stays the same for a second.
         long[] last = {-1};
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            long now = DockerCli.processes(id).stream().filter(p -> p[2].equals("Z")).count();
-            boolean same = now == last[0];
-            last[0] = now;
-            return same;
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = DockerCli.processes(id).stream()
+                            .filter(p -> p[2].equals("Z"))
+                            .count();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
         return last[0];
     }
 
@@ -130,36 +141,55 @@ class ComposeExampleTest {
     }
 
     @Test
-    @DisplayName("the fleet: exit 1 (its worst service), one row a service, a diff adding init: true where it is missing")
+    @DisplayName(
+            "the fleet: exit 1 (its worst service), one row a service, a diff adding init: true where it is missing")
     void theFleet() {
         assertThat(exit).as(out() + console.err()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).contains("zombielab validate: a fleet of 4 images", "fleet BROKEN: 1 of 4 images GOOD, 3 BROKEN",
-                "+++ " + COMPOSE + " (fixed)", "   web:\n+    init: true\n     build: *app",
-                "   worker:\n+    init: true\n     build: *app", "note: read, not modelled (no effect on PID 1): ports (line 12)",
-                COMPOSE + ":38: service slow-stop was still running when docker stop killed it after 3 s: its stop_grace_period is "
-                        + "shorter than its shutdown: raise it");
+        assertThat(out())
+                .contains(
+                        "zombielab validate: a fleet of 4 images",
+                        "fleet BROKEN: 1 of 4 images GOOD, 3 BROKEN",
+                        "+++ " + COMPOSE + " (fixed)",
+                        "   web:\n+    init: true\n     build: *app",
+                        "   worker:\n+    init: true\n     build: *app",
+                        "note: read, not modelled (no effect on PID 1): ports (line 12)",
+                        COMPOSE
+                                + ":38: service slow-stop was still running when docker stop killed it after 3 s: its stop_grace_period is "
+                                + "shorter than its shutdown: raise it");
         assertThat(Files.exists(dir.resolve("report/validate.html"))).isTrue();
     }
 
     @Test
-    @DisplayName("web, node at PID 1: validate says its orphans stay zombies; by hand, docker exec's orphans stay <defunct>")
+    @DisplayName(
+            "web, node at PID 1: validate says its orphans stay zombies; by hand, docker exec's orphans stay <defunct>")
     void webLeavesZombies() {
-        assertThat(verdicts.get("web/reaps-orphans")).as(out()).startsWith("PromiseBroken: ").contains("5 left as zombies");
+        assertThat(verdicts.get("web/reaps-orphans"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
+                .contains("5 left as zombies");
         String id = runByHand("web", List.of("-e", "PORT=8080"));
         try {
-            assertThat(zombiesAfterOrphans(id, "sh", "-c", "sleep 0.2 & exit 0")).as("zombies under node, by hand").isEqualTo(3);
+            assertThat(zombiesAfterOrphans(id, "sh", "-c", "sleep 0.2 & exit 0"))
+                    .as("zombies under node, by hand")
+                    .isEqualTo(3);
         } finally {
             DockerCli.run("rm", "-f", id);
         }
     }
 
     @Test
-    @DisplayName("web-init, init: true: validate says reaped and stopped; by hand with --init, no zombie, docker stop prompt, exit 0")
+    @DisplayName(
+            "web-init, init: true: validate says reaped and stopped; by hand with --init, no zombie, docker stop prompt, exit 0")
     void webInitKeepsBoth() {
-        assertThat(verdicts).as(out()).containsEntry("web-init/reaps-orphans", "passed").containsEntry("web-init/stops-gracefully", "passed");
+        assertThat(verdicts)
+                .as(out())
+                .containsEntry("web-init/reaps-orphans", "passed")
+                .containsEntry("web-init/stops-gracefully", "passed");
         String id = runByHand("web-init", List.of("--init"));
         try {
-            assertThat(zombiesAfterOrphans(id, "sh", "-c", "sleep 0.2 & exit 0")).as("zombies under tini, by hand").isZero();
+            assertThat(zombiesAfterOrphans(id, "sh", "-c", "sleep 0.2 & exit 0"))
+                    .as("zombies under tini, by hand")
+                    .isZero();
             long[] stop = stopByHand(id, 5);
             assertThat(stop[1]).as("exit code").isZero();
             assertThat(stop[0]).as("docker stop's ms").isLessThan(5000);
@@ -169,22 +199,30 @@ class ComposeExampleTest {
     }
 
     @Test
-    @DisplayName("worker, a health check that backgrounds a child: validate says 5 runs left 5 zombies; by hand the same test leaves them")
+    @DisplayName(
+            "worker, a health check that backgrounds a child: validate says 5 runs left 5 zombies; by hand the same test leaves them")
     void workerHealthCheckLeavesZombies() {
-        assertThat(verdicts.get("worker/probes-reaped")).as(out()).startsWith("PromiseBroken: ")
+        assertThat(verdicts.get("worker/probes-reaped"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
                 .contains("run 5 times every 1.00 s, exit codes [0, 0, 0, 0, 0]: 5 left as zombies (sleep ppid 1)");
         String id = runByHand("worker", List.of(), "node", "server.js");
         try {
-            assertThat(zombiesAfterOrphans(id, "/bin/sh", "-c", "sleep 1 & exit 0")).as("the health check's children, by hand").isEqualTo(3);
+            assertThat(zombiesAfterOrphans(id, "/bin/sh", "-c", "sleep 1 & exit 0"))
+                    .as("the health check's children, by hand")
+                    .isEqualTo(3);
         } finally {
             DockerCli.run("rm", "-f", id);
         }
     }
 
     @Test
-    @DisplayName("slow-stop, a 5 s drain and stop_grace_period: 3s: validate says killed; by hand docker stop -t 3 takes 3 s, exit 137")
+    @DisplayName(
+            "slow-stop, a 5 s drain and stop_grace_period: 3s: validate says killed; by hand docker stop -t 3 takes 3 s, exit 137")
     void slowStopIsKilled() {
-        assertThat(verdicts.get("slow-stop/stops-gracefully")).as(out()).startsWith("PromiseBroken: ")
+        assertThat(verdicts.get("slow-stop/stops-gracefully"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
                 .contains("(timeout 3 s); did not stop on its stop signal: the engine killed it after the 3 s timeout");
         assertThat(verdicts).containsEntry("slow-stop/reaps-orphans", "passed");
         String id = runByHand("slow-stop", List.of("--init", "-e", "SHUTDOWN_MS=5000"));
@@ -197,7 +235,9 @@ class ComposeExampleTest {
         }
         String control = runByHand("slow-stop", List.of("--init", "-e", "SHUTDOWN_MS=5000"));
         try {
-            assertThat(stopByHand(control, 10)[1]).as("negative control: with 10 s it drains and exits 0").isZero();
+            assertThat(stopByHand(control, 10)[1])
+                    .as("negative control: with 10 s it drains and exits 0")
+                    .isZero();
         } finally {
             DockerCli.run("rm", "-f", control);
         }

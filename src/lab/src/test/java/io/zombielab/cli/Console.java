@@ -1,9 +1,9 @@
 package io.zombielab.cli;
 
+import io.zombielab.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import io.zombielab.Settings;
 import java.util.Optional;
 
 /** The zombielab command run in this JVM, as a terminal would see it: what it printed on each stream. */

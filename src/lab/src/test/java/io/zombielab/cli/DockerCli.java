@@ -10,11 +10,9 @@ import java.util.concurrent.TimeUnit;
 final class DockerCli {
 
     /** What a command printed and its exit code. */
-    record Result(int code, String out) {
-    }
+    record Result(int code, String out) {}
 
-    private DockerCli() {
-    }
+    private DockerCli() {}
 
     static Result run(String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
@@ -39,7 +37,8 @@ final class DockerCli {
     static String ok(String... args) {
         Result r = run(args);
         if (r.code() != 0) {
-            throw new IllegalStateException("docker " + String.join(" ", args) + " exited " + r.code() + ":\n" + r.out());
+            throw new IllegalStateException(
+                    "docker " + String.join(" ", args) + " exited " + r.code() + ":\n" + r.out());
         }
         return r.out().trim();
     }
@@ -49,7 +48,10 @@ final class DockerCli {
      * /proc/PID/stat read with docker exec, its first fields {pid, (comm), state, ppid}.
      */
     static List<String[]> processes(String container) {
-        return ok("exec", container, "sh", "-c", "for f in /proc/[0-9]*/stat; do cat \"$f\" 2>/dev/null; echo; done").lines()
-                .filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+", 5)).toList();
+        return ok("exec", container, "sh", "-c", "for f in /proc/[0-9]*/stat; do cat \"$f\" 2>/dev/null; echo; done")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.trim().split("\\s+", 5))
+                .toList();
     }
 }

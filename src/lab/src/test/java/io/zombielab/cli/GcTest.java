@@ -35,8 +35,20 @@ class GcTest {
     private String build(String name, String from, String runId) {
         String tag = "zombielab/test-gc-" + name + ":" + ProcessHandle.current().pid();
         images.add(0, tag); // removed children first
-        DockerCli.ok("build", "-q", "--label", "io.zombielab=true", "--label", "io.zombielab.kind=test", "--label",
-                "io.zombielab.run=" + runId, "--build-arg", "FROM=" + from, "-t", tag, context.toString());
+        DockerCli.ok(
+                "build",
+                "-q",
+                "--label",
+                "io.zombielab=true",
+                "--label",
+                "io.zombielab.kind=test",
+                "--label",
+                "io.zombielab.run=" + runId,
+                "--build-arg",
+                "FROM=" + from,
+                "-t",
+                tag,
+                context.toString());
         return tag;
     }
 
@@ -45,8 +57,21 @@ class GcTest {
         if (running) {
             args.add("-d");
         }
-        args.addAll(List.of("--label", "io.zombielab=true", "--label", "io.zombielab.kind=test", "--label", "io.zombielab.run=" + runId,
-                "--memory", "32m", "--pids-limit", "16", "--read-only", image, "sleep", "infinity"));
+        args.addAll(List.of(
+                "--label",
+                "io.zombielab=true",
+                "--label",
+                "io.zombielab.kind=test",
+                "--label",
+                "io.zombielab.run=" + runId,
+                "--memory",
+                "32m",
+                "--pids-limit",
+                "16",
+                "--read-only",
+                image,
+                "sleep",
+                "infinity"));
         String id = DockerCli.ok(args.toArray(String[]::new));
         containers.add(id);
         return id;
@@ -58,7 +83,9 @@ class GcTest {
 
     @BeforeEach
     void dockerfile() throws IOException {
-        assertThat(System.getenv("ZOMBIELAB_BASE_IMAGE")).as("the base image (./zombielab test sets it)").isNotBlank();
+        assertThat(System.getenv("ZOMBIELAB_BASE_IMAGE"))
+                .as("the base image (./zombielab test sets it)")
+                .isNotBlank();
         Files.writeString(context.resolve("Dockerfile"), "ARG FROM\nFROM ${FROM}\n");
     }
 
@@ -69,7 +96,8 @@ class GcTest {
     }
 
     @Test
-    @DisplayName("removes the run's containers and its images (a child before its parent); another run's and the base image stay")
+    @DisplayName(
+            "removes the run's containers and its images (a child before its parent); another run's and the base image stay")
     void removesOnlyTheRun() {
         String parent = build("parent", System.getenv("ZOMBIELAB_BASE_IMAGE"), run);
         String child = build("child", parent, run);
@@ -82,18 +110,27 @@ class GcTest {
         String said = console.out() + console.err();
 
         assertThat(code).as(said).isEqualTo(ExitCode.OK);
-        assertThat(console.out()).as(said).contains("gc: removed 1 container(s) and 2 image(s) labelled io.zombielab=true and "
-                + "io.zombielab.run=" + run + "; none is left");
+        assertThat(console.out())
+                .as(said)
+                .contains("gc: removed 1 container(s) and 2 image(s) labelled io.zombielab=true and "
+                        + "io.zombielab.run=" + run + "; none is left");
         assertThat(exists("container", mine)).as("the run's container").isFalse();
         assertThat(exists("image", child)).as("the run's child image").isFalse();
         assertThat(exists("image", parent)).as("the run's parent image").isFalse();
-        assertThat(exists("container", otherContainer)).as("another run's container (negative control)").isTrue();
-        assertThat(exists("image", otherImage)).as("another run's image (negative control)").isTrue();
-        assertThat(exists("image", System.getenv("ZOMBIELAB_BASE_IMAGE"))).as("the base image (no run label)").isTrue();
+        assertThat(exists("container", otherContainer))
+                .as("another run's container (negative control)")
+                .isTrue();
+        assertThat(exists("image", otherImage))
+                .as("another run's image (negative control)")
+                .isTrue();
+        assertThat(exists("image", System.getenv("ZOMBIELAB_BASE_IMAGE")))
+                .as("the base image (no run label)")
+                .isTrue();
     }
 
     @Test
-    @DisplayName("an image a running container of another run uses cannot go: exit 1, naming it and the engine's reason")
+    @DisplayName(
+            "an image a running container of another run uses cannot go: exit 1, naming it and the engine's reason")
     void saysWhatItCouldNotRemove() {
         String used = build("used", System.getenv("ZOMBIELAB_BASE_IMAGE"), run);
         container(used, other, true);
@@ -103,8 +140,13 @@ class GcTest {
         String said = console.out() + console.err();
 
         assertThat(code).as(said).isEqualTo(ExitCode.FAILED);
-        assertThat(console.err()).as(said).contains("ERROR: gc: could not remove image ", "(" + used + ")", "running container",
-                "gc: 1 left labelled io.zombielab=true and io.zombielab.run=" + run);
+        assertThat(console.err())
+                .as(said)
+                .contains(
+                        "ERROR: gc: could not remove image ",
+                        "(" + used + ")",
+                        "running container",
+                        "gc: 1 left labelled io.zombielab=true and io.zombielab.run=" + run);
         assertThat(exists("image", used)).isTrue();
     }
 }

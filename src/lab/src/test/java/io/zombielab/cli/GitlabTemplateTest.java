@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine.ParseResult;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The GitLab job template stays a job GitLab runs: its script is a validate command line this CLI parses (its
@@ -28,20 +28,23 @@ class GitlabTemplateTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> job() throws IOException {
-        Map<String, Object> all = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(TEMPLATE));
+        Map<String, Object> all = (Map<String, Object>)
+                new Load(LoadSettings.builder().build()).loadFromString(Files.readString(TEMPLATE));
         assertThat(all).as("the template's jobs").containsOnlyKeys(".zombielab-validate");
         return (Map<String, Object>) all.get(".zombielab-validate");
     }
 
     @Test
-    @DisplayName("its script is a validate command this CLI parses, writing the JUnit file GitLab reads as the job's report")
+    @DisplayName(
+            "its script is a validate command this CLI parses, writing the JUnit file GitLab reads as the job's report")
     @SuppressWarnings("unchecked")
     void scriptIsValidate() throws IOException {
         Map<String, Object> job = job();
         List<String> script = (List<String>) job.get("script");
         assertThat(script).as("the job's script").hasSize(1);
         // As a user's job fills it in: an image, and one option more.
-        String line = script.get(0).replace("\"$ZOMBIELAB_IMAGE\"", "my/app:1.2").replace("$ZOMBIELAB_OPTIONS", "--init");
+        String line =
+                script.get(0).replace("\"$ZOMBIELAB_IMAGE\"", "my/app:1.2").replace("$ZOMBIELAB_OPTIONS", "--init");
         assertThat(line).as("every variable filled in").doesNotContain("$").startsWith("zombielab ");
         List<String> args = Words.split(line.substring("zombielab ".length()));
 
@@ -53,21 +56,25 @@ class GitlabTemplateTest {
         ParseResult parsed = Main.commandLine(Settings.of(Map.of(), properties)).parseArgs(args.toArray(String[]::new));
 
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("validate");
-        assertThat(parsed.subcommand().<List<String>>matchedOptionValue("--image", List.of())).containsExactly("my/app:1.2");
+        assertThat(parsed.subcommand().<List<String>>matchedOptionValue("--image", List.of()))
+                .containsExactly("my/app:1.2");
         assertThat(parsed.subcommand().hasMatchedOption("--init")).isTrue();
         Map<String, Object> reports = (Map<String, Object>) ((Map<String, Object>) job.get("artifacts")).get("reports");
         assertThat(parsed.subcommand().matchedOptionValue("--junit", Path.of("")))
-                .as("--junit writes the report GitLab reads").isEqualTo(project.resolve(reports.get("junit").toString()));
+                .as("--junit writes the report GitLab reads")
+                .isEqualTo(project.resolve(reports.get("junit").toString()));
     }
 
     @Test
-    @DisplayName("runs in the CLI image of this release (zombielab/cli:<version>), its entrypoint cleared for GitLab's shell")
+    @DisplayName(
+            "runs in the CLI image of this release (zombielab/cli:<version>), its entrypoint cleared for GitLab's shell")
     @SuppressWarnings("unchecked")
     void imageIsThisRelease() throws IOException {
         Map<String, Object> job = job();
         Map<String, Object> image = (Map<String, Object>) job.get("image");
         assertThat(image.get("entrypoint")).isEqualTo(List.of(""));
         String release = System.getProperty("zombielab.version").replace("-SNAPSHOT", "");
-        assertThat(((Map<String, Object>) job.get("variables")).get("ZOMBIELAB_CLI_IMAGE")).isEqualTo("zombielab/cli:" + release);
+        assertThat(((Map<String, Object>) job.get("variables")).get("ZOMBIELAB_CLI_IMAGE"))
+                .isEqualTo("zombielab/cli:" + release);
     }
 }

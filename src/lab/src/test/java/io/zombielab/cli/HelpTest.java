@@ -1,17 +1,17 @@
 package io.zombielab.cli;
 
-import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The conventions of a command line, in this JVM: every command answers -h/--help and -V/--version at once
@@ -39,10 +39,17 @@ class HelpTest {
     void help(String command) {
         for (String flag : List.of("-h", "--help")) {
             Console console = new Console();
-            assertThat(console.run(command, flag)).as(command + " " + flag + "; it said:\n" + console.err()).isZero();
-            assertThat(console.out()).as(command + " " + flag).startsWith("Usage: zombielab " + command)
-                    .isEqualTo(HELP.get(command)).contains("-h, --help", "-V, --version");
-            assertThat(console.err()).as(command + " " + flag + ": nothing said on stderr (no engine asked)").isEmpty();
+            assertThat(console.run(command, flag))
+                    .as(command + " " + flag + "; it said:\n" + console.err())
+                    .isZero();
+            assertThat(console.out())
+                    .as(command + " " + flag)
+                    .startsWith("Usage: zombielab " + command)
+                    .isEqualTo(HELP.get(command))
+                    .contains("-h, --help", "-V, --version");
+            assertThat(console.err())
+                    .as(command + " " + flag + ": nothing said on stderr (no engine asked)")
+                    .isEmpty();
         }
     }
 
@@ -52,7 +59,9 @@ class HelpTest {
     void version(String command) {
         for (String flag : List.of("-V", "--version")) {
             Console console = new Console();
-            assertThat(console.run(command, flag)).as(command + " " + flag + "; it said:\n" + console.err()).isZero();
+            assertThat(console.run(command, flag))
+                    .as(command + " " + flag + "; it said:\n" + console.err())
+                    .isZero();
             assertThat(console.out()).isEqualTo(version() + "\n");
         }
     }
@@ -66,7 +75,9 @@ class HelpTest {
         Console version = new Console();
         assertThat(version.run("--version")).isZero();
         assertThat(version.out()).isEqualTo(version() + "\n");
-        assertThat(System.getProperty("zombielab.version")).as("surefire passes Maven's version").isNotBlank();
+        assertThat(System.getProperty("zombielab.version"))
+                .as("surefire passes Maven's version")
+                .isNotBlank();
     }
 
     @Test
@@ -77,19 +88,21 @@ class HelpTest {
         launcherSaid.setProperty(Settings.CALLER_DIRECTORY, caller.toString());
         Settings settings = Settings.of(java.util.Map.of(), launcherSaid);
         CommandLine line = Main.commandLine(settings);
-        CommandLine.ParseResult matrix = line.parseArgs("matrix", "--junit", "out/junit.xml", "--scenarios", "a.yaml",
-                "../b.yaml", "/abs/c.yaml");
+        CommandLine.ParseResult matrix = line.parseArgs(
+                "matrix", "--junit", "out/junit.xml", "--scenarios", "a.yaml", "../b.yaml", "/abs/c.yaml");
         MatrixCommand m = matrix.subcommand().commandSpec().commandLine().getCommand();
         assertThat(m.junit.file).isEqualTo(caller.resolve("out/junit.xml"));
-        assertThat(m.scenarios).containsExactly(caller.resolve("a.yaml"), Path.of("/somewhere/the/user/b.yaml"),
-                Path.of("/abs/c.yaml"));
+        assertThat(m.scenarios)
+                .containsExactly(
+                        caller.resolve("a.yaml"), Path.of("/somewhere/the/user/b.yaml"), Path.of("/abs/c.yaml"));
         CommandLine.ParseResult speed = Main.commandLine(settings).parseArgs("speed", "r.json", "b.tsv");
         SpeedCommand s = speed.subcommand().commandSpec().commandLine().getCommand();
         assertThat(List.of(s.report, s.baseline)).containsExactly(caller.resolve("r.json"), caller.resolve("b.tsv"));
     }
 
     @Test
-    @DisplayName("the launcher names no option of the CLI but those it answers itself: help, version, and --quiet for its own steps")
+    @DisplayName(
+            "the launcher names no option of the CLI but those it answers itself: help, version, and --quiet for its own steps")
     void launcherParsesNoOption() throws Exception {
         String launcher = java.nio.file.Files.readString(Path.of("zombielab"));
         List<String> options = new java.util.ArrayList<>();
@@ -97,7 +110,8 @@ class HelpTest {
         options.removeAll(List.of("-h", "--help", "-V", "--version", "--quiet"));
         assertThat(options).contains("--junit", "--reaper", "--scenarios", "--parallel", "--shard");
         for (String option : options) {
-            assertThat(launcher).as("./zombielab mentions " + option + ": the CLI parses it, the launcher passes it on")
+            assertThat(launcher)
+                    .as("./zombielab mentions " + option + ": the CLI parses it, the launcher passes it on")
                     .doesNotContainPattern("(?<![\\w-])" + java.util.regex.Pattern.quote(option) + "(?![\\w-])");
         }
     }

@@ -1,9 +1,9 @@
 package io.zombielab.cli;
 
-import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import io.zombielab.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,13 +43,17 @@ class ImageInputTest {
     /** This run's containers (the launcher names the run in ZOMBIELAB_RUN_ID): other runs on the engine do not count. */
     private long zombielabContainers() {
         String run = System.getenv().getOrDefault("ZOMBIELAB_RUN_ID", "");
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of("io.zombielab", "true",
-                "io.zombielab.run", run)).exec().size();
+        return docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(java.util.Map.of("io.zombielab", "true", "io.zombielab.run", run))
+                .exec()
+                .size();
     }
 
     @BeforeEach
     void count() {
-        assertThat(System.getenv("ZOMBIELAB_RUN_ID")).as("the run's id, which labels its containers (the launcher sets it)")
+        assertThat(System.getenv("ZOMBIELAB_RUN_ID"))
+                .as("the run's id, which labels its containers (the launcher sets it)")
                 .isNotBlank();
         containersBefore = zombielabContainers();
     }
@@ -65,14 +69,19 @@ class ImageInputTest {
     @DisplayName("an image the engine does not have: exit 2, never pulled, with how to get it")
     void missingImage() {
         assertThat(run("validate", "--image", "zombielab/does-not-exist:never")).isEqualTo(ExitCode.USAGE);
-        assertThat(err()).contains("no image 'zombielab/does-not-exist:never' on the engine",
-                "zombielab never pulls unless asked", "docker pull zombielab/does-not-exist:never", "or add --pull");
+        assertThat(err())
+                .contains(
+                        "no image 'zombielab/does-not-exist:never' on the engine",
+                        "zombielab never pulls unless asked",
+                        "docker pull zombielab/does-not-exist:never",
+                        "or add --pull");
     }
 
     @Test
     @DisplayName("--pull of an image no registry here has: exit 3, the engine's reason")
     void pullThatFails() {
-        assertThat(run("validate", "--image", "zombielab/does-not-exist:never", "--pull")).isEqualTo(ExitCode.ENVIRONMENT);
+        assertThat(run("validate", "--image", "zombielab/does-not-exist:never", "--pull"))
+                .isEqualTo(ExitCode.ENVIRONMENT);
         assertThat(err()).contains("--pull: the engine could not pull 'zombielab/does-not-exist:never'");
     }
 
@@ -80,8 +89,11 @@ class ImageInputTest {
     @DisplayName("an --entrypoint the image does not have: exit 2, the program and the PATH it was looked for in")
     void missingEntrypoint() {
         String base = Settings.fromEnvironment().run().requireBaseImage();
-        assertThat(run("validate", "--image", base, "--entrypoint", "tini-that-is-not-there --")).isEqualTo(ExitCode.USAGE);
-        assertThat(err()).contains("--entrypoint starts 'tini-that-is-not-there', which image '" + base + "' does not have in its PATH");
+        assertThat(run("validate", "--image", base, "--entrypoint", "tini-that-is-not-there --"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err())
+                .contains("--entrypoint starts 'tini-that-is-not-there', which image '" + base
+                        + "' does not have in its PATH");
     }
 
     @Test
@@ -91,7 +103,8 @@ class ImageInputTest {
         loadImageFor(image, "arm64".equals(engineArchitecture()) ? "amd64" : "arm64");
         try {
             assertThat(run("validate", "--image", image)).isEqualTo(ExitCode.ENVIRONMENT);
-            assertThat(err()).containsPattern("image '" + image + "' is built for linux/(arm64|amd64); this engine runs linux/")
+            assertThat(err())
+                    .containsPattern("image '" + image + "' is built for linux/(arm64|amd64); this engine runs linux/")
                     .contains("and cannot run it");
         } finally {
             docker.removeImageCmd(image).withForce(true).exec();
@@ -107,12 +120,15 @@ class ImageInputTest {
     private void loadImageFor(String image, String architecture) throws IOException {
         byte[] layer = tar(new String[] {"hello"}, new byte[][] {"hi\n".getBytes(StandardCharsets.UTF_8)});
         String config = "{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/hello\"],"
-                + "\"Labels\":{\"io.zombielab\":\"true\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + sha256(layer)
+                + "\"Labels\":{\"io.zombielab\":\"true\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
+                + sha256(layer)
                 + "\"]}}";
         byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
         String configName = sha256(configBytes) + ".json";
-        String manifest = "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"" + image + "\"],\"Layers\":[\"layer.tar\"]}]";
-        byte[] archive = tar(new String[] {configName, "layer.tar", "manifest.json"},
+        String manifest =
+                "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"" + image + "\"],\"Layers\":[\"layer.tar\"]}]";
+        byte[] archive = tar(
+                new String[] {configName, "layer.tar", "manifest.json"},
                 new byte[][] {configBytes, layer, manifest.getBytes(StandardCharsets.UTF_8)});
         docker.loadImageCmd(new ByteArrayInputStream(archive)).exec();
     }

@@ -39,7 +39,8 @@ import org.w3c.dom.NodeList;
 @DisplayName("validate --manifest: Jobs and CronJobs run to their end, and the same containers by hand")
 class JobManifestTest {
 
-    private static final Path MANIFEST = Path.of("examples/deploy/k8s/jobs.yaml").toAbsolutePath();
+    private static final Path MANIFEST =
+            Path.of("examples/deploy/k8s/jobs.yaml").toAbsolutePath();
     private static final String IMAGE = "zombielab/example-batch:1";
     private static final String MORE = """
             # A batch that fails, and a worker that never ends by itself: validate's own negative controls.
@@ -91,30 +92,52 @@ class JobManifestTest {
 
     @BeforeAll
     static void validateTheFiles() throws Exception {
-        DockerCli.ok("build", "-q", "--build-arg", "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"), "-t", IMAGE,
+        DockerCli.ok(
+                "build",
+                "-q",
+                "--build-arg",
+                "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"),
+                "-t",
+                IMAGE,
                 Path.of("examples/deploy/batch").toAbsolutePath().toString());
         Path more = dir.resolve("more.yaml");
         Files.writeString(more, MORE);
         System.setProperty("zombielab.report.dir", dir.resolve("report").toString());
         Path xml = dir.resolve("jobs.xml");
         try {
-            // A bound of 2.5 s, as the other deploy examples use on this shared machine; zombies and exit codes are judged here.
-            exit = console.run("validate", "--manifest", MANIFEST.toString(), "--manifest", more.toString(), "--latency-bound", "2.5s",
-                    "--junit", xml.toString());
+            // A bound of 2.5 s, as the other deploy examples use on this shared machine; zombies and exit codes are
+            // judged here.
+            exit = console.run(
+                    "validate",
+                    "--manifest",
+                    MANIFEST.toString(),
+                    "--manifest",
+                    more.toString(),
+                    "--latency-bound",
+                    "2.5s",
+                    "--junit",
+                    xml.toString());
         } finally {
             System.clearProperty("zombielab.report.dir");
         }
         assertThat(xml).as(console.out() + console.err()).exists();
-        Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
+        Document doc =
+                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
         NodeList cases = doc.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
-            NodeList failures = c.getElementsByTagName("failure").getLength() > 0 ? c.getElementsByTagName("failure")
+            NodeList failures = c.getElementsByTagName("failure").getLength() > 0
+                    ? c.getElementsByTagName("failure")
                     : c.getElementsByTagName("error");
             NodeList skipped = c.getElementsByTagName("skipped");
-            verdicts.put(c.getAttribute("classname").replace("zombielab.validate.", "") + "/" + c.getAttribute("name"),
-                    failures.getLength() > 0 ? ((Element) failures.item(0)).getAttribute("type") + ": " + failures.item(0).getTextContent()
-                            : skipped.getLength() > 0 ? "skipped: " + ((Element) skipped.item(0)).getAttribute("message") : "passed");
+            verdicts.put(
+                    c.getAttribute("classname").replace("zombielab.validate.", "") + "/" + c.getAttribute("name"),
+                    failures.getLength() > 0
+                            ? ((Element) failures.item(0)).getAttribute("type") + ": "
+                                    + failures.item(0).getTextContent()
+                            : skipped.getLength() > 0
+                                    ? "skipped: " + ((Element) skipped.item(0)).getAttribute("message")
+                                    : "passed");
         }
     }
 
@@ -128,8 +151,7 @@ class JobManifestTest {
     }
 
     /** How a container run by hand went, to its end: the zombies adopted by PID 1 that two looks in a row saw, its exit code. */
-    private record ByHand(int zombiesThatStayed, String table, String exitCode) {
-    }
+    private record ByHand(int zombiesThatStayed, String table, String exitCode) {}
 
     /** Runs the batch image by hand ({@code flags} before it, {@code command} after), reading /proc by docker exec in it until it ends. */
     private static ByHand runToEnd(List<String> flags, String... command) {
@@ -150,24 +172,35 @@ class JobManifestTest {
             Set<String> previous = new HashSet<>();
             Set<String> stayed = new HashSet<>();
             String[] table = {""};
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Optional<DockerCli.Result> look = within(Duration.ofSeconds(5), "exec", observer.orElse(id), "sh", "-c",
-                        "for f in /proc/[0-9]*/stat; do cat \"$f\" 2>/dev/null; echo; done");
-                if (look.isEmpty() || look.get().code() != 0 || !running(id)) {
-                    return !running(id);
-                }
-                Set<String> zombies = new HashSet<>();
-                DockerCli.Result r = look.get();
-                r.out().lines().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+", 5))
-                        .filter(p -> p[2].equals("Z") && p[3].equals("1")).forEach(p -> zombies.add(p[0]));
-                zombies.stream().filter(previous::contains).forEach(stayed::add);
-                if (!zombies.isEmpty()) {
-                    table[0] = r.out();
-                }
-                previous.clear();
-                previous.addAll(zombies);
-                return false;
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Optional<DockerCli.Result> look = within(
+                                Duration.ofSeconds(5),
+                                "exec",
+                                observer.orElse(id),
+                                "sh",
+                                "-c",
+                                "for f in /proc/[0-9]*/stat; do cat \"$f\" 2>/dev/null; echo; done");
+                        if (look.isEmpty() || look.get().code() != 0 || !running(id)) {
+                            return !running(id);
+                        }
+                        Set<String> zombies = new HashSet<>();
+                        DockerCli.Result r = look.get();
+                        r.out()
+                                .lines()
+                                .filter(l -> !l.isBlank())
+                                .map(l -> l.trim().split("\\s+", 5))
+                                .filter(p -> p[2].equals("Z") && p[3].equals("1"))
+                                .forEach(p -> zombies.add(p[0]));
+                        zombies.stream().filter(previous::contains).forEach(stayed::add);
+                        if (!zombies.isEmpty()) {
+                            table[0] = r.out();
+                        }
+                        previous.clear();
+                        previous.addAll(zombies);
+                        return false;
+                    });
             return new ByHand(stayed.size(), table[0], DockerCli.ok("inspect", "-f", "{{.State.ExitCode}}", id));
         } finally {
             DockerCli.run("rm", "-f", id);
@@ -183,7 +216,8 @@ class JobManifestTest {
             p.destroyForcibly();
             return Optional.empty();
         }
-        return Optional.of(new DockerCli.Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+        return Optional.of(new DockerCli.Result(
+                p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     private static boolean running(String id) {
@@ -191,76 +225,120 @@ class JobManifestTest {
     }
 
     @Test
-    @DisplayName("the fleet: exit 1, 2 of 5 GOOD, a diff adding shareProcessNamespace: true to batch's pod spec, the CronJob's schedule a note")
+    @DisplayName(
+            "the fleet: exit 1, 2 of 5 GOOD, a diff adding shareProcessNamespace: true to batch's pod spec, the CronJob's schedule a note")
     void theFleet() {
         assertThat(exit).as(out() + console.err()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).contains("fleet BROKEN: 2 of 5 images GOOD, 3 BROKEN",
-                "+      shareProcessNamespace: true\n       restartPolicy: Never",
-                "note: CronJob schedule '0 3 * * *' (line 47) read, not followed: validate runs its job once, now");
+        assertThat(out())
+                .contains(
+                        "fleet BROKEN: 2 of 5 images GOOD, 3 BROKEN",
+                        "+      shareProcessNamespace: true\n       restartPolicy: Never",
+                        "note: CronJob schedule '0 3 * * *' (line 47) read, not followed: validate runs its job once, now");
     }
 
     @Test
     @DisplayName("batch/batch: validate says node at PID 1 left the workers as zombies, exit 0; by hand the same")
     void nodeAtPid1LeavesZombies() {
-        assertThat(verdicts.get("batch/batch/reaps-while-running")).as(out()).startsWith("PromiseBroken: ")
+        assertThat(verdicts.get("batch/batch/reaps-while-running"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
                 .contains("left as zombies (sh for", "[sh] <defunct>", "node batch.js");
         assertThat(verdicts).containsEntry("batch/batch/job-succeeds", "passed");
-        assertThat(verdicts.get("batch/batch/stops-gracefully")).startsWith("skipped: not applicable: a Job ends by itself: it ended after");
+        assertThat(verdicts.get("batch/batch/stops-gracefully"))
+                .startsWith("skipped: not applicable: a Job ends by itself: it ended after");
         ByHand hand = runToEnd(List.of("-e", "ROUNDS=5"));
-        assertThat(hand.zombiesThatStayed()).as("zombies under node that stayed, by hand:\n" + hand.table()).isGreaterThanOrEqualTo(3);
+        assertThat(hand.zombiesThatStayed())
+                .as("zombies under node that stayed, by hand:\n" + hand.table())
+                .isGreaterThanOrEqualTo(3);
         assertThat(hand.exitCode()).isEqualTo("0");
     }
 
     @Test
-    @DisplayName("batch-shared/batch and nightly-report/report: the pod's pause, a shell at PID 1: none left, exit 0; by hand the same")
+    @DisplayName(
+            "batch-shared/batch and nightly-report/report: the pod's pause, a shell at PID 1: none left, exit 0; by hand the same")
     void pauseAndShellReap() {
         for (String job : List.of("batch-shared/batch", "nightly-report/report")) {
-            assertThat(verdicts).as(out()).containsEntry(job + "/reaps-while-running", "passed").containsEntry(job + "/job-succeeds", "passed");
-            assertThat(verdicts.get(job + "/stops-gracefully")).as("never kept: not applicable").startsWith("skipped: not applicable: a ")
+            assertThat(verdicts)
+                    .as(out())
+                    .containsEntry(job + "/reaps-while-running", "passed")
+                    .containsEntry(job + "/job-succeeds", "passed");
+            assertThat(verdicts.get(job + "/stops-gracefully"))
+                    .as("never kept: not applicable")
+                    .startsWith("skipped: not applicable: a ")
                     .contains("ends by itself");
         }
-        String pause = DockerCli.ok("run", "-d", "--label", "io.zombielab=true", "--read-only",
-                HelperImage.ensure(DockerClientFactory.instance().client()), "pause");
+        String pause = DockerCli.ok(
+                "run",
+                "-d",
+                "--label",
+                "io.zombielab=true",
+                "--read-only",
+                HelperImage.ensure(DockerClientFactory.instance().client()),
+                "pause");
         try {
-            String observer = DockerCli.ok("run", "-d", "--label", "io.zombielab=true", "--pid", "container:" + pause,
-                    System.getenv("ZOMBIELAB_BASE_IMAGE"), "sleep", "300");
+            String observer = DockerCli.ok(
+                    "run",
+                    "-d",
+                    "--label",
+                    "io.zombielab=true",
+                    "--pid",
+                    "container:" + pause,
+                    System.getenv("ZOMBIELAB_BASE_IMAGE"),
+                    "sleep",
+                    "300");
             ByHand shared;
             try {
                 shared = runToEnd(Optional.of(observer), List.of("--pid", "container:" + pause));
             } finally {
                 DockerCli.run("rm", "-f", observer);
             }
-            assertThat(shared.zombiesThatStayed()).as("zombies in the shared namespace, by hand:\n" + shared.table()).isZero();
+            assertThat(shared.zombiesThatStayed())
+                    .as("zombies in the shared namespace, by hand:\n" + shared.table())
+                    .isZero();
             assertThat(shared.exitCode()).as("node's exit, not PID 1 there").isEqualTo("0");
         } finally {
             DockerCli.run("rm", "-f", pause);
         }
         ByHand shell = runToEnd(List.of("--entrypoint", "/bin/sh"), "-c", "node batch.js && echo report sent");
-        assertThat(shell.zombiesThatStayed()).as("zombies under sh, by hand:\n" + shell.table()).isZero();
+        assertThat(shell.zombiesThatStayed())
+                .as("zombies under sh, by hand:\n" + shell.table())
+                .isZero();
         assertThat(shell.exitCode()).isEqualTo("0");
     }
 
     @Test
     @DisplayName("failing/batch: validate says exit code 3, Failed, with what Kubernetes would do; by hand exit 3")
     void failingJob() {
-        assertThat(verdicts.get("failing/batch/job-succeeds")).as(out()).startsWith("PromiseBroken: ")
-                .contains("exit code 3 after", "Kubernetes counts the pod Failed; restartPolicy Never: the Job controller would start up to 0 new pods");
+        assertThat(verdicts.get("failing/batch/job-succeeds"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
+                .contains(
+                        "exit code 3 after",
+                        "Kubernetes counts the pod Failed; restartPolicy Never: the Job controller would start up to 0 new pods");
         assertThat(verdicts.get("failing/batch/stops-gracefully")).startsWith("skipped: not applicable: ");
-        assertThat(runToEnd(List.of("-e", "ROUNDS=1", "-e", "EXIT_CODE=3")).exitCode()).isEqualTo("3");
+        assertThat(runToEnd(List.of("-e", "ROUNDS=1", "-e", "EXIT_CODE=3")).exitCode())
+                .isEqualTo("3");
     }
 
     @Test
-    @DisplayName("stuck/worker: validate says still running at its 3 s deadline, stopped with its grace period, and judges that stop; by hand the same")
+    @DisplayName(
+            "stuck/worker: validate says still running at its 3 s deadline, stopped with its grace period, and judges that stop; by hand the same")
     void stuckJob() {
-        assertThat(verdicts.get("stuck/worker/job-succeeds")).as(out()).startsWith("PromiseBroken: ")
+        assertThat(verdicts.get("stuck/worker/job-succeeds"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
                 .contains("still running at its activeDeadlineSeconds, 3 s", "docker stop -t 3 (its grace period)");
-        assertThat(verdicts).as("still running at its deadline: its stop is judged, not skipped")
+        assertThat(verdicts)
+                .as("still running at its deadline: its stop is judged, not skipped")
                 .containsEntry("stuck/worker/stops-gracefully", "passed");
-        String id = DockerCli.ok("run", "-d", "--label", "io.zombielab=true", "--entrypoint", "node", IMAGE, "-e", Stuck.SCRIPT);
+        String id = DockerCli.ok(
+                "run", "-d", "--label", "io.zombielab=true", "--entrypoint", "node", IMAGE, "-e", Stuck.SCRIPT);
         try {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> running(id));
             DockerCli.ok("stop", "-t", "3", id);
-            assertThat(DockerCli.ok("inspect", "-f", "{{.State.ExitCode}}", id)).as("it stops on SIGTERM").isEqualTo("0");
+            assertThat(DockerCli.ok("inspect", "-f", "{{.State.ExitCode}}", id))
+                    .as("it stops on SIGTERM")
+                    .isEqualTo("0");
         } finally {
             DockerCli.run("rm", "-f", id);
         }

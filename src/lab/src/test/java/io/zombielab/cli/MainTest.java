@@ -25,9 +25,13 @@ class MainTest {
     @Tag("unit")
     @DisplayName("a malformed scenario file: exit 2, every problem with file:line, nothing run, no usage text")
     void malformedScenarioFile() {
-        assertThat(run("matrix", "src/lab/src/test/resources/scenarios-malformed/three-problems.yaml")).isEqualTo(ExitCode.USAGE);
-        assertThat(err()).contains("three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill'",
-                "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1", "nothing was run.")
+        assertThat(run("matrix", "src/lab/src/test/resources/scenarios-malformed/three-problems.yaml"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err())
+                .contains(
+                        "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill'",
+                        "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1",
+                        "nothing was run.")
                 .doesNotContain("usage:");
     }
 
@@ -67,22 +71,28 @@ class MainTest {
 
     @Test
     @Tag("unit")
-    @DisplayName("validate with a pod: exit 2, saying pause is no init in the container, what runs its cells and which inits validate takes")
+    @DisplayName(
+            "validate with a pod: exit 2, saying pause is no init in the container, what runs its cells and which inits validate takes")
     void validateRefusesAPod() {
         assertThat(run("validate", "--reaper", "pod-shared")).isEqualTo(ExitCode.USAGE);
-        assertThat(err()).contains("reaper 'pod-shared' is no init in front of the program in its container",
-                "`zombielab matrix --reaper pod-shared` runs its cells",
-                "name one of [tini, tini-group, docker-init, dumb-init, catatonit, java]");
+        assertThat(err())
+                .contains(
+                        "reaper 'pod-shared' is no init in front of the program in its container",
+                        "`zombielab matrix --reaper pod-shared` runs its cells",
+                        "name one of [tini, tini-group, docker-init, dumb-init, catatonit, java]");
     }
 
     @Test
     @Tag("unit")
-    @DisplayName("ZOMBIELAB_FLEET_SHARD, from the settings the command was given: a wrong one and an empty one, exit 2 before any engine")
+    @DisplayName(
+            "ZOMBIELAB_FLEET_SHARD, from the settings the command was given: a wrong one and an empty one, exit 2 before any engine")
     void fleetShardFromTheSettings() {
-        Console wrong = new Console(io.zombielab.Settings.of(java.util.Map.of("ZOMBIELAB_FLEET_SHARD", "two"), System.getProperties()));
+        Console wrong = new Console(
+                io.zombielab.Settings.of(java.util.Map.of("ZOMBIELAB_FLEET_SHARD", "two"), System.getProperties()));
         assertThat(wrong.run("validate", "--image", "a:1", "--image", "b:1")).isEqualTo(ExitCode.USAGE);
         assertThat(wrong.err()).contains("ZOMBIELAB_FLEET_SHARD needs K/N (job K of N, e.g. 2/4), not 'two'");
-        Console past = new Console(io.zombielab.Settings.of(java.util.Map.of("ZOMBIELAB_FLEET_SHARD", "3/3"), System.getProperties()));
+        Console past = new Console(
+                io.zombielab.Settings.of(java.util.Map.of("ZOMBIELAB_FLEET_SHARD", "3/3"), System.getProperties()));
         assertThat(past.run("validate", "--image", "a:1", "--image", "b:1")).isEqualTo(ExitCode.USAGE);
         assertThat(past.err()).contains("fleet shard 3/3 of 2 images is empty: use fewer shards");
     }
@@ -100,7 +110,8 @@ class MainTest {
     @DisplayName("--parallel with no count of 1 to 8: exit 2, saying what it needs and what it got, nothing run")
     void badParallel(String value) {
         assertThat(run("matrix", "--parallel", value, "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
-        assertThat(err()).contains("--parallel needs a count of cells to run at once, 1 to 8, not '" + value + "'")
+        assertThat(err())
+                .contains("--parallel needs a count of cells to run at once, 1 to 8, not '" + value + "'")
                 .doesNotContain("cell 1 of");
     }
 
@@ -109,7 +120,8 @@ class MainTest {
     @DisplayName("two cells at a time: they overlap, every one holds, and the report keeps the file's order")
     void parallelCells() {
         assertThat(run("matrix", "--parallel", "2", "--reaper", "none", "--reaper", "tini", "scenarios/story.yaml"))
-                .as(err()).isEqualTo(ExitCode.OK);
+                .as(err())
+                .isEqualTo(ExitCode.OK);
         String said = err();
         assertThat(said).contains("4 cells, 2 at a time");
         // Cell 2 started before cell 1 had finished: they ran at the same time.
@@ -127,8 +139,14 @@ class MainTest {
         assertThat(run("plan", "scenarios/story.yaml")).as(err()).isEqualTo(ExitCode.OK);
         List<String> lines = console.out().lines().toList();
         assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line)
-                .contains("\tdocker run -d ", "--label io.zombielab=true", "--pids-limit 512", "--read-only",
-                        "--tmpfs /tmp:rw,nosuid,size=64m", "--publish 127.0.0.1::7070", "/opt/zombielab/bin/supervisor-go"));
+                .contains(
+                        "\tdocker run -d ",
+                        "--label io.zombielab=true",
+                        "--pids-limit 512",
+                        "--read-only",
+                        "--tmpfs /tmp:rw,nosuid,size=64m",
+                        "--publish 127.0.0.1::7070",
+                        "/opt/zombielab/bin/supervisor-go"));
         assertThat(lines.get(0)).startsWith("none/go/pid-kill\t3\tchain\t0\t").doesNotContain("--init");
         assertThat(lines.get(4)).startsWith("docker-init/go/pid-kill\t").contains(" --init ");
     }
@@ -139,8 +157,12 @@ class MainTest {
     void junitUnwritable(@TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("zombielab-junit.plain"), "");
         java.nio.file.Path inside = plain.resolve("x.xml");
-        assertThat(run("matrix", "--junit", inside.toString(), "scenarios/story.yaml")).isEqualTo(ExitCode.USAGE);
-        assertThat(err()).contains("--junit: cannot write " + inside + ": " + plain + " is a file, not a folder", "nothing was run.")
+        assertThat(run("matrix", "--junit", inside.toString(), "scenarios/story.yaml"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err())
+                .contains(
+                        "--junit: cannot write " + inside + ": " + plain + " is a file, not a folder",
+                        "nothing was run.")
                 .doesNotContain("cell 1 of", "Docker engine", "usage:");
         assertThat(run("validate", "--reaper", "tini", "--junit", "/dev/null")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--junit: /dev/null is not a regular file").doesNotContain("checking reaps-orphans");

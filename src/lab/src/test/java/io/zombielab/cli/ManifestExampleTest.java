@@ -14,13 +14,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.junit.jupiter.api.Tag;
 
 /**
  * examples/deploy/k8s/pods.yaml judged container by container, each verdict against the same containers run by hand
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Tag;
 @DisplayName("validate --manifest: the example manifest, and the same containers by hand")
 class ManifestExampleTest {
 
-    private static final Path MANIFEST = Path.of("examples/deploy/k8s/pods.yaml").toAbsolutePath();
+    private static final Path MANIFEST =
+            Path.of("examples/deploy/k8s/pods.yaml").toAbsolutePath();
     private static final String IMAGE = "zombielab/example-app:1";
 
     private static final Console console = new Console();
@@ -44,25 +45,43 @@ class ManifestExampleTest {
 
     @BeforeAll
     static void validateTheFile() throws Exception {
-        DockerCli.ok("build", "-q", "--build-arg", "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"), "-t", IMAGE,
+        DockerCli.ok(
+                "build",
+                "-q",
+                "--build-arg",
+                "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"),
+                "-t",
+                IMAGE,
                 Path.of("examples/deploy/app").toAbsolutePath().toString());
         System.setProperty("zombielab.report.dir", dir.resolve("report").toString());
         Path xml = dir.resolve("k8s.xml");
         try {
-            // A bound of 2.5 s: on a loaded machine docker stop alone can take over 1 s; zombies and kills are judged here.
-            exit = console.run("validate", "--manifest", MANIFEST.toString(), "--latency-bound", "2.5s", "--junit", xml.toString());
+            // A bound of 2.5 s: on a loaded machine docker stop alone can take over 1 s; zombies and kills are judged
+            // here.
+            exit = console.run(
+                    "validate",
+                    "--manifest",
+                    MANIFEST.toString(),
+                    "--latency-bound",
+                    "2.5s",
+                    "--junit",
+                    xml.toString());
         } finally {
             System.clearProperty("zombielab.report.dir");
         }
         assertThat(xml).as(console.out() + console.err()).exists();
-        Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
+        Document doc =
+                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
         NodeList cases = doc.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
             NodeList failures = c.getElementsByTagName("failure");
-            verdicts.put(c.getAttribute("classname").replace("zombielab.validate.", "") + "/" + c.getAttribute("name"),
-                    failures.getLength() == 0 ? "passed" : ((Element) failures.item(0)).getAttribute("type") + ": "
-                            + failures.item(0).getTextContent());
+            verdicts.put(
+                    c.getAttribute("classname").replace("zombielab.validate.", "") + "/" + c.getAttribute("name"),
+                    failures.getLength() == 0
+                            ? "passed"
+                            : ((Element) failures.item(0)).getAttribute("type") + ": "
+                                    + failures.item(0).getTextContent());
         }
     }
 
@@ -81,7 +100,8 @@ class ManifestExampleTest {
         args.add(IMAGE);
         args.addAll(List.of(command));
         String id = DockerCli.ok(args.toArray(String[]::new));
-        await().atMost(Duration.ofSeconds(20)).until(() -> DockerCli.run("logs", id).out().contains("up"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> DockerCli.run("logs", id).out().contains("up"));
         return id;
     }
 
@@ -90,42 +110,64 @@ class ManifestExampleTest {
         for (int i = 0; i < 3; i++) {
             DockerCli.ok("exec", id, "/bin/sh", "-c", "sleep 1 & exit 0");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> DockerCli.processes(id).stream().noneMatch(p -> p[1].equals("(sleep)")
-                && !p[2].equals("Z")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> DockerCli.processes(id).stream()
+                .noneMatch(p -> p[1].equals("(sleep)") && !p[2].equals("Z")));
         long[] last = {-1};
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            long now = DockerCli.processes(id).stream().filter(p -> p[2].equals("Z")).count();
-            boolean same = now == last[0];
-            last[0] = now;
-            return same;
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = DockerCli.processes(id).stream()
+                            .filter(p -> p[2].equals("Z"))
+                            .count();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
         return last[0];
     }
 
     @Test
-    @DisplayName("the fleet: exit 1, a diff adding shareProcessNamespace: true to web's pod spec, the grace period's line")
+    @DisplayName(
+            "the fleet: exit 1, a diff adding shareProcessNamespace: true to web's pod spec, the grace period's line")
     void theFleet() {
         assertThat(exit).as(out() + console.err()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).contains("zombielab validate: a fleet of 2 images", "fleet BROKEN: 1 of 2 images GOOD, 1 BROKEN",
-                "+      shareProcessNamespace: true\n       terminationGracePeriodSeconds: 3",
-                MANIFEST + ":39: web/web was still running when the SIGKILL came after 3 s");
+        assertThat(out())
+                .contains(
+                        "zombielab validate: a fleet of 2 images",
+                        "fleet BROKEN: 1 of 2 images GOOD, 1 BROKEN",
+                        "+      shareProcessNamespace: true\n       terminationGracePeriodSeconds: 3",
+                        MANIFEST + ":39: web/web was still running when the SIGKILL came after 3 s");
     }
 
     @Test
-    @DisplayName("shared/app: validate says the pause reaps the probe's children and the preStop ran; by hand in --pid container:PAUSE, none left")
+    @DisplayName(
+            "shared/app: validate says the pause reaps the probe's children and the preStop ran; by hand in --pid container:PAUSE, none left")
     void sharedPodReaps() {
-        assertThat(verdicts).as(out()).containsEntry("shared/app/probes-reaped", "passed").containsEntry("shared/app/reaps-orphans", "passed")
+        assertThat(verdicts)
+                .as(out())
+                .containsEntry("shared/app/probes-reaped", "passed")
+                .containsEntry("shared/app/reaps-orphans", "passed")
                 .containsEntry("shared/app/stops-gracefully", "passed");
         assertThat(out()).contains("preStop [/bin/sh, -c, sleep 1] (" + MANIFEST + ":23) ran first, exit code 0");
-        String pause = DockerCli.ok("run", "-d", "--label", "io.zombielab=true", "--read-only", HelperImage.ensure(DockerClientFactory.instance().client()),
+        String pause = DockerCli.ok(
+                "run",
+                "-d",
+                "--label",
+                "io.zombielab=true",
+                "--read-only",
+                HelperImage.ensure(DockerClientFactory.instance().client()),
                 "pause");
         try {
             String app = run(List.of("--pid", "container:" + pause));
             try {
-                assertThat(zombiesAfterProbe(app)).as("zombies in the shared namespace, by hand").isZero();
+                assertThat(zombiesAfterProbe(app))
+                        .as("zombies in the shared namespace, by hand")
+                        .isZero();
                 DockerCli.ok("exec", app, "/bin/sh", "-c", "sleep 1");
                 DockerCli.ok("stop", "-t", "5", app);
-                assertThat(DockerCli.ok("inspect", "-f", "{{.State.ExitCode}}", app)).as("node's exit, not PID 1 there").isEqualTo("0");
+                assertThat(DockerCli.ok("inspect", "-f", "{{.State.ExitCode}}", app))
+                        .as("node's exit, not PID 1 there")
+                        .isEqualTo("0");
             } finally {
                 DockerCli.run("rm", "-f", app);
             }
@@ -135,16 +177,24 @@ class ManifestExampleTest {
     }
 
     @Test
-    @DisplayName("web/web: validate says the probe's children stay zombies and the stop is killed; by hand the same, exit 137 after 3 s")
+    @DisplayName(
+            "web/web: validate says the probe's children stay zombies and the stop is killed; by hand the same, exit 137 after 3 s")
     void deploymentLeavesZombiesAndIsKilled() {
-        assertThat(verdicts.get("web/web/probes-reaped")).as(out()).startsWith("PromiseBroken: ").contains("left as zombies (sleep ppid 1)");
-        assertThat(verdicts.get("web/web/stops-gracefully")).startsWith("PromiseBroken: ").contains("(timeout 3 s); did not stop on its stop signal: the engine killed it after the 3 s timeout");
+        assertThat(verdicts.get("web/web/probes-reaped"))
+                .as(out())
+                .startsWith("PromiseBroken: ")
+                .contains("left as zombies (sleep ppid 1)");
+        assertThat(verdicts.get("web/web/stops-gracefully"))
+                .startsWith("PromiseBroken: ")
+                .contains("(timeout 3 s); did not stop on its stop signal: the engine killed it after the 3 s timeout");
         String id = run(List.of("-e", "SHUTDOWN_MS=5000", "--entrypoint", "node"), "server.js");
         try {
             assertThat(zombiesAfterProbe(id)).as("zombies under node, by hand").isEqualTo(3);
             long t0 = System.nanoTime();
             DockerCli.ok("stop", "-t", "3", id);
-            assertThat((System.nanoTime() - t0) / 1_000_000).as("docker stop's ms").isGreaterThanOrEqualTo(3000);
+            assertThat((System.nanoTime() - t0) / 1_000_000)
+                    .as("docker stop's ms")
+                    .isGreaterThanOrEqualTo(3000);
             assertThat(DockerCli.ok("inspect", "-f", "{{.State.ExitCode}}", id)).isEqualTo("137");
         } finally {
             DockerCli.run("rm", "-f", id);

@@ -1,24 +1,24 @@
 package io.zombielab.cli;
 
-import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.zombielab.Lab;
+import io.zombielab.Settings;
 import io.zombielab.scenario.Reaper;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Tag;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * validate --image checks an app image as it ships, whatever its PID 1: here the real Next.js fixture with
@@ -36,7 +36,8 @@ class ShippedImageTest {
     static void buildTheApp() {
         Lab lab = Lab.open(Settings.fromEnvironment(), line -> System.out.println("[zombielab] " + line));
         String fixtures = lab.imageFor(Reaper.NONE);
-        app = new ImageFromDockerfile("zombielab/test-node-at-pid1:" + lab.runId().replaceAll("[^a-z0-9-]", ""), false)
+        app = new ImageFromDockerfile(
+                        "zombielab/test-node-at-pid1:" + lab.runId().replaceAll("[^a-z0-9-]", ""), false)
                 .withDockerfileFromBuilder(b -> b.from(fixtures)
                         .label("io.zombielab", "true")
                         .workDir("/opt/zombielab/workloads/next-app")
@@ -71,14 +72,19 @@ class ShippedImageTest {
 
     /** The JUnit XML validate wrote: each test case's name with what it holds (failure type, or "passed"). */
     private static java.util.Map<String, String> junit(Path file) throws Exception {
-        Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(file.toFile());
+        Document doc =
+                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(file.toFile());
         NodeList cases = doc.getElementsByTagName("testcase");
         java.util.Map<String, String> results = new java.util.TreeMap<>();
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
             NodeList failures = c.getElementsByTagName("failure");
-            results.put(c.getAttribute("name"), failures.getLength() == 0 ? "passed"
-                    : ((Element) failures.item(0)).getAttribute("type") + ": " + failures.item(0).getTextContent());
+            results.put(
+                    c.getAttribute("name"),
+                    failures.getLength() == 0
+                            ? "passed"
+                            : ((Element) failures.item(0)).getAttribute("type") + ": "
+                                    + failures.item(0).getTextContent());
         }
         return results;
     }
@@ -90,13 +96,20 @@ class ShippedImageTest {
         int exit = validate("--name", "next-app", "--junit", xml.toString());
 
         assertThat(exit).as(out()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).contains("PID 1: node node_modules/next/dist/bin/next start -p 3000",
-                "predicted from the config: reaps no",
-                "next-app BREAKS 'reaps-orphans'", "5 left as zombies", "<defunct>",
-                "fix: run it with an init in front: docker run --init",
-                "BROKEN: ");
-        assertThat(junit(xml)).containsEntry("stops-gracefully", "passed").hasEntrySatisfying("reaps-orphans", failure ->
-                assertThat(failure).startsWith("PromiseBroken: ").contains("5 left as zombies", "[zl-orphan] <defunct>"));
+        assertThat(out())
+                .contains(
+                        "PID 1: node node_modules/next/dist/bin/next start -p 3000",
+                        "predicted from the config: reaps no",
+                        "next-app BREAKS 'reaps-orphans'",
+                        "5 left as zombies",
+                        "<defunct>",
+                        "fix: run it with an init in front: docker run --init",
+                        "BROKEN: ");
+        assertThat(junit(xml))
+                .containsEntry("stops-gracefully", "passed")
+                .hasEntrySatisfying("reaps-orphans", failure -> assertThat(failure)
+                        .startsWith("PromiseBroken: ")
+                        .contains("5 left as zombies", "[zl-orphan] <defunct>"));
     }
 
     @Test
@@ -106,19 +119,25 @@ class ShippedImageTest {
         int exit = validate("--name", "next-app", "--init", "--junit", xml.toString());
 
         assertThat(exit).as(out()).isEqualTo(ExitCode.OK);
-        assertThat(out()).contains("PID 1: docker-init -- node", "GOOD: 2 of 2 judged promises kept").doesNotContain("fix:");
+        assertThat(out())
+                .contains("PID 1: docker-init -- node", "GOOD: 2 of 2 judged promises kept")
+                .doesNotContain("fix:");
         assertThat(junit(xml)).isEqualTo(java.util.Map.of("reaps-orphans", "passed", "stops-gracefully", "passed"));
     }
 
     @Test
-    @DisplayName("the same image in a pod sharing its PID namespace keeps both promises: the pod's pause at PID 1 reaps")
+    @DisplayName(
+            "the same image in a pod sharing its PID namespace keeps both promises: the pod's pause at PID 1 reaps")
     void inASharedPodThePauseReaps() throws Exception {
         Path xml = dir.resolve("in-pod.xml");
         int exit = validate("--name", "next-app", "--pod", "--junit", xml.toString());
 
         assertThat(exit).as(out()).isEqualTo(ExitCode.OK);
-        assertThat(out()).contains("in a pod sharing its PID namespace (pause at PID 1)", "PID 1: pause",
-                "GOOD: 2 of 2 judged promises kept");
+        assertThat(out())
+                .contains(
+                        "in a pod sharing its PID namespace (pause at PID 1)",
+                        "PID 1: pause",
+                        "GOOD: 2 of 2 judged promises kept");
         assertThat(junit(xml)).isEqualTo(java.util.Map.of("reaps-orphans", "passed", "stops-gracefully", "passed"));
     }
 }

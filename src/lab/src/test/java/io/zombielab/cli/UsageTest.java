@@ -16,19 +16,25 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class UsageTest {
 
-    private static final String REGENERATE = "after a change: java -cp 'target/classes:target/lib/*' io.zombielab.cli.Usage docs";
+    private static final String REGENERATE =
+            "after a change: java -cp 'target/classes:target/lib/*' io.zombielab.cli.Usage docs";
 
     @Test
-    @DisplayName("docs/usage.txt is the usage text the CLI generates (after a change: java -cp ... io.zombielab.cli.Usage docs)")
+    @DisplayName(
+            "docs/usage.txt is the usage text the CLI generates (after a change: java -cp ... io.zombielab.cli.Usage docs)")
     void launchersCopyIsCurrent() throws Exception {
-        assertThat(Files.readString(Path.of("docs/usage.txt"))).as(REGENERATE).isEqualTo(Usage.text(Main.commandLine()));
+        assertThat(Files.readString(Path.of("docs/usage.txt")))
+                .as(REGENERATE)
+                .isEqualTo(Usage.text(Main.commandLine()));
     }
 
     @Test
     @DisplayName("docs/help/COMMAND.txt is what `zombielab COMMAND --help` prints, for every command and no other")
     void launchersHelpIsCurrent() throws Exception {
         Map<String, String> help = Usage.commandHelp(Main.commandLine());
-        assertThat(help).containsKeys("reproduce", "matrix", "validate", "plan", "probes", "flakes", "speed", "test", "doctor", "gc");
+        assertThat(help)
+                .containsKeys(
+                        "reproduce", "matrix", "validate", "plan", "probes", "flakes", "speed", "test", "doctor", "gc");
         for (Map.Entry<String, String> command : help.entrySet()) {
             Path file = Usage.helpFile(Path.of("docs"), command.getKey());
             assertThat(file).as(REGENERATE).exists();
@@ -44,9 +50,24 @@ class UsageTest {
     @Test
     @DisplayName("it names every command, each option of each, help and version, and the exit codes")
     void namesEverything() {
-        assertThat(Usage.text(Main.commandLine())).contains("usage: zombielab reproduce [-hV] [--show-secrets] [--junit FILE] [--parallel N] [--quiet | --json]",
-                "zombielab validate", "[--reaper ID]", "[--image IMAGE]...", "[--compose FILE]...", "[--fleet-shard K/N]", "zombielab test", "zombielab doctor", "zombielab gc",
-                "zombielab flakes", "zombielab speed", "zombielab [COMMAND] -h | --help | -V | --version",
-                "--shard K/N", "--entrypoint \"CMD ARG...\"", "--junit FILE", "[--reaper ID[,ID...]]...", "exit codes: 0");
+        assertThat(Usage.text(Main.commandLine()))
+                .contains(
+                        "usage: zombielab reproduce [-hV] [--show-secrets] [--junit FILE] [--parallel N] [--quiet | --json]",
+                        "zombielab validate",
+                        "[--reaper ID]",
+                        "[--image IMAGE]...",
+                        "[--compose FILE]...",
+                        "[--fleet-shard K/N]",
+                        "zombielab test",
+                        "zombielab doctor",
+                        "zombielab gc",
+                        "zombielab flakes",
+                        "zombielab speed",
+                        "zombielab [COMMAND] -h | --help | -V | --version",
+                        "--shard K/N",
+                        "--entrypoint \"CMD ARG...\"",
+                        "--junit FILE",
+                        "[--reaper ID[,ID...]]...",
+                        "exit codes: 0");
     }
 }

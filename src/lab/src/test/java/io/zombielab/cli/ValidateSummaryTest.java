@@ -1,8 +1,8 @@
 package io.zombielab.cli;
 
-import io.zombielab.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.Settings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,18 @@ class ValidateSummaryTest {
     @Test
     @DisplayName("an init that reaps on a timer, so reaps and forwards late, is SLOW, exit 1: neither good nor broken")
     void slow() {
-        assertThat(validate("--image", Settings.fromEnvironment().run().requireBaseImage(), "--name", "timer",
-                "--entrypoint", "/zombielab/zl-helper timer-init --every 3s --")).as(out()).isEqualTo(ExitCode.FAILED);
-        assertThat(out()).startsWith("SLOW: 8 of 12 judged promises kept, 4 slow (bound 1000 ms)").doesNotContain("broken");
+        assertThat(validate(
+                        "--image",
+                        Settings.fromEnvironment().run().requireBaseImage(),
+                        "--name",
+                        "timer",
+                        "--entrypoint",
+                        "/zombielab/zl-helper timer-init --every 3s --"))
+                .as(out())
+                .isEqualTo(ExitCode.FAILED);
+        assertThat(out())
+                .startsWith("SLOW: 8 of 12 judged promises kept, 4 slow (bound 1000 ms)")
+                .doesNotContain("broken");
     }
 
     @Test

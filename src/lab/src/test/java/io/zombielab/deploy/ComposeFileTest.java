@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /** A Compose file read as Compose would run each service, and every way one can be wrong, at its file:line. */
 @Tag("unit")
@@ -49,7 +49,9 @@ class ComposeFileTest {
     }
 
     private List<String> problemLines() {
-        return problems.stream().map(p -> p.toString().replace(dir.toString() + "/", "")).toList();
+        return problems.stream()
+                .map(p -> p.toString().replace(dir.toString() + "/", ""))
+                .toList();
     }
 
     @Test
@@ -75,7 +77,13 @@ class ComposeFileTest {
         assertThat(services.get(1).deployment().entrypoint()).isEmpty();
         assertThat(services.get(1).deployment().cmd()).contains(List.of("node", "server.js"));
         assertThat(services.get(2).deployment().cmd()).contains(List.of("node", "my server.js"));
-        var image = new io.zombielab.image.ImageConfig("app:1", List.of("/entry"), List.of("serve"), Optional.empty(), "", "/bin",
+        var image = new io.zombielab.image.ImageConfig(
+                "app:1",
+                List.of("/entry"),
+                List.of("serve"),
+                Optional.empty(),
+                "",
+                "/bin",
                 new io.zombielab.image.ImageConfig.Platform("linux", "amd64"));
         assertThat(ep.applyTo(image).argv()).containsExactly("/docker-entrypoint.sh", "--verbose");
         assertThat(services.get(1).deployment().applyTo(image).argv()).containsExactly("/entry", "node", "server.js");
@@ -112,17 +120,23 @@ class ComposeFileTest {
             assertThat(p.runs()).isEqualTo(5);
             assertThat(p.where()).endsWith("compose.yaml:12");
         });
-        assertThat(only(read("services: {web: {image: app:1}}\n")).gracePeriod()).as("Compose's default").contains(Duration.ofSeconds(10));
+        assertThat(only(read("services: {web: {image: app:1}}\n")).gracePeriod())
+                .as("Compose's default")
+                .contains(Duration.ofSeconds(10));
     }
 
     @Test
     @DisplayName("--stop-timeout caps a grace period; a member with none takes it, else 5 s")
     void gracePeriodCapped() throws IOException {
         FleetMember m = only(read("services: {web: {image: app:1, stop_grace_period: 30s}}\n"));
-        assertThat(m.grading(Duration.ofSeconds(1), Optional.empty()).stopTimeoutSeconds()).isEqualTo(30);
-        assertThat(m.grading(Duration.ofSeconds(1), Optional.of(7)).stopTimeoutSeconds()).isEqualTo(7);
-        FleetMember plain = FleetMember.image("x", "x", Source.COMMAND_LINE, ConfigReading.Front.NONE, Optional.empty());
-        assertThat(plain.grading(Duration.ofSeconds(1), Optional.empty()).stopTimeoutSeconds()).isEqualTo(5);
+        assertThat(m.grading(Duration.ofSeconds(1), Optional.empty()).stopTimeoutSeconds())
+                .isEqualTo(30);
+        assertThat(m.grading(Duration.ofSeconds(1), Optional.of(7)).stopTimeoutSeconds())
+                .isEqualTo(7);
+        FleetMember plain =
+                FleetMember.image("x", "x", Source.COMMAND_LINE, ConfigReading.Front.NONE, Optional.empty());
+        assertThat(plain.grading(Duration.ofSeconds(1), Optional.empty()).stopTimeoutSeconds())
+                .isEqualTo(5);
     }
 
     @Test
@@ -139,12 +153,14 @@ class ComposeFileTest {
                 """, Map.of("TAG", "from-env"), List.of());
         assertThat(services).extracting(FleetMember::image).containsExactly("shop/web:from-env");
         assertThat(services.get(0).deployment().cmd()).contains(List.of("echo", "$HOME", "fallback"));
-        assertThat(problemLines()).containsExactly("compose.yaml:6: services.b.image: variable REQUIRED is required: set REQUIRED "
-                + "(set it in the environment or in .env)");
+        assertThat(problemLines())
+                .containsExactly("compose.yaml:6: services.b.image: variable REQUIRED is required: set REQUIRED "
+                        + "(set it in the environment or in .env)");
     }
 
     @Test
-    @DisplayName("a bare environment key takes the caller's value (the environment it was given, not the JVM's); unset, it is left out")
+    @DisplayName(
+            "a bare environment key takes the caller's value (the environment it was given, not the JVM's); unset, it is left out")
     void bareEnvironmentKeys() throws IOException {
         List<FleetMember> services = read("""
                 services:
@@ -158,10 +174,14 @@ class ComposeFileTest {
                       ABSENT:
                 """, Map.of("TOKEN", "from-caller"), List.of());
         assertThat(problems).as("problems").isEmpty();
-        assertThat(services.get(0).deployment().environment()).isEqualTo(Map.of("TOKEN", "from-caller", "MODE", "prod"));
+        assertThat(services.get(0).deployment().environment())
+                .isEqualTo(Map.of("TOKEN", "from-caller", "MODE", "prod"));
         assertThat(services.get(1).deployment().environment()).isEqualTo(Map.of("TOKEN", "from-caller"));
-        assertThat(only(read("services: {web: {image: app:1, environment: [PATH]}}\n")).deployment().environment())
-                .as("PATH is in the JVM's environment, not in the one given").isEmpty();
+        assertThat(only(read("services: {web: {image: app:1, environment: [PATH]}}\n"))
+                        .deployment()
+                        .environment())
+                .as("PATH is in the JVM's environment, not in the one given")
+                .isEmpty();
     }
 
     @Test
@@ -169,11 +189,14 @@ class ComposeFileTest {
     void profiles() throws IOException {
         String yaml = "services:\n  web: {image: app:1}\n  debug: {image: app:1, profiles: [debug]}\n";
         assertThat(read(yaml)).extracting(FleetMember::name).containsExactly("web");
-        assertThat(read(yaml, Map.of(), List.of("debug"))).extracting(FleetMember::name).containsExactly("web", "debug");
+        assertThat(read(yaml, Map.of(), List.of("debug")))
+                .extracting(FleetMember::name)
+                .containsExactly("web", "debug");
     }
 
     @Test
-    @DisplayName("build: the context beside the file, built as zombielab's own tag; two services with one build share it")
+    @DisplayName(
+            "build: the context beside the file, built as zombielab's own tag; two services with one build share it")
     void build() throws IOException {
         List<FleetMember> services = read("""
                 services:
@@ -191,7 +214,8 @@ class ComposeFileTest {
     }
 
     @Test
-    @DisplayName("every wrong thing at its file:line: unsupported keys, no image, a bad duration, a bad healthcheck, include")
+    @DisplayName(
+            "every wrong thing at its file:line: unsupported keys, no image, a bad duration, a bad healthcheck, include")
     void badInput() throws IOException {
         List<FleetMember> services = read("""
                 include:
@@ -214,17 +238,18 @@ class ComposeFileTest {
                     pid: host
                 """);
         assertThat(services).as("nothing is judged from a file with a problem").isEmpty();
-        assertThat(problemLines()).containsExactly(
-                "compose.yaml:1: include: include is not supported: validate each Compose file with its own --compose FILE",
-                "compose.yaml:5: services.a.extends: 'extends' is not supported: validate cannot run service a as Compose would with it "
-                        + "(it models: build, command, entrypoint, env_file, environment, healthcheck, image, init, profiles, "
-                        + "stop_grace_period, stop_signal, user, working_dir)",
-                "compose.yaml:7: services.b: service b has neither image nor build: Compose would have nothing to run",
-                "compose.yaml:11: services.c.stop_grace_period: must be a duration such as 10s, 1m30s or 500ms, found 'soon'",
-                "compose.yaml:15: services.d.healthcheck.test: a healthcheck test list starts with CMD, CMD-SHELL or NONE, not 'EXEC'",
-                "compose.yaml:18: services.e.pid: 'pid' is not supported: validate cannot run service e as Compose would with it "
-                        + "(it models: build, command, entrypoint, env_file, environment, healthcheck, image, init, profiles, "
-                        + "stop_grace_period, stop_signal, user, working_dir)");
+        assertThat(problemLines())
+                .containsExactly(
+                        "compose.yaml:1: include: include is not supported: validate each Compose file with its own --compose FILE",
+                        "compose.yaml:5: services.a.extends: 'extends' is not supported: validate cannot run service a as Compose would with it "
+                                + "(it models: build, command, entrypoint, env_file, environment, healthcheck, image, init, profiles, "
+                                + "stop_grace_period, stop_signal, user, working_dir)",
+                        "compose.yaml:7: services.b: service b has neither image nor build: Compose would have nothing to run",
+                        "compose.yaml:11: services.c.stop_grace_period: must be a duration such as 10s, 1m30s or 500ms, found 'soon'",
+                        "compose.yaml:15: services.d.healthcheck.test: a healthcheck test list starts with CMD, CMD-SHELL or NONE, not 'EXEC'",
+                        "compose.yaml:18: services.e.pid: 'pid' is not supported: validate cannot run service e as Compose would with it "
+                                + "(it models: build, command, entrypoint, env_file, environment, healthcheck, image, init, profiles, "
+                                + "stop_grace_period, stop_signal, user, working_dir)");
     }
 
     @Test
@@ -235,7 +260,8 @@ class ComposeFileTest {
     }
 
     @Test
-    @DisplayName("the fix is a diff adding init: true under the service; with an init, a killed stop names stop_grace_period's line")
+    @DisplayName(
+            "the fix is a diff adding init: true under the service; with an init, a killed stop names stop_grace_period's line")
     void fixes() throws IOException {
         List<FleetMember> services = read("""
                 services:
@@ -248,22 +274,46 @@ class ComposeFileTest {
                     stop_grace_period: 2s
                 """);
         assertThat(services.get(0).notes()).containsExactly("read, not modelled (no effect on PID 1): ports (line 4)");
-        List<String> web = services.get(0).fix().orElseThrow().lines(List.of(verdict(services.get(0), Promises.SHIPPED_REAPS_ORPHANS,
-                PromiseOutcome.LEFT_ZOMBIES)));
+        List<String> web = services.get(0)
+                .fix()
+                .orElseThrow()
+                .lines(List.of(verdict(services.get(0), Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.LEFT_ZOMBIES)));
         String file = dir.resolve("compose.yaml").toString();
-        assertThat(web).startsWith("--- " + file, "+++ " + file + " (fixed)", "@@ -1,5 +1,6 @@", " services:", "   web:",
-                "+    init: true", "     image: app:1");
-        List<String> slow = services.get(1).fix().orElseThrow().lines(List.of(verdict(services.get(1), Promises.STOPS_GRACEFULLY,
-                PromiseOutcome.KILLED)));
-        assertThat(slow).containsExactly(file + ":8: service slow was still running when docker stop killed it after 2 s: its "
-                + "stop_grace_period is shorter than its shutdown: raise it (or make the app stop sooner)");
-        assertThat(services.get(0).fix().orElseThrow().lines(List.of(verdict(services.get(0), Promises.SHIPPED_REAPS_ORPHANS,
-                PromiseOutcome.REAPED)))).as("negative control: kept, nothing to fix").isEmpty();
+        assertThat(web)
+                .startsWith(
+                        "--- " + file,
+                        "+++ " + file + " (fixed)",
+                        "@@ -1,5 +1,6 @@",
+                        " services:",
+                        "   web:",
+                        "+    init: true",
+                        "     image: app:1");
+        List<String> slow = services.get(1)
+                .fix()
+                .orElseThrow()
+                .lines(List.of(verdict(services.get(1), Promises.STOPS_GRACEFULLY, PromiseOutcome.KILLED)));
+        assertThat(slow)
+                .containsExactly(file + ":8: service slow was still running when docker stop killed it after 2 s: its "
+                        + "stop_grace_period is shorter than its shutdown: raise it (or make the app stop sooner)");
+        assertThat(services.get(0)
+                        .fix()
+                        .orElseThrow()
+                        .lines(List.of(
+                                verdict(services.get(0), Promises.SHIPPED_REAPS_ORPHANS, PromiseOutcome.REAPED))))
+                .as("negative control: kept, nothing to fix")
+                .isEmpty();
     }
 
-    private static PromiseVerdict verdict(FleetMember m, io.zombielab.promise.Promise promise, PromiseOutcome observed) {
+    private static PromiseVerdict verdict(
+            FleetMember m, io.zombielab.promise.Promise promise, PromiseOutcome observed) {
         ReaperUnderTest subject = m.subject();
-        return new PromiseVerdict(subject, promise, observed, subject.expected(promise), Optional.empty(), "",
+        return new PromiseVerdict(
+                subject,
+                promise,
+                observed,
+                subject.expected(promise),
+                Optional.empty(),
+                "",
                 new PromiseVerdict.Seen(Optional.empty(), "", "", Optional.empty()));
     }
 }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /** validate --images FILE: one image a line, with what is in front of it; a wrong line is named at its line. */
 @Tag("unit")
@@ -43,9 +43,16 @@ class ImagesFileTest {
                 shop/jobs:1.4 --entrypoint "tini -s --"
                 """);
         assertThat(problems).isEmpty();
-        assertThat(fleet).extracting(FleetMember::name).containsExactly("shop/web:1.4", "web-with-init", "shop/worker:1.4", "shop/jobs:1.4");
-        assertThat(fleet).extracting(FleetMember::front).containsExactly(ConfigReading.Front.NONE, ConfigReading.Front.ENGINE_INIT,
-                ConfigReading.Front.POD_PAUSE, ConfigReading.Front.NONE);
+        assertThat(fleet)
+                .extracting(FleetMember::name)
+                .containsExactly("shop/web:1.4", "web-with-init", "shop/worker:1.4", "shop/jobs:1.4");
+        assertThat(fleet)
+                .extracting(FleetMember::front)
+                .containsExactly(
+                        ConfigReading.Front.NONE,
+                        ConfigReading.Front.ENGINE_INIT,
+                        ConfigReading.Front.POD_PAUSE,
+                        ConfigReading.Front.NONE);
         assertThat(fleet.get(3).entrypoint()).contains(List.of("tini", "-s", "--"));
         assertThat(fleet.get(2).source().toString()).endsWith("fleet.txt:5");
         assertThat(fleet.get(0).entrypoint()).isEqualTo(Optional.empty());
@@ -55,14 +62,17 @@ class ImagesFileTest {
     @DisplayName("a wrong line: its file:line and what is wrong; an empty file names no image")
     void wrongLines() throws IOException {
         read("shop/web:1.4 --pid\n--init shop/web\nshop/web --pod --init\nshop/web --entrypoint \"tini\n");
-        assertThat(problems).extracting(p -> p.toString().replace(dir + "/", "")).containsExactly(
-                "fleet.txt:1: unknown option '--pid' after the image (known: --init, --pod, --entrypoint \"CMD ARG...\", --name NAME)",
-                "fleet.txt:2: a line starts with the image reference, not '--init'",
-                "fleet.txt:3: --init with --pod: one thing is in front of an image (Kubernetes has no --init)",
-                "fleet.txt:4: a \" is not closed in: shop/web --entrypoint \"tini");
+        assertThat(problems)
+                .extracting(p -> p.toString().replace(dir + "/", ""))
+                .containsExactly(
+                        "fleet.txt:1: unknown option '--pid' after the image (known: --init, --pod, --entrypoint \"CMD ARG...\", --name NAME)",
+                        "fleet.txt:2: a line starts with the image reference, not '--init'",
+                        "fleet.txt:3: --init with --pod: one thing is in front of an image (Kubernetes has no --init)",
+                        "fleet.txt:4: a \" is not closed in: shop/web --entrypoint \"tini");
         problems.clear();
         read("# nothing\n");
-        assertThat(problems).extracting(p -> p.toString().replace(dir + "/", ""))
+        assertThat(problems)
+                .extracting(p -> p.toString().replace(dir + "/", ""))
                 .containsExactly("fleet.txt:0: names no image (one reference a line, # for comments)");
     }
 }

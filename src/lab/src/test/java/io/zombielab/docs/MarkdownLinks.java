@@ -25,11 +25,13 @@ import java.util.stream.Stream;
 final class MarkdownLinks {
 
     /** {@code [text](target)} and {@code ![alt](target "title")}. */
-    private static final Pattern INLINE = Pattern.compile("!?\\[((?:[^\\[\\]]|\\[[^\\]]*])*)]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern INLINE =
+            Pattern.compile("!?\\[((?:[^\\[\\]]|\\[[^\\]]*])*)]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** {@code [label]: target}. */
     private static final Pattern REFERENCE = Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(?:\\s+.*)?$");
     /** {@code <a href="...">}, {@code <img src="...">}. */
     private static final Pattern HTML = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:name|id)=\"([^\"]+)\"");
@@ -123,8 +125,11 @@ final class MarkdownLinks {
         int hash = target.indexOf('#');
         String path = URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
         String anchor = hash < 0 ? null : target.substring(hash + 1);
-        Path resolved = path.isEmpty() ? page : path.startsWith("/") ? root.resolve(path.substring(1)).normalize()
-                : page.getParent().resolve(path).normalize();
+        Path resolved = path.isEmpty()
+                ? page
+                : path.startsWith("/")
+                        ? root.resolve(path.substring(1)).normalize()
+                        : page.getParent().resolve(path).normalize();
         if (!resolved.startsWith(root)) {
             return java.util.Optional.of(new Broken(shown, line, target, "points outside the repository"));
         }
@@ -135,13 +140,20 @@ final class MarkdownLinks {
             return java.util.Optional.empty();
         }
         if (!resolved.toString().endsWith(".md")) {
-            return LINE_ANCHOR.matcher(anchor).matches() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Broken(shown, line, target, "an anchor on a file that is no Markdown page"));
+            return LINE_ANCHOR.matcher(anchor).matches()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(
+                            new Broken(shown, line, target, "an anchor on a file that is no Markdown page"));
         }
         Set<String> known = anchors.computeIfAbsent(resolved, MarkdownLinks::anchorsOf);
-        return known.contains(anchor.toLowerCase(Locale.ROOT)) ? java.util.Optional.empty()
-                : java.util.Optional.of(new Broken(shown, line, target, "no heading '#" + anchor + "' in " + root.relativize(resolved)
-                        + " (its anchors: " + known.stream().sorted().toList() + ")"));
+        return known.contains(anchor.toLowerCase(Locale.ROOT))
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new Broken(
+                        shown,
+                        line,
+                        target,
+                        "no heading '#" + anchor + "' in " + root.relativize(resolved) + " (its anchors: "
+                                + known.stream().sorted().toList() + ")"));
     }
 
     /** The anchors GitHub makes of a page's headings (a second "Usage" is usage-1), and explicit {@code <a id>}s. */
@@ -174,7 +186,10 @@ final class MarkdownLinks {
     /** GitHub's slug: the heading's text (a link's text, not its target), lower case, punctuation out, spaces to hyphens. */
     static String slug(String heading) {
         String text = INLINE.matcher(heading).replaceAll("$1");
-        return text.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return text.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     private static List<String> lines(Path page) {

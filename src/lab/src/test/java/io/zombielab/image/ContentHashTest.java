@@ -19,7 +19,9 @@ class ContentHashTest {
         Files.writeString(dir.resolve("sub/b.txt"), "two");
         String first = ContentHash.start().text("base:1").path(dir).tag();
 
-        assertThat(ContentHash.start().text("base:1").path(dir).tag()).isEqualTo(first).hasSize(12);
+        assertThat(ContentHash.start().text("base:1").path(dir).tag())
+                .isEqualTo(first)
+                .hasSize(12);
         assertThat(ContentHash.start().text("base:2").path(dir).tag()).isNotEqualTo(first);
         Files.writeString(dir.resolve("sub/b.txt"), "three");
         assertThat(ContentHash.start().text("base:1").path(dir).tag()).isNotEqualTo(first);

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The judgements of the promises from tini's and dumb-init's suites, and the shared stop rule, without a container. */
 @Tag("unit")
@@ -43,23 +43,30 @@ class NewPromiseJudgementTest {
         Map<Signal, Instant> sent = new LinkedHashMap<>();
         ForwardsSignals.SENT.forEach(s -> sent.put(s, t0));
         List<Event.SignalReceived> all = ForwardsSignals.SENT.stream()
-                .map(s -> new Event.SignalReceived(s, 7, micros(t0.plusMillis(2)))).toList();
+                .map(s -> new Event.SignalReceived(s, 7, micros(t0.plusMillis(2))))
+                .toList();
         assertThat(forwards.judge(TINI, sent, all, GRADING, seen(null)).grade()).isEqualTo(PromiseGrade.KEPT);
         List<Event.SignalReceived> late = ForwardsSignals.SENT.stream()
-                .map(s -> new Event.SignalReceived(s, 7, micros(t0.plusMillis(s == Signal.HUP ? 1500 : 2)))).toList();
-        assertThat(forwards.judge(TINI, sent, late, GRADING, seen(null)).grade()).isEqualTo(PromiseGrade.SLOW);
-        PromiseVerdict lost = forwards.judge(TINI, sent, all.stream().filter(r -> r.signal() == Signal.TERM).toList(), GRADING, seen(null));
+                .map(s -> new Event.SignalReceived(s, 7, micros(t0.plusMillis(s == Signal.HUP ? 1500 : 2))))
+                .toList();
+        assertThat(forwards.judge(TINI, sent, late, GRADING, seen(null)).grade())
+                .isEqualTo(PromiseGrade.SLOW);
+        PromiseVerdict lost = forwards.judge(
+                TINI, sent, all.stream().filter(r -> r.signal() == Signal.TERM).toList(), GRADING, seen(null));
         assertThat(lost.observed()).isEqualTo(PromiseOutcome.SIGNALS_LOST);
-        assertThat(lost.evidence()).contains("the child got 1 of 7 signals, lost: [INT, HUP, QUIT, USR1, USR2, WINCH]", "TERM 2.0 ms");
+        assertThat(lost.evidence())
+                .contains("the child got 1 of 7 signals, lost: [INT, HUP, QUIT, USR1, USR2, WINCH]", "TERM 2.0 ms");
     }
 
     @Test
-    @DisplayName("exits-with-child: gone soon after its child kept, still up BROKEN, and what happened to the daemon said")
+    @DisplayName(
+            "exits-with-child: gone soon after its child kept, still up BROKEN, and what happened to the daemon said")
     void exitsWithChild() {
         ExitsWithChild exits = (ExitsWithChild) Promises.EXITS_WITH_CHILD;
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         Event.DaemonLeft left = new Event.DaemonLeft(6, 12, 0, micros(t0));
-        PromiseVerdict kept = exits.judge(TINI, left, Optional.of(new PromiseContainer.Ended(0, t0, t0.plusMillis(3))), true, GRADING, seen(0L));
+        PromiseVerdict kept = exits.judge(
+                TINI, left, Optional.of(new PromiseContainer.Ended(0, t0, t0.plusMillis(3))), true, GRADING, seen(0L));
         assertThat(kept.grade()).isEqualTo(PromiseGrade.KEPT);
         assertThat(kept.evidence()).contains("after 3.0 ms", "got SIGTERM from the init");
         PromiseVerdict outlived = exits.judge(TINI, left, Optional.empty(), false, GRADING, seen(null));
@@ -68,30 +75,43 @@ class NewPromiseJudgementTest {
     }
 
     @Test
-    @DisplayName("clean-signal-mask: nothing blocked kept; catatonit's terminal stops reported, not judged; a blocked SIGTERM BROKEN")
+    @DisplayName(
+            "clean-signal-mask: nothing blocked kept; catatonit's terminal stops reported, not judged; a blocked SIGTERM BROKEN")
     void signalMask() {
         CleanSignalMask mask = (CleanSignalMask) Promises.CLEAN_SIGNAL_MASK;
-        assertThat(mask.judge(TINI, new Event.SignalMask(7, 0, 0, 0, 0), seen(0L)).grade()).isEqualTo(PromiseGrade.KEPT);
+        assertThat(mask.judge(TINI, new Event.SignalMask(7, 0, 0, 0, 0), seen(0L))
+                        .grade())
+                .isEqualTo(PromiseGrade.KEPT);
         PromiseVerdict catatonit = mask.judge(TINI, new Event.SignalMask(7, 0x380000, 0, 0x380000, 0), seen(0L));
         assertThat(catatonit.grade()).isEqualTo(PromiseGrade.KEPT);
-        assertThat(catatonit.evidence()).contains("SIGTSTP SIGTTIN SIGTTOU: the terminal stop signals, reported, not judged");
+        assertThat(catatonit.evidence())
+                .contains("SIGTSTP SIGTTIN SIGTTOU: the terminal stop signals, reported, not judged");
         // What a Go child shows under an init that blocks everything: /proc lacks SIGTERM, its own record has it.
-        PromiseVerdict blocked = mask.judge(TINI, new Event.SignalMask(7, 0xfffffffc3bba3a00L, 0, 0xfffffffffffbfeffL, 0), seen(0L));
+        PromiseVerdict blocked =
+                mask.judge(TINI, new Event.SignalMask(7, 0xfffffffc3bba3a00L, 0, 0xfffffffffffbfeffL, 0), seen(0L));
         assertThat(blocked.grade()).isEqualTo(PromiseGrade.BROKEN);
         assertThat(blocked.evidence()).contains("SigBlk fffffffffffbfeff", "SIGHUP SIGINT SIGQUIT");
-        assertThat(mask.judge(TINI, new Event.SignalMask(7, 0, 0, 0, 1L << 14), seen(0L)).evidence()).contains("ignored: SIGTERM");
+        assertThat(mask.judge(TINI, new Event.SignalMask(7, 0, 0, 0, 1L << 14), seen(0L))
+                        .evidence())
+                .contains("ignored: SIGTERM");
     }
 
     @Test
-    @DisplayName("lets-child-end: its shutdown done kept; begun but cut short by the namespace BROKEN; never signalled BROKEN")
+    @DisplayName(
+            "lets-child-end: its shutdown done kept; begun but cut short by the namespace BROKEN; never signalled BROKEN")
     void letsChildEnd() {
         LetsChildEnd ends = (LetsChildEnd) Promises.LETS_CHILD_END;
         Event.Shutdown began = new Event.Shutdown(false, 6, 1), done = new Event.Shutdown(true, 6, 2);
-        assertThat(ends.judge(TINI, List.of(began, done), Duration.ofMillis(320), seen(0L)).grade()).isEqualTo(PromiseGrade.KEPT);
+        assertThat(ends.judge(TINI, List.of(began, done), Duration.ofMillis(320), seen(0L))
+                        .grade())
+                .isEqualTo(PromiseGrade.KEPT);
         PromiseVerdict cut = ends.judge(TINI, List.of(began), Duration.ofMillis(40), seen(0L));
         assertThat(cut.observed()).isEqualTo(PromiseOutcome.CHILD_KILLED);
-        assertThat(cut.evidence()).contains("killed the rest with the namespace", "exit code 0", "looks like a clean stop");
-        assertThat(ends.judge(TINI, List.of(), Duration.ofSeconds(5), seen(137L)).observed()).isEqualTo(PromiseOutcome.CHILD_NEVER_SIGNALLED);
+        assertThat(cut.evidence())
+                .contains("killed the rest with the namespace", "exit code 0", "looks like a clean stop");
+        assertThat(ends.judge(TINI, List.of(), Duration.ofSeconds(5), seen(137L))
+                        .observed())
+                .isEqualTo(PromiseOutcome.CHILD_NEVER_SIGNALLED);
     }
 
     @Test
@@ -100,69 +120,120 @@ class NewPromiseJudgementTest {
         ExecFailure exec = (ExecFailure) Promises.EXEC_FAILURE;
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         Optional<PromiseContainer.Ended> e127 = Optional.of(new PromiseContainer.Ended(127, t0, t0.plusMillis(9)));
-        assertThat(exec.judge(TINI, e127, "[FATAL tini (7)] exec failed\n", GRADING, seen(127L)).grade()).isEqualTo(PromiseGrade.KEPT);
-        assertThat(exec.judge(TINI, e127, "", GRADING, seen(127L)).observed()).isEqualTo(PromiseOutcome.EXEC_FAILURE_UNEXPLAINED);
+        assertThat(exec.judge(TINI, e127, "[FATAL tini (7)] exec failed\n", GRADING, seen(127L))
+                        .grade())
+                .isEqualTo(PromiseGrade.KEPT);
+        assertThat(exec.judge(TINI, e127, "", GRADING, seen(127L)).observed())
+                .isEqualTo(PromiseOutcome.EXEC_FAILURE_UNEXPLAINED);
         Optional<PromiseContainer.Ended> e0 = Optional.of(new PromiseContainer.Ended(0, t0, t0.plusMillis(9)));
-        assertThat(exec.judge(TINI, e0, "", GRADING, seen(0L)).observed()).isEqualTo(PromiseOutcome.EXEC_FAILURE_HIDDEN);
-        assertThat(exec.judge(TINI, Optional.empty(), "", GRADING, seen(null)).observed()).isEqualTo(PromiseOutcome.HUNG);
+        assertThat(exec.judge(TINI, e0, "", GRADING, seen(0L)).observed())
+                .isEqualTo(PromiseOutcome.EXEC_FAILURE_HIDDEN);
+        assertThat(exec.judge(TINI, Optional.empty(), "", GRADING, seen(null)).observed())
+                .isEqualTo(PromiseOutcome.HUNG);
     }
 
     @Test
-    @DisplayName("orphan-storm: every one reaped, p99 in the bound kept; p99 over it SLOW; any left, or the PIDs run out, BROKEN")
+    @DisplayName(
+            "orphan-storm: every one reaped, p99 in the bound kept; p99 over it SLOW; any left, or the PIDs run out, BROKEN")
     void storm() {
         OrphanStorm storm = (OrphanStorm) Promises.ORPHAN_STORM;
-        assertThat(storm.judge(TINI, new Event.StormDone(500, 500, 500, 0, 0, 500, 40_000, 90_000, 100, 1900, ""), GRADING, seen(null))
-                .grade()).isEqualTo(PromiseGrade.KEPT);
-        assertThat(storm.judge(TINI, new Event.StormDone(500, 500, 500, 0, 0, 500, 1_400_000, 2_000_000, 100, 1900, ""), GRADING, seen(null))
-                .grade()).isEqualTo(PromiseGrade.SLOW);
-        PromiseVerdict left = storm.judge(TINI, new Event.StormDone(500, 500, 400, 100, 100, 500, 9000, 9000, 100, 6500, ""), GRADING, seen(null));
+        assertThat(storm.judge(
+                                TINI,
+                                new Event.StormDone(500, 500, 500, 0, 0, 500, 40_000, 90_000, 100, 1900, ""),
+                                GRADING,
+                                seen(null))
+                        .grade())
+                .isEqualTo(PromiseGrade.KEPT);
+        assertThat(storm.judge(
+                                TINI,
+                                new Event.StormDone(500, 500, 500, 0, 0, 500, 1_400_000, 2_000_000, 100, 1900, ""),
+                                GRADING,
+                                seen(null))
+                        .grade())
+                .isEqualTo(PromiseGrade.SLOW);
+        PromiseVerdict left = storm.judge(
+                TINI,
+                new Event.StormDone(500, 500, 400, 100, 100, 500, 9000, 9000, 100, 6500, ""),
+                GRADING,
+                seen(null));
         assertThat(left.grade()).isEqualTo(PromiseGrade.BROKEN);
         assertThat(left.evidence()).contains("100 not reaped within 5000 ms", "100 left as zombies");
-        assertThat(storm.judge(TINI, new Event.StormDone(500, 300, 300, 0, 0, 500, 900, 900, 100, 6500, "fork: EAGAIN"), GRADING, seen(null))
-                .observed()).isEqualTo(PromiseOutcome.LEFT_ZOMBIES);
+        assertThat(storm.judge(
+                                TINI,
+                                new Event.StormDone(500, 300, 300, 0, 0, 500, 900, 900, 100, 6500, "fork: EAGAIN"),
+                                GRADING,
+                                seen(null))
+                        .observed())
+                .isEqualTo(PromiseOutcome.LEFT_ZOMBIES);
     }
 
     @Test
     @DisplayName("not-pid1-warning reads tini's warning, and only an init's own lines")
     void warning() {
-        assertThat(NotPid1Warning.in("zombielab-event exiting code=0\n[WARN  tini (8)] Tini is not running as PID 1 and isn't registered"))
+        assertThat(
+                        NotPid1Warning.in(
+                                "zombielab-event exiting code=0\n[WARN  tini (8)] Tini is not running as PID 1 and isn't registered"))
                 .contains("[WARN  tini (8)] Tini is not running as PID 1 and isn't registered");
-        assertThat(NotPid1Warning.in("zombielab-event inert-init-started pid=1 child=7\n")).isEmpty();
+        assertThat(NotPid1Warning.in("zombielab-event inert-init-started pid=1 child=7\n"))
+                .isEmpty();
     }
 
     @Test
-    @DisplayName("the stop rule: 0 and 143 stopped, 1 'stopped, but reported failure' unless accepted, 137 at the timeout killed")
+    @DisplayName(
+            "the stop rule: 0 and 143 stopped, 1 'stopped, but reported failure' unless accepted, 137 at the timeout killed")
     void stopRule() {
         Duration timeout = Duration.ofSeconds(5);
         StopRule rule = StopRule.DEFAULT;
-        assertThat(rule.ending(new StopRule.Stop(Optional.of(143L), Duration.ofMillis(90), timeout))).isEqualTo(StopRule.Ending.STOPPED);
+        assertThat(rule.ending(new StopRule.Stop(Optional.of(143L), Duration.ofMillis(90), timeout)))
+                .isEqualTo(StopRule.Ending.STOPPED);
         StopRule.Stop npm = new StopRule.Stop(Optional.of(1L), Duration.ofMillis(600), timeout);
         assertThat(rule.ending(npm)).isEqualTo(StopRule.Ending.REPORTED_FAILURE);
         assertThat(rule.words(npm)).isEqualTo("stopped, but reported failure (exit 1; accepted: [0, 143])");
         assertThat(rule.accepting(Set.of(1)).ending(npm)).isEqualTo(StopRule.Ending.STOPPED);
         StopRule.Stop killed = new StopRule.Stop(Optional.of(137L), Duration.ofMillis(5020), timeout);
-        assertThat(rule.words(killed)).isEqualTo("did not stop on its stop signal: the engine killed it after the 5 s timeout");
+        assertThat(rule.words(killed))
+                .isEqualTo("did not stop on its stop signal: the engine killed it after the 5 s timeout");
         // A 137 before the timeout is the container's own death by SIGKILL, not the engine's: reported failure.
-        assertThat(rule.ending(new StopRule.Stop(Optional.of(137L), Duration.ofMillis(30), timeout))).isEqualTo(StopRule.Ending.REPORTED_FAILURE);
+        assertThat(rule.ending(new StopRule.Stop(Optional.of(137L), Duration.ofMillis(30), timeout)))
+                .isEqualTo(StopRule.Ending.REPORTED_FAILURE);
 
         StopsGracefully stops = (StopsGracefully) Promises.STOPS_GRACEFULLY;
         ReaperUnderTest app = ReaperUnderTest.asShipped("app", "img", false);
         PromiseVerdict v = stops.judge(app, Duration.ofMillis(600), GRADING, seen(1L));
         assertThat(v.observed()).isEqualTo(PromiseOutcome.STOPPED_REPORTING_FAILURE);
         assertThat(v.grade()).isEqualTo(PromiseGrade.BROKEN);
-        Grading accepting = new Grading(GRADING.promptWithin(), GRADING.stopTimeout(), StopRule.DEFAULT.accepting(Set.of(1)));
-        assertThat(stops.judge(app, Duration.ofMillis(600), accepting, seen(1L)).grade()).isEqualTo(PromiseGrade.KEPT);
+        Grading accepting =
+                new Grading(GRADING.promptWithin(), GRADING.stopTimeout(), StopRule.DEFAULT.accepting(Set.of(1)));
+        assertThat(stops.judge(app, Duration.ofMillis(600), accepting, seen(1L)).grade())
+                .isEqualTo(PromiseGrade.KEPT);
     }
 
     @Test
     @DisplayName("the reap rule: the library's reapedWithin and validate's reaps-orphans end the same way")
     void reapRule() {
-        OrphanReport slow = new OrphanReport(List.of(new OrphanReport.Orphan(9, 1, Optional.of(Duration.ofMillis(1500)), Optional.empty())), Duration.ofSeconds(5));
+        OrphanReport slow = new OrphanReport(
+                List.of(new OrphanReport.Orphan(9, 1, Optional.of(Duration.ofMillis(1500)), Optional.empty())),
+                Duration.ofSeconds(5));
         assertThat(slow.ending(GRADING.promptWithin())).isEqualTo(OrphanReport.Ending.REAPED_SLOWLY);
-        assertThat(Orphans.judge(Promises.REAPS_ORPHANS, TINI, new OrphanReport(List.of(
-                new OrphanReport.Orphan(9, 1, Optional.of(Duration.ofMillis(1500)), Optional.empty()), new OrphanReport.Orphan(10, 1, Optional.of(Duration.ZERO), Optional.empty()),
-                new OrphanReport.Orphan(11, 1, Optional.of(Duration.ZERO), Optional.empty()), new OrphanReport.Orphan(12, 1, Optional.of(Duration.ZERO), Optional.empty()),
-                new OrphanReport.Orphan(13, 1, Optional.of(Duration.ZERO), Optional.empty())), Duration.ofSeconds(5)), GRADING, seen(0L)).grade())
+        assertThat(Orphans.judge(
+                                Promises.REAPS_ORPHANS,
+                                TINI,
+                                new OrphanReport(
+                                        List.of(
+                                                new OrphanReport.Orphan(
+                                                        9, 1, Optional.of(Duration.ofMillis(1500)), Optional.empty()),
+                                                new OrphanReport.Orphan(
+                                                        10, 1, Optional.of(Duration.ZERO), Optional.empty()),
+                                                new OrphanReport.Orphan(
+                                                        11, 1, Optional.of(Duration.ZERO), Optional.empty()),
+                                                new OrphanReport.Orphan(
+                                                        12, 1, Optional.of(Duration.ZERO), Optional.empty()),
+                                                new OrphanReport.Orphan(
+                                                        13, 1, Optional.of(Duration.ZERO), Optional.empty())),
+                                        Duration.ofSeconds(5)),
+                                GRADING,
+                                seen(0L))
+                        .grade())
                 .isEqualTo(PromiseGrade.SLOW);
     }
 }

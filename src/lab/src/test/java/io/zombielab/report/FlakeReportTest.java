@@ -15,15 +15,32 @@ import org.junit.jupiter.api.Test;
 class FlakeReportTest {
 
     private static MatrixRow cell(String id, boolean holds) {
-        return new MatrixRow(new MatrixRow.Cell(id, "cell " + id, "none", "go", "pid-kill", "chain"), holds, "host",
+        return new MatrixRow(
+                new MatrixRow.Cell(id, "cell " + id, "none", "go", "pid-kill", "chain"),
+                holds,
+                "host",
                 new MatrixRow.Cycles(3, 3, Optional.empty()),
-                new MatrixRow.Left(new Tally(holds ? 0 : 1, 0), new Tally(0, 0), OptionalDouble.of(0), 0, OptionalLong.of(6)), List.of(),
-                List.of(new Check.Count("zombies", 0, holds ? 0 : 1)), List.of(), 1.0);
+                new MatrixRow.Left(
+                        new Tally(holds ? 0 : 1, 0), new Tally(0, 0), OptionalDouble.of(0), 0, OptionalLong.of(6)),
+                List.of(),
+                List.of(new Check.Count("zombies", 0, holds ? 0 : 1)),
+                List.of(),
+                1.0);
     }
 
     private static ReportDocument run(String runId, List<MatrixRow> verdicts, List<CellError> errors) {
-        return new ReportDocument(runId, "[test]", "2026-11-27T00:00:00Z", 1.0, verdicts.size() + errors.size(),
-                verdicts.stream().filter(MatrixRow::holds).count(), false, "host probe", errors, List.of(), verdicts);
+        return new ReportDocument(
+                runId,
+                "[test]",
+                "2026-11-27T00:00:00Z",
+                1.0,
+                verdicts.size() + errors.size(),
+                verdicts.stream().filter(MatrixRow::holds).count(),
+                false,
+                "host probe",
+                errors,
+                List.of(),
+                verdicts);
     }
 
     @Test
@@ -43,21 +60,29 @@ class FlakeReportTest {
         var bad = run("r2", List.of(cell("none/go/pid-kill", true), cell("tini/go/pgid-term", false)), List.of());
         FlakeReport report = FlakeReport.of(List.of(good, bad, good));
         assertThat(report.flippedCells()).containsExactly("cell tini/go/pgid-term [tini/go/pgid-term]");
-        assertThat(report.render()).contains("  HFH  cell tini/go/pgid-term [tini/go/pgid-term]",
-                "      run 2: zombies 1 (expected 0)", "1 verdict flips in 2 cells x 3 runs");
+        assertThat(report.render())
+                .contains(
+                        "  HFH  cell tini/go/pgid-term [tini/go/pgid-term]",
+                        "      run 2: zombies 1 (expected 0)",
+                        "1 verdict flips in 2 cells x 3 runs");
     }
 
     @Test
-    @DisplayName("a cell that could not run counts as an error, not a pass; the same failure every run is broken, not flaky")
+    @DisplayName(
+            "a cell that could not run counts as an error, not a pass; the same failure every run is broken, not flaky")
     void errorsAndSteadyFailures() {
         var ran = run("r1", List.of(cell("a", true), cell("b", false)), List.of());
-        var errored = run("r2", List.of(cell("b", false)),
-                List.of(new CellError("a", "cell a", "the engine stopped answering")));
+        var errored = run(
+                "r2", List.of(cell("b", false)), List.of(new CellError("a", "cell a", "the engine stopped answering")));
         FlakeReport report = FlakeReport.of(List.of(ran, errored));
         assertThat(report.flippedCells()).containsExactly("cell a [a]");
         assertThat(report.cellsNotAlwaysHolding()).isEqualTo(2);
-        assertThat(report.render()).contains("  HE  cell a [a]", "run 2: the engine stopped answering",
-                "failed the same way in every run", "  FF  cell b [b]");
+        assertThat(report.render())
+                .contains(
+                        "  HE  cell a [a]",
+                        "run 2: the engine stopped answering",
+                        "failed the same way in every run",
+                        "  FF  cell b [b]");
     }
 
     @Test

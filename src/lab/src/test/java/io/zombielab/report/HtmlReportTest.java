@@ -33,7 +33,9 @@ class HtmlReportTest {
     @BeforeAll
     static void writeThePage() throws Exception {
         run = SampleRuns.story();
-        String chart = MemoryChart.svg("Memory per cycle", run.verdicts().stream().map(Verdict::observation).toList());
+        String chart = MemoryChart.svg(
+                "Memory per cycle",
+                run.verdicts().stream().map(Verdict::observation).toList());
         Files.createDirectories(DIR);
         page = DIR.resolve("report.html");
         Files.writeString(page, HtmlReport.render(run, chart));
@@ -55,30 +57,49 @@ class HtmlReportTest {
     @Test
     @DisplayName("opens from file:// in headless Chromium, shows the matrix and the chart, loads nothing that fails")
     void opensInChromium(@TempDir Path scratch) throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at " + CHROMIUM
-                + ": ./zombielab test installs Debian's chromium; run the tests through it").isTrue();
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("Chromium at " + CHROMIUM
+                        + ": ./zombielab test installs Debian's chromium; run the tests through it")
+                .isTrue();
         Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
         Path screenshot = DIR.resolve("report.png");
         Files.deleteIfExists(screenshot);
         String url = page.toAbsolutePath().toUri().toString();
         Chromium dom = chromium(profile, scratch, "--dump-dom", url);
         assertThat(dom.exit()).as(dom.log()).isZero();
-        assertThat(dom.out()).contains("<table id=\"matrix\">", "stage 1: original code [none/go/pid-kill]",
-                "<figure id=\"chart\"><svg", "could not run: no Docker engine answers");
-        assertThat(Pattern.compile("<tr><td><a href=\"#cell-").matcher(dom.out()).results().count()).isEqualTo(6);
+        assertThat(dom.out())
+                .contains(
+                        "<table id=\"matrix\">",
+                        "stage 1: original code [none/go/pid-kill]",
+                        "<figure id=\"chart\"><svg",
+                        "could not run: no Docker engine answers");
+        assertThat(Pattern.compile("<tr><td><a href=\"#cell-")
+                        .matcher(dom.out())
+                        .results()
+                        .count())
+                .isEqualTo(6);
         assertThat(dom.log()).doesNotContain("Failed to load resource", "ERR_FILE_NOT_FOUND", "net::ERR_");
-        Chromium shot = chromium(profile, scratch, "--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1280,1800", url);
+        Chromium shot = chromium(
+                profile, scratch, "--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1280,1800", url);
         assertThat(shot.exit()).as(shot.log()).isZero();
         assertThat(Files.size(screenshot)).as("screenshot " + screenshot).isGreaterThan(10_000);
     }
 
-    private record Chromium(int exit, String out, String log) {
-    }
+    private record Chromium(int exit, String out, String log) {}
 
     private static Chromium chromium(Path profile, Path scratch, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--enable-logging=stderr", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--enable-logging=stderr",
+                "--user-data-dir=" + profile));
         command.addAll(List.of(args));
         Path err = Files.createTempFile(scratch, "chromium", ".log");
         Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.junit.jupiter.api.Tag;
 
 /** The PIDs chart beside the memory chart: valid SVG, a line per cell, lines on the same values told apart. */
 @Tag("unit")
@@ -29,11 +29,17 @@ class PidsChartTest {
     }
 
     @Test
-    @DisplayName("a bug line climbs, two fix lines lie on 0 and are told apart by width and dash; legends end with the last count")
+    @DisplayName(
+            "a bug line climbs, two fix lines lie on 0 and are told apart by width and dash; legends end with the last count")
     void overlappingLinesAreToldApart() throws Exception {
-        String svg = PidsChart.svg("zombies", List.of(new PidsChart.Series("bug", climbing(10, 1)),
-                new PidsChart.Series("fix under tini", climbing(10, 0)), new PidsChart.Series("fix under --init", climbing(10, 0))));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        String svg = PidsChart.svg(
+                "zombies",
+                List.of(
+                        new PidsChart.Series("bug", climbing(10, 1)),
+                        new PidsChart.Series("fix under tini", climbing(10, 0)),
+                        new PidsChart.Series("fix under --init", climbing(10, 0))));
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         NodeList lines = doc.getElementsByTagName("polyline");
         assertThat(lines.getLength()).isEqualTo(3);

@@ -20,7 +20,8 @@ class ReportFileTest {
     Path dir;
 
     @Test
-    @DisplayName("written whole: its folders made, an older file replaced, readable by all, no temporary file left beside it")
+    @DisplayName(
+            "written whole: its folders made, an older file replaced, readable by all, no temporary file left beside it")
     void writesAtomically() throws Exception {
         Path file = dir.resolve("a/b/TEST-zombielab.xml");
         ReportFile report = new ReportFile(file, "JUnit XML file");
@@ -31,7 +32,8 @@ class ReportFileTest {
         report.write("<testsuites/>\n");
 
         assertThat(file).hasContent("<testsuites/>");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
         try (var listing = Files.list(file.getParent())) {
             assertThat(listing.toList()).containsExactly(file);
         }

@@ -21,15 +21,20 @@ class SpeedTableTest {
     @Test
     @DisplayName("cells are matched by id, repeats in order; ratio is harness over baseline")
     void matchesAndDivides() {
-        SpeedTable table = SpeedTable.of(HARNESS, List.of("none/go/pid-kill\t4.00\t0\t3", "tini/go/pgid-term\t1.00\t0\t1",
-                "none/go/pid-kill\t8.00\t0\t3"));
-        assertThat(table.rows()).extracting(SpeedTable.Row::cell)
+        SpeedTable table = SpeedTable.of(
+                HARNESS,
+                List.of(
+                        "none/go/pid-kill\t4.00\t0\t3",
+                        "tini/go/pgid-term\t1.00\t0\t1",
+                        "none/go/pid-kill\t8.00\t0\t3"));
+        assertThat(table.rows())
+                .extracting(SpeedTable.Row::cell)
                 .containsExactly("none/go/pid-kill", "tini/go/pgid-term", "none/go/pid-kill #2");
         assertThat(table.rows()).extracting(SpeedTable.Row::ratio).containsExactly(0.75, 2.0, 0.75);
         assertThat(table.medianRatio()).isEqualTo(0.75);
         assertThat(table.cellsSlowerThanBaseline()).isEqualTo(1);
-        assertThat(table.render()).contains("all 3 cells", "11.0 s", "13.0 s", "0.85",
-                "cells where the harness is slower: 1 of 3");
+        assertThat(table.render())
+                .contains("all 3 cells", "11.0 s", "13.0 s", "0.85", "cells where the harness is slower: 1 of 3");
     }
 
     @Test

@@ -24,13 +24,17 @@ class ContainerSpecTest {
     }
 
     @Test
-    @DisplayName("pod-shared: a locked-down pause labelled with the run, whose PID namespace the cell joins; the plan starts it first")
+    @DisplayName(
+            "pod-shared: a locked-down pause labelled with the run, whose PID namespace the cell joins; the plan starts it first")
     void podSharedJoinsItsPause() {
-        ContainerSpec spec = ContainerSpec.of(cell("pod-shared/go/pgid-term"), "zombielab/reaper-none:x",
-                Optional.of("zombielab/helper:y"), "run-1");
+        ContainerSpec spec = ContainerSpec.of(
+                cell("pod-shared/go/pgid-term"), "zombielab/reaper-none:x", Optional.of("zombielab/helper:y"), "run-1");
         PauseSpec pause = spec.pid1().pause().orElseThrow();
-        assertThat(pause.labels()).containsEntry("io.zombielab", "true").containsEntry("io.zombielab.kind", "pause")
-                .containsEntry("io.zombielab.run", "run-1").containsEntry("io.zombielab.scenario", "pod-shared/go/pgid-term");
+        assertThat(pause.labels())
+                .containsEntry("io.zombielab", "true")
+                .containsEntry("io.zombielab.kind", "pause")
+                .containsEntry("io.zombielab.run", "run-1")
+                .containsEntry("io.zombielab.scenario", "pod-shared/go/pgid-term");
         assertThat(pause.limits()).isEqualTo(ContainerLimits.PAUSE);
         assertThat(spec.pidMode(Optional.of("abc"))).contains("container:abc");
         assertThatThrownBy(() -> spec.pidMode(Optional.empty())).hasMessageContaining("start that first");
@@ -43,8 +47,8 @@ class ContainerSpecTest {
     @Test
     @DisplayName("pod: the same pause, but the cell keeps a PID namespace of its own")
     void podKeepsItsOwnNamespace() {
-        ContainerSpec spec = ContainerSpec.of(cell("pod/go/pgid-term"), "zombielab/reaper-none:x", Optional.of("zombielab/helper:y"),
-                "run-1");
+        ContainerSpec spec = ContainerSpec.of(
+                cell("pod/go/pgid-term"), "zombielab/reaper-none:x", Optional.of("zombielab/helper:y"), "run-1");
         assertThat(spec.pid1().pause()).isPresent();
         assertThat(spec.pidMode(Optional.of("abc"))).isEmpty();
         assertThat(spec.shellCommand()).startsWith("pause=$(docker run -d ").doesNotContain(" --pid ");

@@ -18,14 +18,19 @@ class FanOutTest {
     @DisplayName("results in the items' order, though the last finished first")
     void inTheItemsOrder() {
         CountDownLatch lastDone = new CountDownLatch(1);
-        List<String> results = FanOut.inOrder(List.of("a", "b"), 2, "test", (item, index) -> {
-            if (index == 0) {
-                await(lastDone); // the first waits for the second to finish
-            } else {
-                lastDone.countDown();
-            }
-            return item + index;
-        }, (item, broke) -> "failed");
+        List<String> results = FanOut.inOrder(
+                List.of("a", "b"),
+                2,
+                "test",
+                (item, index) -> {
+                    if (index == 0) {
+                        await(lastDone); // the first waits for the second to finish
+                    } else {
+                        lastDone.countDown();
+                    }
+                    return item + index;
+                },
+                (item, broke) -> "failed");
 
         assertThat(results).containsExactly("a0", "b1");
     }
@@ -35,12 +40,17 @@ class FanOutTest {
     void atMostParallel() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        FanOut.inOrder(List.of(1, 2, 3, 4, 5, 6), 2, "test", (item, index) -> {
-            most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            Thread.yield();
-            running.decrementAndGet();
-            return item;
-        }, (item, broke) -> 0);
+        FanOut.inOrder(
+                List.of(1, 2, 3, 4, 5, 6),
+                2,
+                "test",
+                (item, index) -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    Thread.yield();
+                    running.decrementAndGet();
+                    return item;
+                },
+                (item, broke) -> 0);
 
         assertThat(most.get()).isBetween(1, 2);
     }
@@ -48,19 +58,26 @@ class FanOutTest {
     @Test
     @DisplayName("what a task throws becomes that item's result; the others are unaffected")
     void failuresAreResults() {
-        List<String> results = FanOut.inOrder(List.of("ok", "bad", "ok too"), 3, "test", (item, index) -> {
-            if (item.equals("bad")) {
-                throw new IllegalStateException("broke on " + item);
-            }
-            return item;
-        }, (item, broke) -> item + ": " + broke.getMessage());
+        List<String> results = FanOut.inOrder(
+                List.of("ok", "bad", "ok too"),
+                3,
+                "test",
+                (item, index) -> {
+                    if (item.equals("bad")) {
+                        throw new IllegalStateException("broke on " + item);
+                    }
+                    return item;
+                },
+                (item, broke) -> item + ": " + broke.getMessage());
 
         assertThat(results).containsExactly("ok", "bad: broke on bad", "ok too");
     }
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other task finished").isTrue();
+            assertThat(latch.await(10, TimeUnit.SECONDS))
+                    .as("the other task finished")
+                    .isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -40,7 +40,8 @@ class SupervisorLogTest {
                 """;
         List<SupervisorLog.ErrorLine> errors = SupervisorLog.errors(log, Map.of(), ORIGIN);
         assertThat(errors).extracting(SupervisorLog.ErrorLine::redis).containsExactly(false, true);
-        assertThat(errors.get(1).text()).isEqualTo("refused: the publisher's connection to Redis (OOM command not allowed) at 1.0 s");
+        assertThat(errors.get(1).text())
+                .isEqualTo("refused: the publisher's connection to Redis (OOM command not allowed) at 1.0 s");
     }
 
     @Test

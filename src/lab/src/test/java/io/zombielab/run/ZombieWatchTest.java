@@ -34,14 +34,15 @@ class ZombieWatchTest {
         AtomicLong now = new AtomicLong(0);
         ZombieWatch watch = new ZombieWatch(now::get);
         assertThat(watch.pending(table())).isEmpty();
-        assertThat(watch.pending(table(zombie(7)))).hasValueSatisfying(p -> assertThat(p).contains("pid 7"));
+        assertThat(watch.pending(table(zombie(7))))
+                .hasValueSatisfying(p -> assertThat(p).contains("pid 7"));
         now.set(499 * MS);
         assertThat(watch.pending(table(zombie(7)))).isPresent();
         now.set(500 * MS);
         assertThat(watch.pending(table(zombie(7)))).isEmpty();
         // A new one is young again; the old one does not hold it back.
-        assertThat(watch.pending(table(zombie(7), zombie(8)))).hasValueSatisfying(p ->
-                assertThat(p).contains("pid 8").doesNotContain("pid 7"));
+        assertThat(watch.pending(table(zombie(7), zombie(8))))
+                .hasValueSatisfying(p -> assertThat(p).contains("pid 8").doesNotContain("pid 7"));
     }
 
     @Test

@@ -14,7 +14,8 @@ class ChainTruthTableTest {
     private static final ChainWorkload CHAIN = new ChainWorkload(3, 16, Duration.ofSeconds(1));
 
     @Test
-    @DisplayName("pid-kill leaves everything below npm alive, with or without a reaper: L-1 orphans a cycle, no zombies")
+    @DisplayName(
+            "pid-kill leaves everything below npm alive, with or without a reaper: L-1 orphans a cycle, no zombies")
     void pidKillLeaksOrphansWhateverTheReaper() {
         for (Reaper reaper : Reaper.values()) {
             assertThat(ChainTruthTable.expect(reaper, KillStrategy.PID_KILL, CHAIN))
@@ -59,34 +60,65 @@ class ChainTruthTableTest {
     }
 
     @Test
-    @DisplayName("Kubernetes pods: pod-shared (pause is PID 1 and reaps) expects what tini does, pod (the default) what none does")
+    @DisplayName(
+            "Kubernetes pods: pod-shared (pause is PID 1 and reaps) expects what tini does, pod (the default) what none does")
     void podsExpectWhatTheirPidOneGives() {
         for (KillStrategy kill : KillStrategy.values()) {
-            assertThat(ChainTruthTable.expect(Reaper.POD_SHARED, kill, CHAIN)).as("pod-shared, " + kill)
+            assertThat(ChainTruthTable.expect(Reaper.POD_SHARED, kill, CHAIN))
+                    .as("pod-shared, " + kill)
                     .isEqualTo(ChainTruthTable.expect(Reaper.TINI, kill, CHAIN));
-            assertThat(ChainTruthTable.expect(Reaper.POD, kill, CHAIN)).as("pod, " + kill)
+            assertThat(ChainTruthTable.expect(Reaper.POD, kill, CHAIN))
+                    .as("pod, " + kill)
                     .isEqualTo(ChainTruthTable.expect(Reaper.NONE, kill, CHAIN));
         }
-        assertThat(ChainTruthTable.expect(Reaper.POD, KillStrategy.PGID_TERM, CHAIN).zombiesPerCycle())
-                .as("the story's first fix in a default pod: a zombie per node level per cycle").isEqualTo(3);
+        assertThat(ChainTruthTable.expect(Reaper.POD, KillStrategy.PGID_TERM, CHAIN)
+                        .zombiesPerCycle())
+                .as("the story's first fix in a default pod: a zombie per node level per cycle")
+                .isEqualTo(3);
     }
 
     @Test
-    @DisplayName("scenarios/matrix.yaml runs both pods under both supervisors and every kill the others get, expectations from this table")
+    @DisplayName(
+            "scenarios/matrix.yaml runs both pods under both supervisors and every kill the others get, expectations from this table")
     void matrixFileHasThePodRows() {
         var cells = ScenarioFiles.load(java.util.List.of(java.nio.file.Path.of("scenarios/matrix.yaml")));
-        var pods = cells.stream().filter(c -> c.reaper().pidNamespace().hasPause()).toList();
-        assertThat(pods).extracting(Scenario::id).containsExactlyInAnyOrder(
-                "pod/go/pid-kill", "pod/go/pid-term", "pod/go/pgid-term", "pod/go/pgid-term-then-kill",
-                "pod-shared/go/pid-kill", "pod-shared/go/pid-term", "pod-shared/go/pgid-term", "pod-shared/go/pgid-term-then-kill",
-                "pod/java/pid-kill", "pod/java/pid-term", "pod/java/pgid-term", "pod/java/pgid-term-then-kill", "pod/java/tree",
-                "pod-shared/java/pid-kill", "pod-shared/java/pid-term", "pod-shared/java/pgid-term",
-                "pod-shared/java/pgid-term-then-kill", "pod-shared/java/tree");
-        assertThat(pods).filteredOn(c -> c.id().equals("pod/go/pgid-term")).singleElement().extracting(Scenario::expectation)
+        var pods =
+                cells.stream().filter(c -> c.reaper().pidNamespace().hasPause()).toList();
+        assertThat(pods)
+                .extracting(Scenario::id)
+                .containsExactlyInAnyOrder(
+                        "pod/go/pid-kill",
+                        "pod/go/pid-term",
+                        "pod/go/pgid-term",
+                        "pod/go/pgid-term-then-kill",
+                        "pod-shared/go/pid-kill",
+                        "pod-shared/go/pid-term",
+                        "pod-shared/go/pgid-term",
+                        "pod-shared/go/pgid-term-then-kill",
+                        "pod/java/pid-kill",
+                        "pod/java/pid-term",
+                        "pod/java/pgid-term",
+                        "pod/java/pgid-term-then-kill",
+                        "pod/java/tree",
+                        "pod-shared/java/pid-kill",
+                        "pod-shared/java/pid-term",
+                        "pod-shared/java/pgid-term",
+                        "pod-shared/java/pgid-term-then-kill",
+                        "pod-shared/java/tree");
+        assertThat(pods)
+                .filteredOn(c -> c.id().equals("pod/go/pgid-term"))
+                .singleElement()
+                .extracting(Scenario::expectation)
                 .isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
-        assertThat(pods).filteredOn(c -> c.id().equals("pod-shared/go/pgid-term")).singleElement().extracting(Scenario::expectation)
+        assertThat(pods)
+                .filteredOn(c -> c.id().equals("pod-shared/go/pgid-term"))
+                .singleElement()
+                .extracting(Scenario::expectation)
                 .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
-        assertThat(pods).filteredOn(c -> c.id().equals("pod-shared/go/pid-kill")).singleElement().extracting(Scenario::expectation)
+        assertThat(pods)
+                .filteredOn(c -> c.id().equals("pod-shared/go/pid-kill"))
+                .singleElement()
+                .extracting(Scenario::expectation)
                 .isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
     }
 
@@ -94,10 +126,17 @@ class ChainTruthTableTest {
     @DisplayName("scenarios/story.yaml holds the story's six cells, expectations from this table")
     void storyFileHasTheSixCells() {
         var cells = ScenarioFiles.load(java.util.List.of(java.nio.file.Path.of("scenarios/story.yaml")));
-        assertThat(cells).extracting(Scenario::id).containsExactly(
-                "none/go/pid-kill", "none/go/pgid-term", "tini/go/pid-kill", "tini/go/pgid-term",
-                "docker-init/go/pid-kill", "docker-init/go/pgid-term");
-        assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+        assertThat(cells)
+                .extracting(Scenario::id)
+                .containsExactly(
+                        "none/go/pid-kill",
+                        "none/go/pgid-term",
+                        "tini/go/pid-kill",
+                        "tini/go/pgid-term",
+                        "docker-init/go/pid-kill",
+                        "docker-init/go/pgid-term");
+        assertThat(cells.get(1).expectation())
+                .isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
         assertThat(cells.get(0).name()).isEqualTo("stage 1: original code");
     }
 }

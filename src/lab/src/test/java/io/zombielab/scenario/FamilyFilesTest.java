@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Tag;
 
 /** The scenario family files (issue 19): the checkout's load, each with its guarded pair; bad ones say where. */
 @Tag("unit")
@@ -33,17 +33,31 @@ class FamilyFilesTest {
     }
 
     @Test
-    @DisplayName("every family of scenarios/families loads, with bug and fix cells and exactly one guarded bug and fix cell")
+    @DisplayName(
+            "every family of scenarios/families loads, with bug and fix cells and exactly one guarded bug and fix cell")
     void checkoutFamiliesLoad() throws IOException {
         List<Family> families = FamilyFiles.load(checkoutFamilies());
-        assertThat(families).extracting(Family::id)
-                .containsExactly("command-context", "exec-probe", "exit-status-theft", "headless-chromium", "package-managers",
-                        "redis-neighbour", "runtime-pid1", "shell-entrypoint");
+        assertThat(families)
+                .extracting(Family::id)
+                .containsExactly(
+                        "command-context",
+                        "exec-probe",
+                        "exit-status-theft",
+                        "headless-chromium",
+                        "package-managers",
+                        "redis-neighbour",
+                        "runtime-pid1",
+                        "shell-entrypoint");
         for (Family f : families) {
-            assertThat(f.cells().stream().filter(FamilyCell::guard).map(FamilyCell::role).toList())
+            assertThat(f.cells().stream()
+                            .filter(FamilyCell::guard)
+                            .map(FamilyCell::role)
+                            .toList())
                     .as("the guarded cells of family %s (the default test run's subset)", f.id())
                     .containsExactlyInAnyOrder(Role.BUG, Role.FIX);
-            assertThat(f.upstream()).as("family %s cites its upstream reports", f.id()).isNotEmpty();
+            assertThat(f.upstream())
+                    .as("family %s cites its upstream reports", f.id())
+                    .isNotEmpty();
             assertThat(f.cells()).allSatisfy(c -> assertThat(c.door()).isEqualTo(f.door()));
         }
     }
@@ -73,7 +87,8 @@ class FamilyFilesTest {
                   %s
                   - {name: fix, role: fix, variant: exec, expect: {exit-code: 0}}
                 """.formatted(cell));
-        assertThatThrownBy(() -> FamilyFiles.load(List.of(file))).as(what)
+        assertThatThrownBy(() -> FamilyFiles.load(List.of(file)))
+                .as(what)
                 .isInstanceOf(ScenarioFileException.class)
                 .hasMessageContaining(dir + "/" + expected.trim());
     }
@@ -88,8 +103,10 @@ class FamilyFilesTest {
                 """);
         assertThatThrownBy(() -> FamilyFiles.load(List.of(file)))
                 .isInstanceOf(ScenarioFileException.class)
-                .hasMessageContaining(file + ":1: family.upstream[0]: must be an upstream report as owner/repo#number, found 'somewhere'");
-        Files.writeString(file, GOOD_FAMILY.replace("- {name: fix, role: fix, variant: exec, expect: {exit-code: 0}}\n", ""));
+                .hasMessageContaining(file
+                        + ":1: family.upstream[0]: must be an upstream report as owner/repo#number, found 'somewhere'");
+        Files.writeString(
+                file, GOOD_FAMILY.replace("- {name: fix, role: fix, variant: exec, expect: {exit-code: 0}}\n", ""));
         assertThatThrownBy(() -> FamilyFiles.load(List.of(file)))
                 .isInstanceOf(ScenarioFileException.class)
                 .hasMessageContaining(file + ":3: cells: a family needs a bug cell and a fix cell");

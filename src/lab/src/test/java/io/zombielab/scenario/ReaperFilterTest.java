@@ -18,7 +18,8 @@ class ReaperFilterTest {
     @DisplayName("blank keeps every cell; named reapers keep theirs")
     void keepsTheNamedReapers() {
         assertThat(ReaperFilter.parse("", "test").apply(STORY)).hasSize(6);
-        assertThat(ReaperFilter.parse(" tini , none", "test").apply(STORY)).extracting(Scenario::id)
+        assertThat(ReaperFilter.parse(" tini , none", "test").apply(STORY))
+                .extracting(Scenario::id)
                 .containsExactly("none/go/pid-kill", "none/go/pgid-term", "tini/go/pid-kill", "tini/go/pgid-term");
     }
 

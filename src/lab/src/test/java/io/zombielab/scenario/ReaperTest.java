@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ReaperTest {
 
     @Test
-    @DisplayName("the pods run in none's image, with a pause beside them; only pod-shared joins its namespace, and it reaps")
+    @DisplayName(
+            "the pods run in none's image, with a pause beside them; only pod-shared joins its namespace, and it reaps")
     void podsAreNonesImageInAPod() {
         assertThat(Reaper.byId("pod-shared")).isEqualTo(Reaper.POD_SHARED);
         assertThat(Reaper.byId("pod")).isEqualTo(Reaper.POD);
@@ -21,7 +22,9 @@ class ReaperTest {
             assertThat(pod.dockerfile()).isEqualTo("reaper-none.Dockerfile");
             assertThat(pod.pidNamespace().hasPause()).isTrue();
             assertThat(pod.injectedByEngine()).isFalse();
-            assertThat(pod.isContainerInit()).as("pause is no init in the container: nothing for validate").isFalse();
+            assertThat(pod.isContainerInit())
+                    .as("pause is no init in the container: nothing for validate")
+                    .isFalse();
         }
         assertThat(Reaper.POD_SHARED.pidNamespace().joinsPause()).isTrue();
         assertThat(Reaper.POD_SHARED.reapsAdoptedOrphans()).isTrue();
@@ -32,11 +35,12 @@ class ReaperTest {
     @Test
     @DisplayName("every other reaper runs its own image, in a PID namespace of its own, no pod")
     void othersAreTheirOwnContainers() {
-        assertThat(Arrays.stream(Reaper.values()).filter(r -> !r.pidNamespace().hasPause())).allSatisfy(r -> {
-            assertThat(r.imageVariant()).isEqualTo(r);
-            assertThat(r.dockerfile()).isEqualTo("reaper-" + r.id() + ".Dockerfile");
-            assertThat(r.pidNamespace()).isEqualTo(PidNamespace.CONTAINER);
-            assertThat(r.isContainerInit()).isEqualTo(r != Reaper.NONE);
-        });
+        assertThat(Arrays.stream(Reaper.values()).filter(r -> !r.pidNamespace().hasPause()))
+                .allSatisfy(r -> {
+                    assertThat(r.imageVariant()).isEqualTo(r);
+                    assertThat(r.dockerfile()).isEqualTo("reaper-" + r.id() + ".Dockerfile");
+                    assertThat(r.pidNamespace()).isEqualTo(PidNamespace.CONTAINER);
+                    assertThat(r.isContainerInit()).isEqualTo(r != Reaper.NONE);
+                });
     }
 }

@@ -50,11 +50,15 @@ class ScenarioFilesTest {
     @DisplayName("every problem of a file is reported at once, not only the first")
     void allProblemsTogether() {
         assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of(DIR + "three-problems.yaml"))))
-                .isInstanceOfSatisfying(ScenarioFileException.class, e -> assertThat(e.problems())
-                        .extracting(ScenarioFileException.Problem::toString)
-                        .containsExactly(
-                                DIR + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pid-term, pgid-term, pgid-term-then-kill, tree])",
-                                DIR + "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1"));
+                .isInstanceOfSatisfying(
+                        ScenarioFileException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ScenarioFileException.Problem::toString)
+                                .containsExactly(
+                                        DIR
+                                                + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pid-term, pgid-term, pgid-term-then-kill, tree])",
+                                        DIR
+                                                + "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1"));
     }
 
     @Test
@@ -71,8 +75,8 @@ class ScenarioFilesTest {
                 """);
         Scenario cell = ScenarioFiles.load(List.of(file)).get(0);
         assertThat(cell.expectation()).isEqualTo(new Expectation(2, 0, MemoryTrend.FLAT, SpawnOutcome.FAILS));
-        assertThat(cell.limits()).isEqualTo(new Limits(64, 512L << 20, Limits.DEFAULT.upTimeout(),
-                java.time.Duration.ofSeconds(45)));
+        assertThat(cell.limits())
+                .isEqualTo(new Limits(64, 512L << 20, Limits.DEFAULT.upTimeout(), java.time.Duration.ofSeconds(45)));
     }
 
     @Test
@@ -87,8 +91,13 @@ class ScenarioFilesTest {
     void listsMakeAMatrix() {
         List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/matrix.yaml")));
         assertThat(cells).hasSize(75);
-        assertThat(cells).extracting(Scenario::id).startsWith(
-                "tini-group/go/pid-kill", "tini-group/go/pgid-term", "dumb-init/go/pid-kill", "dumb-init/go/pgid-term")
+        assertThat(cells)
+                .extracting(Scenario::id)
+                .startsWith(
+                        "tini-group/go/pid-kill",
+                        "tini-group/go/pgid-term",
+                        "dumb-init/go/pid-kill",
+                        "dumb-init/go/pgid-term")
                 .contains("java/java/tree", "none/go/pgid-term-then-kill", "pod/go/pgid-term", "pod-shared/java/tree")
                 .doesNotContain("none/go/tree", "pod-shared/go/tree");
         assertThat(cells).allSatisfy(c -> {
@@ -97,8 +106,10 @@ class ScenarioFilesTest {
             assertThat(c.limits()).isEqualTo(Limits.DEFAULT);
             assertThat(c.name()).isEqualTo(c.id());
         });
-        assertThat(cells.get(0).expectation()).isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
-        assertThat(cells.get(1).expectation()).isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+        assertThat(cells.get(0).expectation())
+                .isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
+        assertThat(cells.get(1).expectation())
+                .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
     }
 
     @Test
@@ -106,24 +117,34 @@ class ScenarioFilesTest {
     void impossibleCombination(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
         Path file = dir.resolve("tree.yaml");
         java.nio.file.Files.writeString(file, "scenarios:\n  - reaper: none\n    supervisor: go\n    kill: tree\n");
-        assertThatThrownBy(() -> ScenarioFiles.load(List.of(file))).hasMessageContaining(
-                "tree.yaml:4: scenarios[0].kill: supervisor 'go' has no kill strategy 'tree' (it has: [pid-kill, pid-term, pgid-term, pgid-term-then-kill])");
+        assertThatThrownBy(() -> ScenarioFiles.load(List.of(file)))
+                .hasMessageContaining(
+                        "tree.yaml:4: scenarios[0].kill: supervisor 'go' has no kill strategy 'tree' (it has: [pid-kill, pid-term, pgid-term, pgid-term-then-kill])");
     }
 
     @Test
-    @DisplayName("the real app's cells take the app's truth table: pid-kill leaks sh and next-server, pid-term next-server")
+    @DisplayName(
+            "the real app's cells take the app's truth table: pid-kill leaks sh and next-server, pid-term next-server")
     void nextAppCells() {
         List<Scenario> cells = ScenarioFiles.load(List.of(Path.of("scenarios/next-app.yaml")));
-        assertThat(cells).extracting(Scenario::id).containsExactly("none/go/pid-kill/next-app",
-                "none/go/pid-term/next-app", "none/go/pgid-term/next-app", "tini/go/pid-kill/next-app",
-                "tini/go/pid-term/next-app", "tini/go/pgid-term/next-app");
+        assertThat(cells)
+                .extracting(Scenario::id)
+                .containsExactly(
+                        "none/go/pid-kill/next-app",
+                        "none/go/pid-term/next-app",
+                        "none/go/pgid-term/next-app",
+                        "tini/go/pid-kill/next-app",
+                        "tini/go/pid-term/next-app",
+                        "tini/go/pgid-term/next-app");
         assertThat(cells).allSatisfy(c -> assertThat(c.workload()).isEqualTo(NextAppWorkload.DEFAULT));
-        assertThat(cells).extracting(Scenario::expectation).containsExactly(
-                new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
-                new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
-                new Expectation(1, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES),
-                new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
-                new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
-                new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
+        assertThat(cells)
+                .extracting(Scenario::expectation)
+                .containsExactly(
+                        new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                        new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                        new Expectation(1, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES),
+                        new Expectation(0, 2, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                        new Expectation(0, 1, MemoryTrend.GROWS, SpawnOutcome.COMPLETES),
+                        new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
     }
 }

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class ShardTest {
 
-    private static final List<Integer> CELLS = IntStream.rangeClosed(1, 74).boxed().toList();
+    private static final List<Integer> CELLS =
+            IntStream.rangeClosed(1, 74).boxed().toList();
 
     @Test
-    @DisplayName("the N shards together hold every cell exactly once, in the files' order, none more than one cell heavier")
+    @DisplayName(
+            "the N shards together hold every cell exactly once, in the files' order, none more than one cell heavier")
     void partition() {
         List<Integer> all = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -39,8 +41,10 @@ class ShardTest {
         assertThat(Shard.parse("2/4", "--shard")).isEqualTo(new Shard(2, 4));
         assertThat(Shard.parse(" 1 / 1 ", "--shard")).isEqualTo(Shard.ALL);
         assertThat(Shard.parse("", "ZOMBIELAB_SHARD")).isEqualTo(Shard.ALL);
-        assertThatThrownBy(() -> Shard.parse("5/4", "ZOMBIELAB_SHARD")).hasMessage("ZOMBIELAB_SHARD: a shard is K/N with 1 <= K <= N, not 5/4");
+        assertThatThrownBy(() -> Shard.parse("5/4", "ZOMBIELAB_SHARD"))
+                .hasMessage("ZOMBIELAB_SHARD: a shard is K/N with 1 <= K <= N, not 5/4");
         assertThatThrownBy(() -> Shard.parse("0/4", "--shard")).hasMessageContaining("--shard: a shard is K/N");
-        assertThatThrownBy(() -> Shard.parse("half", "--shard")).hasMessage("--shard needs K/N (job K of N, e.g. 2/4), not 'half'");
+        assertThatThrownBy(() -> Shard.parse("half", "--shard"))
+                .hasMessage("--shard needs K/N (job K of N, e.g. 2/4), not 'half'");
     }
 }

@@ -39,29 +39,40 @@ class WorkloadSettleTest {
     @Test
     @DisplayName("pid-kill: settled once the supervisor has reaped npm; the orphans never get a signal")
     void pidKillSettlesOnNpmExit() {
-        assertThat(ChainWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PID_KILL, log("zombielab-event stopped cycle=1"), table()))
+        assertThat(ChainWorkload.DEFAULT.pendingSettle(
+                        C1, KillStrategy.PID_KILL, log("zombielab-event stopped cycle=1"), table()))
                 .hasValueSatisfying(p -> assertThat(p).contains("not reaped cycle 1's npm"));
-        assertThat(ChainWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PID_KILL,
-                log("zombielab-event exited cycle=1 pid=9 status=\"signal killed\""), table())).isEmpty();
+        assertThat(ChainWorkload.DEFAULT.pendingSettle(
+                        C1,
+                        KillStrategy.PID_KILL,
+                        log("zombielab-event exited cycle=1 pid=9 status=\"signal killed\""),
+                        table()))
+                .isEmpty();
     }
 
     @Test
     @DisplayName("the chain, pgid-term: not settled before every node level announced its exit, even if npm is gone")
     void groupTermWaitsForEveryLevel() {
-        EventLog log = log("zombielab-event exited cycle=1 pid=9",
+        EventLog log = log(
+                "zombielab-event exited cycle=1 pid=9",
                 "zombielab-event exiting chain=c1 level=1 pid=21 reparented=true");
-        assertThat(ChainWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(21, 'Z', ""), proc(28, 'S', "c1"))))
+        assertThat(ChainWorkload.DEFAULT.pendingSettle(
+                        C1, KillStrategy.PGID_TERM, log, table(proc(21, 'Z', ""), proc(28, 'S', "c1"))))
                 .hasValueSatisfying(p -> assertThat(p).contains("1 of 2 node levels of c1"));
     }
 
     @Test
     @DisplayName("the chain, pgid-term: a level that announced its exit but still runs keeps the cycle open")
     void announcedButRunning() {
-        EventLog log = log("zombielab-event exited cycle=1 pid=9",
-                "zombielab-event exiting chain=c1 level=1 pid=21", "zombielab-event exiting chain=c1 level=2 pid=28");
-        assertThat(ChainWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(21, 'Z', ""), proc(28, 'R', "c1"))))
+        EventLog log = log(
+                "zombielab-event exited cycle=1 pid=9",
+                "zombielab-event exiting chain=c1 level=1 pid=21",
+                "zombielab-event exiting chain=c1 level=2 pid=28");
+        assertThat(ChainWorkload.DEFAULT.pendingSettle(
+                        C1, KillStrategy.PGID_TERM, log, table(proc(21, 'Z', ""), proc(28, 'R', "c1"))))
                 .hasValueSatisfying(p -> assertThat(p).contains("pid 28 (c1 level 2) is still running"));
-        assertThat(ChainWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(21, 'Z', "")))).isEmpty();
+        assertThat(ChainWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(21, 'Z', ""))))
+                .isEmpty();
     }
 
     @Test
@@ -70,6 +81,7 @@ class WorkloadSettleTest {
         EventLog log = log("zombielab-event exited cycle=1 pid=9");
         assertThat(NextAppWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(30, 'S', "c1"))))
                 .hasValueSatisfying(p -> assertThat(p).contains("pid 30 (zl-c1-L1, c1) is still running"));
-        assertThat(NextAppWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(30, 'Z', "")))).isEmpty();
+        assertThat(NextAppWorkload.DEFAULT.pendingSettle(C1, KillStrategy.PGID_TERM, log, table(proc(30, 'Z', ""))))
+                .isEmpty();
     }
 }

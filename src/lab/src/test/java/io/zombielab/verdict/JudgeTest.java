@@ -1,17 +1,16 @@
 package io.zombielab.verdict;
 
-import io.zombielab.probe.ProbeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zombielab.observe.Census;
-import io.zombielab.observe.EndedEarly;
 import io.zombielab.TestFigures;
-import io.zombielab.probe.CgroupFigures;
+import io.zombielab.observe.Census;
 import io.zombielab.observe.CycleSample;
-import io.zombielab.probe.ProcessInfo;
-import io.zombielab.probe.ProcessState;
+import io.zombielab.observe.EndedEarly;
 import io.zombielab.observe.ProcessTree;
 import io.zombielab.observe.ScenarioObservation;
+import io.zombielab.probe.ProbeMode;
+import io.zombielab.probe.ProcessInfo;
+import io.zombielab.probe.ProcessState;
 import io.zombielab.probe.Snapshot;
 import io.zombielab.report.MatrixRow;
 import io.zombielab.report.MatrixTable;
@@ -23,9 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,10 @@ class JudgeTest {
     private static final Scenario STAGE_1 = STORY.get(0); // none + pid-kill: 9 orphans, memory grows
     private static final Scenario STAGE_2 = STORY.get(1); // none + pgid-term: 6 zombies, flat
     private static final List<Scenario> APP = ScenarioFiles.load(List.of(Path.of("scenarios/next-app.yaml")));
-    private static final Scenario APP_PID_KILL = APP.stream().filter(c -> c.id().equals("none/go/pid-kill/next-app"))
-            .findFirst().orElseThrow(); // 2 orphans per cycle, growth near their RssAnon
+    private static final Scenario APP_PID_KILL = APP.stream()
+            .filter(c -> c.id().equals("none/go/pid-kill/next-app"))
+            .findFirst()
+            .orElseThrow(); // 2 orphans per cycle, growth near their RssAnon
 
     private static ProcessTree treeOf(String... names) {
         List<ProcessTree.Node> nodes = new ArrayList<>();
@@ -54,7 +55,16 @@ class JudgeTest {
 
     /** A live orphan of the real app holding {@code anonMiB} of anonymous memory. */
     private static ProcessInfo appOrphan(int pid, long anonMiB) {
-        return new ProcessInfo(pid, "next-server (v1", ProcessState.SLEEPING, 1, 9, pid, anonMiB * 2048, "c1", "next-server",
+        return new ProcessInfo(
+                pid,
+                "next-server (v1",
+                ProcessState.SLEEPING,
+                1,
+                9,
+                pid,
+                anonMiB * 2048,
+                "c1",
+                "next-server",
                 OptionalLong.of(anonMiB * 1024));
     }
 
@@ -71,8 +81,8 @@ class JudgeTest {
         return observed(scenario, growthMiB, census, cycles, CHAIN_TREE);
     }
 
-    private static ScenarioObservation observed(Scenario scenario, long growthMiB, Census census, int cycles,
-                                                ProcessTree tree) {
+    private static ScenarioObservation observed(
+            Scenario scenario, long growthMiB, Census census, int cycles, ProcessTree tree) {
         List<CycleSample> samples = new ArrayList<>();
         for (int c = 0; c <= cycles; c++) {
             samples.add(new CycleSample(c, TestFigures.figures(0, (100 + c * growthMiB) * MIB, 10, 512, 0, 0), census));
@@ -80,10 +90,17 @@ class JudgeTest {
         List<ProcessInfo> all = new ArrayList<>(census.zombies());
         all.addAll(census.liveOrphans());
         Snapshot last = new Snapshot(Instant.EPOCH, all, samples.get(cycles).cgroup());
-        return new ScenarioObservation(scenario, ProbeMode.HOST, samples, new ScenarioObservation.End(last, census, "  PID ... (table)\n"),
+        return new ScenarioObservation(
+                scenario,
+                ProbeMode.HOST,
+                samples,
+                new ScenarioObservation.End(last, census, "  PID ... (table)\n"),
                 new ScenarioObservation.Up(tree, ""),
-                cycles < scenario.cycles() ? Optional.of(EndedEarly.notStarted("cycle " + (cycles + 1) + ": fork failed")) : Optional.empty(),
-                "", Duration.ofSeconds(1));
+                cycles < scenario.cycles()
+                        ? Optional.of(EndedEarly.notStarted("cycle " + (cycles + 1) + ": fork failed"))
+                        : Optional.empty(),
+                "",
+                Duration.ofSeconds(1));
     }
 
     private static List<ProcessInfo> times(int n, java.util.function.IntFunction<ProcessInfo> f) {
@@ -107,7 +124,10 @@ class JudgeTest {
     void orphanRowWithoutGrowthFails() {
         Verdict v = Judge.judge(observed(STAGE_1, 10, new Census(List.of(), times(9, JudgeTest::orphan)), 3));
         assertThat(v.holds()).isFalse();
-        assertThat(v.checks()).filteredOn(c -> !c.passed()).extracting(Check::name).containsExactly("memory growth");
+        assertThat(v.checks())
+                .filteredOn(c -> !c.passed())
+                .extracting(Check::name)
+                .containsExactly("memory growth");
     }
 
     @Test
@@ -126,7 +146,9 @@ class JudgeTest {
     @DisplayName("a spawn failure means the cycles did not all complete")
     void spawnFailureFails() {
         Verdict v = Judge.judge(observed(STAGE_2, 0, new Census(times(4, JudgeTest::zombie), List.of()), 2));
-        assertThat(v.checks()).filteredOn(c -> c.name().equals("cycles completed")).singleElement()
+        assertThat(v.checks())
+                .filteredOn(c -> c.name().equals("cycles completed"))
+                .singleElement()
                 .satisfies(c -> {
                     assertThat(c.passed()).isFalse();
                     assertThat(c.observedText()).contains("fork failed");
@@ -137,9 +159,11 @@ class JudgeTest {
     @DisplayName("the matrix shows observed values, and the expectation beside any that differ")
     void matrixRendersExpectationsBesideMismatches() {
         String table = MatrixTable.render(Stream.of(
-                Judge.judge(observed(STAGE_1, 90, new Census(List.of(), times(9, JudgeTest::orphan)), 3)),
-                Judge.judge(observed(STAGE_2, 0, new Census(times(5, JudgeTest::zombie), Collections.emptyList()), 3)))
-                .map(MatrixRow::of).toList());
+                        Judge.judge(observed(STAGE_1, 90, new Census(List.of(), times(9, JudgeTest::orphan)), 3)),
+                        Judge.judge(observed(
+                                STAGE_2, 0, new Census(times(5, JudgeTest::zombie), Collections.emptyList()), 3)))
+                .map(MatrixRow::of)
+                .toList());
         assertThat(table.lines()).hasSize(3);
         assertThat(table.lines().skip(1).findFirst().orElseThrow())
                 .contains("none", "pid-kill", " 3/3 ", " 9 ", "+90.0 MiB", "holds", "stage 1: original code");
@@ -149,7 +173,11 @@ class JudgeTest {
     @Test
     @DisplayName("a tree other than the one the workload is built to make fails the process-tree check")
     void unexpectedTreeFails() {
-        Verdict v = Judge.judge(observed(STAGE_1, 90, new Census(List.of(), times(9, JudgeTest::orphan)), 3,
+        Verdict v = Judge.judge(observed(
+                STAGE_1,
+                90,
+                new Census(List.of(), times(9, JudgeTest::orphan)),
+                3,
                 treeOf("npm run start", "zl-c1-L1", "zl-c1-L2")));
         assertThat(v.checks()).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("process tree");

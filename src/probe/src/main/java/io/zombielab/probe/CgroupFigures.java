@@ -13,12 +13,22 @@ import java.util.OptionalLong;
  * @param oomKills     processes the kernel's OOM killer killed in the cgroup (oom_kill of v1's
  *                     memory.oom_control or v2's memory.events)
  */
-public record CgroupFigures(OptionalLong memoryBytes, OptionalLong anonBytes, OptionalLong pids, PidsLimit pidsLimit,
-                            OptionalLong forksRefused, OptionalLong oomKills) {
+public record CgroupFigures(
+        OptionalLong memoryBytes,
+        OptionalLong anonBytes,
+        OptionalLong pids,
+        PidsLimit pidsLimit,
+        OptionalLong forksRefused,
+        OptionalLong oomKills) {
 
     /** Nothing known. */
-    public static final CgroupFigures UNKNOWN = new CgroupFigures(OptionalLong.empty(), OptionalLong.empty(),
-            OptionalLong.empty(), PidsLimit.UNKNOWN, OptionalLong.empty(), OptionalLong.empty());
+    public static final CgroupFigures UNKNOWN = new CgroupFigures(
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            PidsLimit.UNKNOWN,
+            OptionalLong.empty(),
+            OptionalLong.empty());
 
     /** Whether the pids limit refused more forks here than in {@code earlier}: a process could not start. */
     public boolean refusedMoreForksThan(CgroupFigures earlier) {

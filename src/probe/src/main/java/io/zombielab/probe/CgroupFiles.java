@@ -19,30 +19,50 @@ interface CgroupFiles {
     /** The figures, from v2's files when there are any, else v1's. */
     default CgroupFigures figures() {
         if (read("memory.current").isPresent() || read("pids.current").isPresent()) {
-            return new CgroupFigures(number("memory.current"), key("memory.stat", "anon"), number("pids.current"),
-                    limit("pids.max"), key("pids.events", "max"), key("memory.events", "oom_kill"));
+            return new CgroupFigures(
+                    number("memory.current"),
+                    key("memory.stat", "anon"),
+                    number("pids.current"),
+                    limit("pids.max"),
+                    key("pids.events", "max"),
+                    key("memory.events", "oom_kill"));
         }
-        return new CgroupFigures(number("memory/memory.usage_in_bytes"), key("memory/memory.stat", "total_rss"),
-                number("pids/pids.current"), limit("pids/pids.max"), key("pids/pids.events", "max"),
+        return new CgroupFigures(
+                number("memory/memory.usage_in_bytes"),
+                key("memory/memory.stat", "total_rss"),
+                number("pids/pids.current"),
+                limit("pids/pids.max"),
+                key("pids/pids.events", "max"),
                 key("memory/memory.oom_control", "oom_kill"));
     }
 
     /** A file holding one number; empty when there is no such file. */
     private OptionalLong number(String name) {
-        return read(name).map(String::trim).filter(t -> !t.isEmpty()).map(t -> OptionalLong.of(parse(name, t)))
+        return read(name)
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .map(t -> OptionalLong.of(parse(name, t)))
                 .orElse(OptionalLong.empty());
     }
 
     /** pids.max: a number, or "max" for none. */
     private PidsLimit limit(String name) {
-        return read(name).map(String::trim).filter(t -> !t.isEmpty())
-                .map(t -> t.equals("max") ? PidsLimit.NONE : PidsLimit.of(parse(name, t))).orElse(PidsLimit.UNKNOWN);
+        return read(name)
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .map(t -> t.equals("max") ? PidsLimit.NONE : PidsLimit.of(parse(name, t)))
+                .orElse(PidsLimit.UNKNOWN);
     }
 
     /** The value of {@code key} in a "key value" per line file (memory.stat, pids.events); empty if absent. */
     private OptionalLong key(String name, String key) {
-        return read(name).orElse("").lines().map(l -> l.trim().split("\\s+")).filter(f -> f.length == 2 && f[0].equals(key))
-                .mapToLong(f -> parse(name + ": '" + key + "'", f[1])).findFirst();
+        return read(name)
+                .orElse("")
+                .lines()
+                .map(l -> l.trim().split("\\s+"))
+                .filter(f -> f.length == 2 && f[0].equals(key))
+                .mapToLong(f -> parse(name + ": '" + key + "'", f[1]))
+                .findFirst();
     }
 
     private static long parse(String what, String text) {

@@ -34,6 +34,7 @@ public record ContainerLimits(long pids, long memoryBytes) {
 
     /** The same limits as {@code docker run} options. */
     public List<String> dockerRunOptions() {
-        return List.of("--pids-limit", Long.toString(pids), "--memory", memoryBytes + "b", "--memory-swap", memoryBytes + "b");
+        return List.of(
+                "--pids-limit", Long.toString(pids), "--memory", memoryBytes + "b", "--memory-swap", memoryBytes + "b");
     }
 }

@@ -19,23 +19,25 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EngineCgroup {
 
-    private EngineCgroup() {
-    }
+    private EngineCgroup() {}
 
     public static CgroupFigures read(DockerClient docker, String containerId) {
         AtomicReference<Statistics> stats = new AtomicReference<>();
-        try (var callback = docker.statsCmd(containerId).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
-            @Override
-            public void onNext(Statistics s) {
-                stats.compareAndSet(null, s);
-            }
-        })) {
+        try (var callback = docker.statsCmd(containerId)
+                .withNoStream(true)
+                .exec(new ResultCallback.Adapter<Statistics>() {
+                    @Override
+                    public void onNext(Statistics s) {
+                        stats.compareAndSet(null, s);
+                    }
+                })) {
             callback.awaitCompletion(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new ProbeException("the engine's stats of container " + containerId + " could not be read: " + e.getMessage(), e);
+            throw new ProbeException(
+                    "the engine's stats of container " + containerId + " could not be read: " + e.getMessage(), e);
         }
         if (stats.get() == null) {
             throw new ProbeException("the engine gave no stats for container " + containerId + " within 10 s");
@@ -54,8 +56,13 @@ public final class EngineCgroup {
         Map<String, Object> memoryStat = object(memory, "stats");
         Map<String, Object> pids = object(raw, "pids_stats");
         OptionalLong anon = number(memoryStat, "total_rss");
-        return new CgroupFigures(number(memory, "usage"), anon.isPresent() ? anon : number(memoryStat, "anon"),
-                number(pids, "current"), limit(pids), OptionalLong.empty(), OptionalLong.of(oomKills));
+        return new CgroupFigures(
+                number(memory, "usage"),
+                anon.isPresent() ? anon : number(memoryStat, "anon"),
+                number(pids, "current"),
+                limit(pids),
+                OptionalLong.empty(),
+                OptionalLong.of(oomKills));
     }
 
     /** The engine reports "no limit" as 0 (v1) or as v2's "max", the largest 64-bit number: both mean none. */
@@ -79,11 +86,15 @@ public final class EngineCgroup {
 
     /** The engine's "oom" events of the container since it started: one per process the OOM killer took. */
     private static long oomKills(DockerClient docker, String containerId) {
-        String started = docker.inspectContainerCmd(containerId).exec().getState().getStartedAt();
+        String started =
+                docker.inspectContainerCmd(containerId).exec().getState().getStartedAt();
         Instant since = Instant.parse(started);
         AtomicInteger count = new AtomicInteger();
-        try (var callback = docker.eventsCmd().withContainerFilter(containerId).withEventFilter("oom")
-                .withSince(seconds(since)).withUntil(seconds(Instant.now()))
+        try (var callback = docker.eventsCmd()
+                .withContainerFilter(containerId)
+                .withEventFilter("oom")
+                .withSince(seconds(since))
+                .withUntil(seconds(Instant.now()))
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onNext(Event event) {
@@ -95,7 +106,8 @@ public final class EngineCgroup {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new ProbeException("the engine's events of container " + containerId + " could not be read: " + e.getMessage(), e);
+            throw new ProbeException(
+                    "the engine's events of container " + containerId + " could not be read: " + e.getMessage(), e);
         }
         return count.get();
     }

@@ -23,20 +23,22 @@ public final class HelperImage {
 
     /** Where the binary sits in the image; the image's entrypoint. */
     public static final String PATH = "/zl-helper";
+
     private static final String RESOURCE = "/io/zombielab/helper/linux-%s/zl-helper";
-    private static final String DOCKERFILE = "FROM scratch\nCOPY zl-helper " + PATH + "\nENTRYPOINT [\"" + PATH + "\"]\n";
+    private static final String DOCKERFILE =
+            "FROM scratch\nCOPY zl-helper " + PATH + "\nENTRYPOINT [\"" + PATH + "\"]\n";
     private static final Map<String, CompletableFuture<String>> BUILT = new ConcurrentHashMap<>();
 
-    private HelperImage() {
-    }
+    private HelperImage() {}
 
     /** The binary for {@code architecture} ("amd64", "arm64": the engine's {@code docker version} Arch). */
     public static byte[] binary(String architecture) {
         String resource = String.format(RESOURCE, architecture);
         try (InputStream in = HelperImage.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ProbeException("zombielab carries zl-helper for linux/amd64 and linux/arm64, not for the engine's "
-                        + "architecture '" + architecture + "' (no " + resource + " in its jar)");
+                throw new ProbeException(
+                        "zombielab carries zl-helper for linux/amd64 and linux/arm64, not for the engine's "
+                                + "architecture '" + architecture + "' (no " + resource + " in its jar)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -58,7 +60,8 @@ public final class HelperImage {
         System.arraycopy(binary, 0, content, recipe.length, binary.length);
         String name = "zombielab/helper:" + sha256(content).substring(0, 12);
         try {
-            return BUILT.computeIfAbsent(name, n -> CompletableFuture.supplyAsync(() -> build(docker, n, binary))).join();
+            return BUILT.computeIfAbsent(name, n -> CompletableFuture.supplyAsync(() -> build(docker, n, binary)))
+                    .join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -75,12 +78,14 @@ public final class HelperImage {
             new ImageFromDockerfile(name, false)
                     .withFileFromTransferable("zl-helper", Transferable.of(binary, 0755))
                     .withFileFromString("Dockerfile", DOCKERFILE)
-                    .withBuildImageCmdModifier(cmd -> cmd.withLabels(Map.of("io.zombielab", "true", "io.zombielab.kind", "helper"))
-                            .withForcerm(true))
+                    .withBuildImageCmdModifier(
+                            cmd -> cmd.withLabels(Map.of("io.zombielab", "true", "io.zombielab.kind", "helper"))
+                                    .withForcerm(true))
                     .get();
         } catch (RuntimeException e) {
             BUILT.remove(name);
-            throw new ProbeException("building zombielab's helper image " + name + " (FROM scratch) failed: " + e.getMessage(), e);
+            throw new ProbeException(
+                    "building zombielab's helper image " + name + " (FROM scratch) failed: " + e.getMessage(), e);
         }
         return name;
     }

@@ -40,9 +40,14 @@ public final class HostProbe implements Probe {
 
     /** A probe of the container whose init has host pid {@code initHostPid}; it must show that init's namespace's PID 1. */
     public HostProbe(Path proc, Path cgroupRoot, long initHostPid) {
-        this(proc, cgroupRoot, initHostPid, namespaceInit(proc, initHostPid).orElseThrow(() -> new IllegalStateException(
-                "host pid " + initHostPid + " is not PID 1 of its PID namespace, and " + proc + " shows no process that is: "
-                        + "the processes that PID 1 adopts cannot be seen here")));
+        this(
+                proc,
+                cgroupRoot,
+                initHostPid,
+                namespaceInit(proc, initHostPid)
+                        .orElseThrow(() -> new IllegalStateException("host pid " + initHostPid
+                                + " is not PID 1 of its PID namespace, and " + proc + " shows no process that is: "
+                                + "the processes that PID 1 adopts cannot be seen here")));
     }
 
     private HostProbe(Path proc, Path cgroupRoot, long initHostPid, long namespaceInitHostPid) {
@@ -67,7 +72,9 @@ public final class HostProbe implements Probe {
             return Optional.empty();
         }
         Path dir = proc.resolve(Long.toString(initHostPid));
-        boolean ours = readText(dir.resolve("cgroup")).map(c -> c.contains(containerId)).orElse(false);
+        boolean ours = readText(dir.resolve("cgroup"))
+                .map(c -> c.contains(containerId))
+                .orElse(false);
         if (!ours || readBytes(dir.resolve("environ")).isEmpty()) {
             return Optional.empty();
         }
@@ -80,8 +87,8 @@ public final class HostProbe implements Probe {
      * else the process of the same namespace (its ns/pid link) whose NSpid ends in 1. Empty when none is seen.
      */
     static Optional<Long> namespaceInit(Path proc, long hostPid) {
-        Optional<String> nsPid = readText(proc.resolve(hostPid + "/status")).flatMap(s -> s.lines()
-                .filter(l -> l.startsWith("NSpid:")).findFirst());
+        Optional<String> nsPid = readText(proc.resolve(hostPid + "/status"))
+                .flatMap(s -> s.lines().filter(l -> l.startsWith("NSpid:")).findFirst());
         if (nsPid.isEmpty()) {
             return Optional.of(hostPid);
         }
@@ -96,8 +103,11 @@ public final class HostProbe implements Probe {
         try (Stream<Path> entries = Files.list(proc)) {
             return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> link(p.resolve("ns/pid")).equals(namespace))
-                    .filter(p -> Status.parse(readText(p.resolve("status")).orElse("")).nsPid() == 1)
-                    .map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+                    .filter(p -> Status.parse(readText(p.resolve("status")).orElse(""))
+                                    .nsPid()
+                            == 1)
+                    .map(p -> Long.parseLong(p.getFileName().toString()))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -122,9 +132,10 @@ public final class HostProbe implements Probe {
         Instant at = Instant.now();
         Map<Long, StatLine> stats = new HashMap<>();
         try (Stream<Path> entries = Files.list(proc)) {
-            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir ->
-                    readText(dir.resolve("stat")).ifPresent(stat -> stats.put(Long.parseLong(dir.getFileName().toString()),
-                            StatLine.parse(stat.trim()))));
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(dir -> readText(dir.resolve("stat"))
+                            .ifPresent(stat -> stats.put(
+                                    Long.parseLong(dir.getFileName().toString()), StatLine.parse(stat.trim()))));
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + proc + ": " + e.getMessage(), e);
         }
@@ -132,27 +143,41 @@ public final class HostProbe implements Probe {
             throw new IllegalStateException("the container's init (host pid " + initHostPid + ") is gone");
         }
         List<ProcessInfo> processes = new ArrayList<>();
-        List<Long> roots = namespaceInitHostPid == initHostPid ? List.of(initHostPid) : List.of(namespaceInitHostPid, initHostPid);
+        List<Long> roots =
+                namespaceInitHostPid == initHostPid ? List.of(initHostPid) : List.of(namespaceInitHostPid, initHostPid);
         if (!stats.containsKey(namespaceInitHostPid)) {
             throw new IllegalStateException("PID 1 of the container's PID namespace (host pid " + namespaceInitHostPid
                     + ", the pod's pause) is gone");
         }
         List<Long> members = descendantsOf(roots, stats);
         Map<Long, Status> status = new HashMap<>();
-        members.forEach(pid -> readText(proc.resolve(pid + "/status")).map(Status::parse).ifPresent(s -> status.put(pid, s)));
+        members.forEach(pid ->
+                readText(proc.resolve(pid + "/status")).map(Status::parse).ifPresent(s -> status.put(pid, s)));
         for (long pid : members) {
             Status s = status.get(pid);
             if (s == null || s.nsPid() < 0) {
                 continue; // gone while we looked
             }
             StatLine host = stats.get(pid);
-            String chain = readBytes(proc.resolve(pid + "/environ")).map(HostProbe::chainMarker).orElse("");
+            String chain = readBytes(proc.resolve(pid + "/environ"))
+                    .map(HostProbe::chainMarker)
+                    .orElse("");
             String cmdline = readBytes(proc.resolve(pid + "/cmdline"))
-                    .map(b -> new String(b, StandardCharsets.UTF_8).replace('\0', ' ').trim()).orElse("");
+                    .map(b -> new String(b, StandardCharsets.UTF_8)
+                            .replace('\0', ' ')
+                            .trim())
+                    .orElse("");
             Status parent = status.get((long) host.ppid());
-            processes.add(new ProcessInfo(s.nsPid(), host.comm(), host.state(),
-                    roots.contains(pid) || parent == null ? 0 : parent.nsPid(), Math.max(s.nsPgid(), 0),
-                    host.startTime(), host.rssPages() * 4, chain, cmdline,
+            processes.add(new ProcessInfo(
+                    s.nsPid(),
+                    host.comm(),
+                    host.state(),
+                    roots.contains(pid) || parent == null ? 0 : parent.nsPid(),
+                    Math.max(s.nsPgid(), 0),
+                    host.startTime(),
+                    host.rssPages() * 4,
+                    chain,
+                    cmdline,
                     ProcessInfo.rssAnonOf(host.state(), s.rssAnonKiB())));
         }
         processes.sort(java.util.Comparator.comparingInt(ProcessInfo::pid));
@@ -162,32 +187,43 @@ public final class HostProbe implements Probe {
     /** What the host's /proc/[pid]/status says of a process, in the container's namespace. */
     private record Status(int nsPid, int nsPgid, OptionalLong rssAnonKiB) {
         static Status parse(String status) {
-            return new Status(lastNumber(status, "NSpid:"), lastNumber(status, "NSpgid:"), firstNumber(status, "RssAnon:"));
+            return new Status(
+                    lastNumber(status, "NSpid:"), lastNumber(status, "NSpgid:"), firstNumber(status, "RssAnon:"));
         }
 
         /** The last number of a line such as "NSpid:	8090	1": the innermost namespace's. */
         private static int lastNumber(String status, String key) {
-            return status.lines().filter(l -> l.startsWith(key)).findFirst().map(l -> {
-                String[] f = l.substring(key.length()).trim().split("\\s+");
-                return Integer.parseInt(f[f.length - 1]);
-            }).orElse(-1);
+            return status.lines()
+                    .filter(l -> l.startsWith(key))
+                    .findFirst()
+                    .map(l -> {
+                        String[] f = l.substring(key.length()).trim().split("\\s+");
+                        return Integer.parseInt(f[f.length - 1]);
+                    })
+                    .orElse(-1);
         }
 
         /** The first number of a line such as "RssAnon:	   51656 kB"; empty without the line (a kernel thread). */
         private static OptionalLong firstNumber(String status, String key) {
-            return status.lines().filter(l -> l.startsWith(key)).findFirst()
-                    .map(l -> OptionalLong.of(Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0])))
+            return status.lines()
+                    .filter(l -> l.startsWith(key))
+                    .findFirst()
+                    .map(l -> OptionalLong.of(
+                            Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0])))
                     .orElse(OptionalLong.empty());
         }
     }
 
     private static List<Long> descendantsOf(List<Long> roots, Map<Long, StatLine> stats) {
         Map<Long, List<Long>> children = new HashMap<>();
-        stats.forEach((pid, stat) -> children.computeIfAbsent((long) stat.ppid(), k -> new ArrayList<>()).add(pid));
+        stats.forEach((pid, stat) -> children.computeIfAbsent((long) stat.ppid(), k -> new ArrayList<>())
+                .add(pid));
         List<Long> result = new ArrayList<>(roots);
         Set<Long> seen = new HashSet<>(roots);
         for (int i = 0; i < result.size(); i++) {
-            children.getOrDefault(result.get(i), List.of()).stream().filter(seen::add).forEach(result::add);
+            children.getOrDefault(result.get(i), List.of()).stream()
+                    .filter(seen::add)
+                    .forEach(result::add);
         }
         return result;
     }
@@ -198,29 +234,37 @@ public final class HostProbe implements Probe {
      * under systemd's driver, "0::/docker/id" under cgroupfs).
      */
     private CgroupFiles cgroupFiles() {
-        String cgroups = readText(proc.resolve(initHostPid + "/cgroup")).orElseThrow(() ->
-                new IllegalStateException("cannot read /proc/" + initHostPid + "/cgroup"));
+        String cgroups = readText(proc.resolve(initHostPid + "/cgroup"))
+                .orElseThrow(() -> new IllegalStateException("cannot read /proc/" + initHostPid + "/cgroup"));
         Optional<String> memory = controllerPath(cgroups, "memory");
         Optional<String> pids = controllerPath(cgroups, "pids");
         if (memory.isPresent() && pids.isPresent()) {
             return name -> {
                 int slash = name.indexOf('/');
                 String controller = slash < 0 ? "" : name.substring(0, slash);
-                Optional<String> path = controller.equals("memory") ? memory : controller.equals("pids") ? pids : Optional.empty();
-                return path.flatMap(p -> readText(cgroupRoot.resolve(controller + p).resolve(name.substring(slash + 1))));
+                Optional<String> path =
+                        controller.equals("memory") ? memory : controller.equals("pids") ? pids : Optional.empty();
+                return path.flatMap(
+                        p -> readText(cgroupRoot.resolve(controller + p).resolve(name.substring(slash + 1))));
             };
         }
-        String unified = controllerPath(cgroups, "").orElseThrow(() ->
-                new IllegalStateException("no memory/pids cgroup for host pid " + initHostPid + ":\n" + cgroups));
+        String unified = controllerPath(cgroups, "")
+                .orElseThrow(() -> new IllegalStateException(
+                        "no memory/pids cgroup for host pid " + initHostPid + ":\n" + cgroups));
         Path dir = cgroupRoot.resolve(unified.substring(1));
         return name -> name.contains("/") ? Optional.empty() : readText(dir.resolve(name));
     }
 
     /** The path of one controller in /proc/[pid]/cgroup ("N:memory:/docker/id"); "" names the v2 line ("0::/..."). */
     private static Optional<String> controllerPath(String cgroups, String controller) {
-        return cgroups.lines().map(l -> l.split(":", 3)).filter(f -> f.length == 3)
-                .filter(f -> controller.isEmpty() ? f[1].isEmpty() : List.of(f[1].split(",")).contains(controller))
-                .map(f -> f[2]).findFirst();
+        return cgroups.lines()
+                .map(l -> l.split(":", 3))
+                .filter(f -> f.length == 3)
+                .filter(f -> controller.isEmpty()
+                        ? f[1].isEmpty()
+                        : List.of(f[1].split(",")).contains(controller))
+                .map(f -> f[2])
+                .findFirst();
     }
 
     private static String chainMarker(byte[] environ) {

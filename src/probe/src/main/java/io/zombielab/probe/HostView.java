@@ -45,7 +45,8 @@ public enum HostView {
      * @param root whether this user is root (the containers' processes are root's, and only root reads their environments)
      */
     static HostView of(Optional<String> dockerHost, boolean root) {
-        boolean local = dockerHost.map(h -> h.isBlank() || h.startsWith("unix://")).orElse(true);
+        boolean local =
+                dockerHost.map(h -> h.isBlank() || h.startsWith("unix://")).orElse(true);
         if (!local) {
             return REMOTE_ENGINE;
         }
@@ -55,9 +56,13 @@ public enum HostView {
     /** Whether the effective uid on the status file's Uid line (real, effective, saved, fs) is 0. */
     static boolean root(Path status) {
         try {
-            return Files.readAllLines(status).stream().filter(l -> l.startsWith("Uid:")).findFirst()
-                    .map(l -> l.substring("Uid:".length()).trim().split("\\s+")).filter(f -> f.length > 1)
-                    .map(f -> f[1].equals("0")).orElse(false);
+            return Files.readAllLines(status).stream()
+                    .filter(l -> l.startsWith("Uid:"))
+                    .findFirst()
+                    .map(l -> l.substring("Uid:".length()).trim().split("\\s+"))
+                    .filter(f -> f.length > 1)
+                    .map(f -> f[1].equals("0"))
+                    .orElse(false);
         } catch (IOException | SecurityException e) {
             return false;
         }

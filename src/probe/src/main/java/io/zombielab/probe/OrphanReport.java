@@ -57,26 +57,40 @@ public record OrphanReport(List<Orphan> orphans, Duration window) {
     /** "5 of 5 reaped, the slowest after 1.5 ms" or "0 of 10 reaped within 3000 ms (10 left as zombies)". */
     public String summary() {
         long reaped = orphans.size() - unreaped();
-        String slowest = slowestReap().map(d -> String.format(", the slowest after %.1f ms", d.toNanos() / 1e6)).orElse("");
-        long zombies = orphans.stream().filter(o -> !o.reaped() && o.state().filter(ProcessState::isZombie).isPresent()).count();
-        return reaped + " of " + orphans.size() + " reaped" + (unreaped() == 0 ? slowest
-                : " within " + window.toMillis() + " ms" + slowest + " (" + zombies + " left as zombies)");
+        String slowest = slowestReap()
+                .map(d -> String.format(", the slowest after %.1f ms", d.toNanos() / 1e6))
+                .orElse("");
+        long zombies = orphans.stream()
+                .filter(o ->
+                        !o.reaped() && o.state().filter(ProcessState::isZombie).isPresent())
+                .count();
+        return reaped + " of " + orphans.size() + " reaped"
+                + (unreaped() == 0
+                        ? slowest
+                        : " within " + window.toMillis() + " ms" + slowest + " (" + zombies + " left as zombies)");
     }
 
     static OrphanReport parse(List<String> lines, Duration window) {
-        List<Orphan> orphans = lines.stream().filter(l -> l.startsWith("orphan ")).map(l -> {
-            String[] f = l.split(" ");
-            try {
-                int pid = Integer.parseInt(f[1]);
-                int adopter = Integer.parseInt(f[3]);
-                return f[4].equals("reaped-after-us")
-                        ? new Orphan(pid, adopter, Optional.of(Duration.ofNanos(Long.parseLong(f[5]) * 1000)),
-                                Optional.empty())
-                        : new Orphan(pid, adopter, Optional.empty(), ProcessState.parse(f.length > 5 ? f[5] : ""));
-            } catch (RuntimeException e) {
-                throw new ProbeFormatException("not an orphan line of zl-helper: " + l, e);
-            }
-        }).toList();
+        List<Orphan> orphans = lines.stream()
+                .filter(l -> l.startsWith("orphan "))
+                .map(l -> {
+                    String[] f = l.split(" ");
+                    try {
+                        int pid = Integer.parseInt(f[1]);
+                        int adopter = Integer.parseInt(f[3]);
+                        return f[4].equals("reaped-after-us")
+                                ? new Orphan(
+                                        pid,
+                                        adopter,
+                                        Optional.of(Duration.ofNanos(Long.parseLong(f[5]) * 1000)),
+                                        Optional.empty())
+                                : new Orphan(
+                                        pid, adopter, Optional.empty(), ProcessState.parse(f.length > 5 ? f[5] : ""));
+                    } catch (RuntimeException e) {
+                        throw new ProbeFormatException("not an orphan line of zl-helper: " + l, e);
+                    }
+                })
+                .toList();
         return new OrphanReport(orphans, window);
     }
 }

@@ -10,6 +10,5 @@ public interface Probe extends AutoCloseable {
     ProbeMode mode();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -26,11 +26,14 @@ public enum ProbeChoice {
     public static ProbeChoice parse(String value, String source) {
         String wanted = value == null || value.isBlank() ? "auto" : value.trim().toLowerCase(Locale.ROOT);
         if (wanted.equals("exec")) {
-            throw new IllegalArgumentException(source + "=exec: the docker exec probe is gone (it needed a shell, awk and "
-                    + "a free PID inside the container); use 'universal', which needs nothing inside it");
+            throw new IllegalArgumentException(
+                    source + "=exec: the docker exec probe is gone (it needed a shell, awk and "
+                            + "a free PID inside the container); use 'universal', which needs nothing inside it");
         }
-        return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException(source + "=" + value + ": unknown probe (known: "
+        return Arrays.stream(values())
+                .filter(c -> c.id.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(source + "=" + value + ": unknown probe (known: "
                         + Arrays.stream(values()).map(ProbeChoice::id).toList() + ")"));
     }
 

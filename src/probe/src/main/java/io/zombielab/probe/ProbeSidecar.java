@@ -53,9 +53,11 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
 
     /** A sidecar for the container with this id (started by other means than Testcontainers). */
     public ProbeSidecar(String targetId) {
-        super(CompletableFuture.supplyAsync(() -> HelperImage.ensure(org.testcontainers.DockerClientFactory.instance().client())));
+        super(CompletableFuture.supplyAsync(() -> HelperImage.ensure(
+                org.testcontainers.DockerClientFactory.instance().client())));
         if (targetId == null || targetId.isBlank()) {
-            throw new IllegalArgumentException("a probe sidecar needs a running container: this one has no id yet (start it first)");
+            throw new IllegalArgumentException(
+                    "a probe sidecar needs a running container: this one has no id yet (start it first)");
         }
         this.targetId = targetId;
         // The target's id: its cgroup is reported even where it is not PID 1 of the namespace (a pod's pause is).
@@ -64,19 +66,21 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
         withLabels(Map.of("io.zombielab", "true", "io.zombielab.kind", "probe", "io.zombielab.target", targetId));
         // Few threads: each counts against the sidecar's own pids limit.
         withEnv("GOMAXPROCS", "2");
-        waitingFor(Wait.forLogMessage(".*zombielab-event sidecar-ready.*", 1).withStartupTimeout(Duration.ofSeconds(30)));
+        waitingFor(
+                Wait.forLogMessage(".*zombielab-event sidecar-ready.*", 1).withStartupTimeout(Duration.ofSeconds(30)));
         // Its own limits, in its own cgroup: the orphans it makes live here until they exit.
-        withCreateContainerCmdModifier(cmd -> ContainerLimits.SIDECAR.applyTo(cmd.getHostConfig()
-                .withPidMode("container:" + targetId)
-                .withReadonlyRootfs(true)));
+        withCreateContainerCmdModifier(cmd -> ContainerLimits.SIDECAR.applyTo(
+                cmd.getHostConfig().withPidMode("container:" + targetId).withReadonlyRootfs(true)));
     }
 
     @Override
     protected void configure() {
-        InspectContainerResponse target = getDockerClient().inspectContainerCmd(targetId).exec();
+        InspectContainerResponse target =
+                getDockerClient().inspectContainerCmd(targetId).exec();
         if (!Boolean.TRUE.equals(target.getState().getRunning())) {
             throw new ProbeException("container " + name(target) + " is not running: a sidecar can only share the PID "
-                    + "namespace of a running container (state: " + target.getState().getStatus() + ")");
+                    + "namespace of a running container (state: "
+                    + target.getState().getStatus() + ")");
         }
         super.configure();
     }
@@ -124,8 +128,13 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
     /** As {@link #makeOrphans(int, Duration, Duration)}, the request given whole (validate and the library share one). */
     public OrphanReport makeOrphans(OrphanRequest orphans) {
         // Not repeated on a broken connection: a second request would make more orphans.
-        return OrphanReport.parse(request("orphans " + orphans.count() + " " + orphans.window().toMillis() + " "
-                + orphans.spread().toMillis(), orphans.spread().plus(orphans.window()).plus(REQUEST_TIMEOUT), false), orphans.window());
+        return OrphanReport.parse(
+                request(
+                        "orphans " + orphans.count() + " " + orphans.window().toMillis() + " "
+                                + orphans.spread().toMillis(),
+                        orphans.spread().plus(orphans.window()).plus(REQUEST_TIMEOUT),
+                        false),
+                orphans.window());
     }
 
     /** The id of the container this sidecar observes. */
@@ -166,8 +175,10 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
             } catch (IOException e) {
                 disconnect();
                 if (attempt == 2 || !idempotent) {
-                    throw failure("the sidecar stopped answering ('" + request + "': " + e.getMessage() + ")"
-                            + (targetRunning() ? "" : "; the observed container is no longer running"), e);
+                    throw failure(
+                            "the sidecar stopped answering ('" + request + "': " + e.getMessage() + ")"
+                                    + (targetRunning() ? "" : "; the observed container is no longer running"),
+                            e);
                 }
             }
         }
@@ -195,15 +206,20 @@ public final class ProbeSidecar extends GenericContainer<ProbeSidecar> implement
 
     private boolean targetRunning() {
         try {
-            return Boolean.TRUE.equals(getDockerClient().inspectContainerCmd(targetId).exec().getState().getRunning());
+            return Boolean.TRUE.equals(getDockerClient()
+                    .inspectContainerCmd(targetId)
+                    .exec()
+                    .getState()
+                    .getRunning());
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     private ProbeException failure(String what, Throwable cause) {
-        return new ProbeException("universal probe of container " + targetId.substring(0, Math.min(12, targetId.length()))
-                + ": " + what, cause);
+        return new ProbeException(
+                "universal probe of container " + targetId.substring(0, Math.min(12, targetId.length())) + ": " + what,
+                cause);
     }
 
     private static String name(InspectContainerResponse c) {

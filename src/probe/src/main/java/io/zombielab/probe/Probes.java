@@ -8,8 +8,7 @@ import org.testcontainers.containers.ContainerState;
 /** Attaches the probe a choice calls for to a running container. */
 public final class Probes {
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /**
      * Which probe a container gets: the universal one when chosen; else the host probe where the host shows the
@@ -50,8 +49,10 @@ public final class Probes {
             sidecar.start();
         } catch (RuntimeException e) {
             sidecar.close();
-            throw new ProbeException("the universal probe's sidecar for container " + target.getContainerId().substring(0, 12)
-                    + " did not start: " + e.getMessage(), e);
+            throw new ProbeException(
+                    "the universal probe's sidecar for container "
+                            + target.getContainerId().substring(0, 12) + " did not start: " + e.getMessage(),
+                    e);
         }
         return sidecar;
     }

@@ -23,17 +23,24 @@ public record ProcessChanges(Snapshot before, Snapshot after) {
     /** Live processes the change left behind: new ones, and old ones it orphaned to PID 1. */
     public List<ProcessInfo> orphans() {
         Map<ProcessInfo.ProcessKey, ProcessInfo> earlier = byKey(before);
-        return after.processes().stream().filter(ProcessInfo::isAlive).filter(p -> p.pid() != 1).filter(p -> {
-            ProcessInfo was = earlier.get(p.key());
-            return was == null || (p.ppid() == 1 && was.ppid() != 1);
-        }).toList();
+        return after.processes().stream()
+                .filter(ProcessInfo::isAlive)
+                .filter(p -> p.pid() != 1)
+                .filter(p -> {
+                    ProcessInfo was = earlier.get(p.key());
+                    return was == null || (p.ppid() == 1 && was.ppid() != 1);
+                })
+                .toList();
     }
 
     /** Zombies the change made: processes that are zombies now and were not before. */
     public List<ProcessInfo> zombies() {
         Map<ProcessInfo.ProcessKey, ProcessInfo> earlier = byKey(before);
-        return after.processes().stream().filter(ProcessInfo::isZombie)
-                .filter(p -> !earlier.containsKey(p.key()) || !earlier.get(p.key()).isZombie()).toList();
+        return after.processes().stream()
+                .filter(ProcessInfo::isZombie)
+                .filter(p ->
+                        !earlier.containsKey(p.key()) || !earlier.get(p.key()).isZombie())
+                .toList();
     }
 
     /** Whether the change left nothing behind. */
@@ -60,8 +67,11 @@ public record ProcessChanges(Snapshot before, Snapshot after) {
 
     /** {@code "pid 23 'sh -c next start' (re-parented to PID 1), pid 25 [zl-c1-L2] <defunct>"}. */
     public static String describe(List<ProcessInfo> processes) {
-        return processes.stream().map(p -> "pid " + p.pid() + " '" + p.displayCommand() + "'"
-                + (p.isAlive() ? p.ppid() == 1 ? " (re-parented to PID 1)" : " (child of pid " + p.ppid() + ")" : ""))
+        return processes.stream()
+                .map(p -> "pid " + p.pid() + " '" + p.displayCommand() + "'"
+                        + (p.isAlive()
+                                ? p.ppid() == 1 ? " (re-parented to PID 1)" : " (child of pid " + p.ppid() + ")"
+                                : ""))
                 .collect(Collectors.joining(", "));
     }
 

@@ -18,15 +18,32 @@ import java.util.OptionalLong;
  *                   holds, unlike rssKiB, which counts shared file pages too; empty where the probe did not read it
  *                   (0 for a zombie: it holds no memory)
  */
-public record ProcessInfo(int pid, String comm, ProcessState state, int ppid, int pgid, long startTime, long rssKiB,
-                          String chain, String cmdline, OptionalLong rssAnonKiB) {
+public record ProcessInfo(
+        int pid,
+        String comm,
+        ProcessState state,
+        int ppid,
+        int pgid,
+        long startTime,
+        long rssKiB,
+        String chain,
+        String cmdline,
+        OptionalLong rssAnonKiB) {
 
     /** The environment variable that marks which chain a process belongs to (the lab's workloads set it). */
     public static final String CHAIN_VARIABLE = "ZOMBIELAB_CHAIN";
 
     /** A row whose anonymous memory was not read. */
-    public ProcessInfo(int pid, String comm, ProcessState state, int ppid, int pgid, long startTime, long rssKiB,
-                       String chain, String cmdline) {
+    public ProcessInfo(
+            int pid,
+            String comm,
+            ProcessState state,
+            int ppid,
+            int pgid,
+            long startTime,
+            long rssKiB,
+            String chain,
+            String cmdline) {
         this(pid, comm, state, ppid, pgid, startTime, rssKiB, chain, cmdline, OptionalLong.empty());
     }
 
@@ -57,6 +74,5 @@ public record ProcessInfo(int pid, String comm, ProcessState state, int ppid, in
         return cmdline.isBlank() ? "[" + comm + "]" + (isZombie() ? " <defunct>" : "") : SecretMask.line(cmdline);
     }
 
-    public record ProcessKey(int pid, long startTime) {
-    }
+    public record ProcessKey(int pid, long startTime) {}
 }

@@ -31,8 +31,11 @@ public enum ProcessState {
 
     /** The state the kernel writes as {@code letter}; a letter no kernel writes fails, naming it. */
     public static ProcessState of(char letter) {
-        return Arrays.stream(values()).filter(s -> s.letter == letter).findFirst().orElseThrow(() ->
-                new ProbeFormatException("not a process state of /proc/[pid]/stat: '" + letter + "'"));
+        return Arrays.stream(values())
+                .filter(s -> s.letter == letter)
+                .findFirst()
+                .orElseThrow(
+                        () -> new ProbeFormatException("not a process state of /proc/[pid]/stat: '" + letter + "'"));
     }
 
     /** The state zl-helper wrote as one letter; empty for "" (the process was gone when it looked). */

@@ -38,8 +38,19 @@ public final class SecretMask {
     /** What a hidden value reads as. */
     public static final String HIDDEN = "***";
 
-    private static final Set<String> CREDENTIAL_WORDS = Set.of("password", "passwd", "pwd", "pass", "passphrase",
-            "secret", "token", "key", "apikey", "credential", "credentials", "auth");
+    private static final Set<String> CREDENTIAL_WORDS = Set.of(
+            "password",
+            "passwd",
+            "pwd",
+            "pass",
+            "passphrase",
+            "secret",
+            "token",
+            "key",
+            "apikey",
+            "credential",
+            "credentials",
+            "auth");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "negotiate", "apikey");
 
     /** {@code -NAME=VALUE}, {@code --NAME=VALUE}, {@code NAME=VALUE}: group 1 up to and with '=', group 2 NAME. */
@@ -52,12 +63,12 @@ public final class SecretMask {
     private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*):([^/\\s@]+)@");
     /** What -p takes that is no password: a port, a range, a mapping, with an address and a protocol. */
     private static final Pattern PORTS = Pattern.compile("^(\\[[0-9a-fA-F:]+]:)?[0-9][0-9.:-]*(/(tcp|udp|sctp))?$");
+
     private static final Pattern SIGNAL = Pattern.compile("^SIG[A-Z0-9+-]+$");
 
     private static volatile boolean showing;
 
-    private SecretMask() {
-    }
+    private SecretMask() {}
 
     /** Until closed, every rendering in this process shows the values as they are. */
     public static Scope showingSecrets() {
@@ -103,7 +114,12 @@ public final class SecretMask {
     }
 
     /** What the next word is, given the one before. */
-    private enum Next { AS_IS, VALUE, PORT_OR_VALUE, SCHEME_OR_VALUE }
+    private enum Next {
+        AS_IS,
+        VALUE,
+        PORT_OR_VALUE,
+        SCHEME_OR_VALUE
+    }
 
     private static List<String> words(List<String> words) {
         List<String> out = new ArrayList<>(words.size());
@@ -137,8 +153,7 @@ public final class SecretMask {
                     }
                     continue;
                 }
-                case AS_IS -> {
-                }
+                case AS_IS -> {}
             }
             Matcher flag = FLAG.matcher(word);
             Matcher header = HEADER.matcher(word);
@@ -154,7 +169,9 @@ public final class SecretMask {
                 boolean scheme = AUTH_SCHEMES.contains(value.toLowerCase(Locale.ROOT));
                 out.add(value.isEmpty() || scheme ? word : header.group(1) + ":" + HIDDEN);
                 next = value.isEmpty() ? Next.SCHEME_OR_VALUE : scheme ? Next.VALUE : Next.AS_IS;
-            } else if (header.matches() && credential(header.group(1)) && !header.group(2).startsWith("//")) {
+            } else if (header.matches()
+                    && credential(header.group(1))
+                    && !header.group(2).startsWith("//")) {
                 out.add(header.group(2).isEmpty() ? word : header.group(1) + ":" + HIDDEN);
                 next = header.group(2).isEmpty() ? Next.VALUE : Next.AS_IS;
             } else if (assignment.matches() && credential(assignment.group(2))) {
@@ -173,12 +190,18 @@ public final class SecretMask {
 
     /** Whether NAME's last word is a credential word: db-password, AWS_SECRET_ACCESS_KEY, apiKey, db.password. */
     static boolean credential(String name) {
-        String[] parts = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[-_.]+");
+        String[] parts = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT)
+                .split("[-_.]+");
         return parts.length > 0 && CREDENTIAL_WORDS.contains(parts[parts.length - 1]);
     }
 
     private static boolean harmlessAfterP(String word) {
-        return PORTS.matcher(word).matches() || SIGNAL.matcher(word).matches() || word.startsWith("/") || word.startsWith("./")
-                || word.startsWith("../") || word.startsWith("~");
+        return PORTS.matcher(word).matches()
+                || SIGNAL.matcher(word).matches()
+                || word.startsWith("/")
+                || word.startsWith("./")
+                || word.startsWith("../")
+                || word.startsWith("~");
     }
 }

@@ -14,10 +14,10 @@ public final class Settle {
 
     /** How long a zombie must stay one to count: far longer than any reaper takes to collect it. */
     public static final Duration ZOMBIE_GRACE = Duration.ofMillis(500);
+
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private Settle() {
-    }
+    private Settle() {}
 
     /** The changes since {@code before}, once they leak nothing or {@code window} has passed. */
     public static ProcessChanges after(Probe probe, Snapshot before, Duration window) {
@@ -31,7 +31,8 @@ public final class Settle {
             return changes;
         }
         // Zombies seen at the window's end: only those still there after the grace count.
-        Set<ProcessInfo.ProcessKey> seen = changes.zombies().stream().map(ProcessInfo::key).collect(Collectors.toSet());
+        Set<ProcessInfo.ProcessKey> seen =
+                changes.zombies().stream().map(ProcessInfo::key).collect(Collectors.toSet());
         long graceEnd = System.nanoTime() + ZOMBIE_GRACE.toNanos();
         ProcessChanges later = changes;
         while (System.nanoTime() < graceEnd) {

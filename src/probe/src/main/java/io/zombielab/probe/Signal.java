@@ -10,7 +10,14 @@ import java.util.Optional;
  * code 128+n: the one home of that rule.
  */
 public enum Signal {
-    HUP(1), INT(2), QUIT(3), KILL(9), USR1(10), USR2(12), TERM(15), WINCH(28);
+    HUP(1),
+    INT(2),
+    QUIT(3),
+    KILL(9),
+    USR1(10),
+    USR2(12),
+    TERM(15),
+    WINCH(28);
 
     private static final int SIGNALLED = 128;
 

@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -22,11 +22,9 @@ final class SnapshotParser {
     static final String HEADER = "zl-snapshot 1";
 
     /** The snapshot, and whether it carried cgroup files (empty: why the sidecar found none). */
-    record Parsed(Snapshot snapshot, Optional<String> noCgroup) {
-    }
+    record Parsed(Snapshot snapshot, Optional<String> noCgroup) {}
 
-    private SnapshotParser() {
-    }
+    private SnapshotParser() {}
 
     static Parsed parse(List<String> lines, Instant takenAt) {
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
@@ -39,8 +37,10 @@ final class SnapshotParser {
         }
         items.checkComplete();
         CgroupFiles files = name -> Optional.ofNullable(items.cgroupFiles.get(name));
-        return new Parsed(new Snapshot(takenAt, withoutObserver(items.processes(), items.probePid), files.figures()),
-                items.cgroupFiles.isEmpty() ? items.noCgroup.or(() -> Optional.of("no cgroup file in the snapshot"))
+        return new Parsed(
+                new Snapshot(takenAt, withoutObserver(items.processes(), items.probePid), files.figures()),
+                items.cgroupFiles.isEmpty()
+                        ? items.noCgroup.or(() -> Optional.of("no cgroup file in the snapshot"))
                         : Optional.empty());
     }
 
@@ -61,13 +61,17 @@ final class SnapshotParser {
                 switch (f[0]) {
                     case "probe-pid" -> probePid = Integer.parseInt(f[1]);
                     case "cgroup-file" -> cgroupFiles.put(f[1], unescape(rest(f)));
-                    case "cgroup-none" -> noCgroup = Optional.of(unescape(line.substring("cgroup-none".length()).trim()));
+                    case "cgroup-none" ->
+                        noCgroup = Optional.of(
+                                unescape(line.substring("cgroup-none".length()).trim()));
                     case "proc" -> stats.put(Integer.parseInt(f[1]), unescape(f[2]));
                     case "rss-anon" -> rssAnon.put(Integer.parseInt(f[1]), Long.parseLong(f[2]));
                     case "chain" -> chains.put(Integer.parseInt(f[1]), unescape(rest(f)));
                     case "cmdline" -> cmdlines.put(Integer.parseInt(f[1]), unescape(rest(f)));
                     case "end" -> ended = Integer.parseInt(f[1]);
-                    default -> throw new ProbeFormatException("line " + lineNumber + " of the snapshot is no item it knows: " + line);
+                    default ->
+                        throw new ProbeFormatException(
+                                "line " + lineNumber + " of the snapshot is no item it knows: " + line);
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new ProbeFormatException("line " + lineNumber + " of the snapshot is malformed: " + line, e);
@@ -83,8 +87,8 @@ final class SnapshotParser {
                 throw new ProbeFormatException("the snapshot has no 'probe-pid' line");
             }
             if (ended != stats.size()) {
-                throw new ProbeFormatException("the snapshot is incomplete: " + (ended < 0 ? "no 'end' line"
-                        : "'end " + ended + "' after " + stats.size() + " processes"));
+                throw new ProbeFormatException("the snapshot is incomplete: "
+                        + (ended < 0 ? "no 'end' line" : "'end " + ended + "' after " + stats.size() + " processes"));
             }
         }
 
@@ -92,10 +96,19 @@ final class SnapshotParser {
             List<ProcessInfo> all = new ArrayList<>();
             stats.forEach((pid, stat) -> {
                 StatLine s = StatLine.parse(stat);
-                all.add(new ProcessInfo(pid, s.comm(), s.state(), s.ppid(), s.pgid(), s.startTime(), s.rssPages() * 4,
-                        chains.getOrDefault(pid, ""), cmdlines.getOrDefault(pid, ""),
-                        ProcessInfo.rssAnonOf(s.state(), rssAnon.containsKey(pid)
-                                ? OptionalLong.of(rssAnon.get(pid)) : OptionalLong.empty())));
+                all.add(new ProcessInfo(
+                        pid,
+                        s.comm(),
+                        s.state(),
+                        s.ppid(),
+                        s.pgid(),
+                        s.startTime(),
+                        s.rssPages() * 4,
+                        chains.getOrDefault(pid, ""),
+                        cmdlines.getOrDefault(pid, ""),
+                        ProcessInfo.rssAnonOf(
+                                s.state(),
+                                rssAnon.containsKey(pid) ? OptionalLong.of(rssAnon.get(pid)) : OptionalLong.empty())));
             });
             return all;
         }

@@ -29,8 +29,13 @@ record StatLine(int pid, String comm, ProcessState state, int ppid, int pgid, lo
                     + (RSS_PAGES + 1) + ": " + stat);
         }
         try {
-            return new StatLine(Integer.parseInt(stat.substring(0, open).trim()), stat.substring(open + 1, close),
-                    ProcessState.of(f[STATE].charAt(0)), Integer.parseInt(f[PPID]), Integer.parseInt(f[PGRP]), Long.parseLong(f[START_TIME]),
+            return new StatLine(
+                    Integer.parseInt(stat.substring(0, open).trim()),
+                    stat.substring(open + 1, close),
+                    ProcessState.of(f[STATE].charAt(0)),
+                    Integer.parseInt(f[PPID]),
+                    Integer.parseInt(f[PGRP]),
+                    Long.parseLong(f[START_TIME]),
                     Long.parseLong(f[RSS_PAGES]));
         } catch (NumberFormatException e) {
             throw new ProbeFormatException("a malformed number in a /proc/[pid]/stat line: " + stat, e);

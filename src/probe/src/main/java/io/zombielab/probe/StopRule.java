@@ -41,7 +41,10 @@ public record StopRule(Set<Integer> accepted) {
 
     /** How a stop ended. */
     public enum Ending {
-        STOPPED, REPORTED_FAILURE, KILLED_BY_ENGINE, STILL_RUNNING
+        STOPPED,
+        REPORTED_FAILURE,
+        KILLED_BY_ENGINE,
+        STILL_RUNNING
     }
 
     /**
@@ -76,8 +79,9 @@ public record StopRule(Set<Integer> accepted) {
         return switch (ending(stop)) {
             case STOPPED -> "stopped by itself (exit " + code + ")";
             case REPORTED_FAILURE -> "stopped, but reported failure (exit " + code + "; accepted: " + accepted() + ")";
-            case KILLED_BY_ENGINE -> "did not stop on its stop signal: the engine killed it after the " + stop.timeout().toSeconds()
-                    + " s timeout";
+            case KILLED_BY_ENGINE ->
+                "did not stop on its stop signal: the engine killed it after the "
+                        + stop.timeout().toSeconds() + " s timeout";
             case STILL_RUNNING -> "still running after docker stop returned";
         };
     }

@@ -20,14 +20,15 @@ class ContainerLimitsTest {
         assertThat(host.getPidsLimit()).isEqualTo(32);
         assertThat(host.getMemory()).isEqualTo(32L << 20);
         assertThat(host.getMemorySwap()).isEqualTo(32L << 20);
-        assertThat(ContainerLimits.PAUSE.dockerRunOptions()).containsExactly("--pids-limit", "32", "--memory", "33554432b",
-                "--memory-swap", "33554432b");
+        assertThat(ContainerLimits.PAUSE.dockerRunOptions())
+                .containsExactly("--pids-limit", "32", "--memory", "33554432b", "--memory-swap", "33554432b");
     }
 
     @Test
     @DisplayName("a limit of zero or less is refused, naming both")
     void positive() {
-        assertThatThrownBy(() -> new ContainerLimits(0, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ContainerLimits(0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("limits must be positive: pids 0, memory 1");
     }
 }

@@ -19,7 +19,8 @@ class EngineCgroupTest {
     private static Statistics stats(String json) throws Exception {
         // docker-java's own mapper, as the client uses it: its deserializer keeps the fields the model has no
         // name for (v2's anon, the pids limit) in getRawValues(). Testcontainers shades it package-private.
-        Class<?> holder = Class.forName("org.testcontainers.shaded.com.github.dockerjava.core.DefaultObjectMapperHolder");
+        Class<?> holder =
+                Class.forName("org.testcontainers.shaded.com.github.dockerjava.core.DefaultObjectMapperHolder");
         var getter = holder.getDeclaredMethod("getObjectMapper");
         getter.setAccessible(true);
         ObjectMapper mapper = (ObjectMapper) getter.invoke(holder.getEnumConstants()[0]);
@@ -31,7 +32,8 @@ class EngineCgroupTest {
     void version1() throws Exception {
         Statistics s = stats("{\"memory_stats\":{\"usage\":141877248,\"limit\":1073741824,\"stats\":{\"cache\":5857280,"
                 + "\"rss\":136019968,\"total_rss\":136019968}},\"pids_stats\":{\"current\":35,\"limit\":64}}");
-        assertThat(EngineCgroup.figures(s, 2)).isEqualTo(figures(141877248L, 136019968L, 35L, PidsLimit.of(64), null, 2L));
+        assertThat(EngineCgroup.figures(s, 2))
+                .isEqualTo(figures(141877248L, 136019968L, 35L, PidsLimit.of(64), null, 2L));
     }
 
     @Test
@@ -45,6 +47,7 @@ class EngineCgroupTest {
     @Test
     @DisplayName("what the engine leaves out is unknown (empty): refused forks always are")
     void silent() throws Exception {
-        assertThat(EngineCgroup.figures(stats("{}"), 0)).isEqualTo(figures(null, null, null, PidsLimit.UNKNOWN, null, 0L));
+        assertThat(EngineCgroup.figures(stats("{}"), 0))
+                .isEqualTo(figures(null, null, null, PidsLimit.UNKNOWN, null, 0L));
     }
 }

@@ -19,6 +19,7 @@ class HostProbeTest {
 
     @TempDir
     Path root;
+
     private Path proc;
     private Path cgroup;
 
@@ -35,12 +36,16 @@ class HostProbeTest {
         process(300, "bash", 'S', 1, "300", "300", "", "bash\0");
     }
 
-    private void process(int pid, String comm, char state, int ppid, String nsPid, String nsPgid, String environ,
-                         String cmdline) throws IOException {
+    private void process(
+            int pid, String comm, char state, int ppid, String nsPid, String nsPgid, String environ, String cmdline)
+            throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Integer.toString(pid)));
-        Files.writeString(dir.resolve("stat"), pid + " (" + comm + ") " + state + " " + ppid + " " + pid
-                + " 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 " + (5000 + pid) + " 0 " + (state == 'Z' ? 0 : 256) + " 0\n");
-        Files.writeString(dir.resolve("status"), "Name:\t" + comm + "\nNSpid:\t" + nsPid + "\nNSpgid:\t" + nsPgid + "\n");
+        Files.writeString(
+                dir.resolve("stat"),
+                pid + " (" + comm + ") " + state + " " + ppid + " " + pid + " 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 "
+                        + (5000 + pid) + " 0 " + (state == 'Z' ? 0 : 256) + " 0\n");
+        Files.writeString(
+                dir.resolve("status"), "Name:\t" + comm + "\nNSpid:\t" + nsPid + "\nNSpgid:\t" + nsPgid + "\n");
         if (environ != null) {
             Files.writeString(dir.resolve("environ"), environ);
             Files.writeString(dir.resolve("cmdline"), cmdline);
@@ -100,14 +105,16 @@ class HostProbeTest {
     @DisplayName("cgroup v2 under systemd's driver: the figures come from system.slice/docker-<id>.scope")
     void cgroupV2Systemd() throws IOException {
         cgroupV2("/system.slice/docker-abc.scope");
-        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(figures(5000L, 3000L, 4L, PidsLimit.NONE, 2L, 1L));
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup())
+                .isEqualTo(figures(5000L, 3000L, 4L, PidsLimit.NONE, 2L, 1L));
     }
 
     @Test
     @DisplayName("cgroup v2 under the cgroupfs driver: the figures come from docker/<id>")
     void cgroupV2Cgroupfs() throws IOException {
         cgroupV2("/docker/abc");
-        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup()).isEqualTo(figures(5000L, 3000L, 4L, PidsLimit.NONE, 2L, 1L));
+        assertThat(new HostProbe(proc, cgroup, 100).snapshot().cgroup())
+                .isEqualTo(figures(5000L, 3000L, 4L, PidsLimit.NONE, 2L, 1L));
     }
 
     @Test
@@ -116,14 +123,20 @@ class HostProbeTest {
         cgroupV2("/system.slice/docker-abc.scope");
         assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).isPresent();
         assertThat(HostProbe.forLocalContainer(proc, cgroup, "other", 100))
-                .as("a remote engine's pid that is some other process here").isEmpty();
+                .as("a remote engine's pid that is some other process here")
+                .isEmpty();
         Files.delete(proc.resolve("100/environ"));
-        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).as("environment not readable").isEmpty();
-        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 0)).as("no pid: not running").isEmpty();
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100))
+                .as("environment not readable")
+                .isEmpty();
+        assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 0))
+                .as("no pid: not running")
+                .isEmpty();
     }
 
     private void pidNamespace(int pid, String inode) throws IOException {
-        Files.createSymbolicLink(Files.createDirectories(proc.resolve(pid + "/ns")).resolve("pid"), Path.of("pid:[" + inode + "]"));
+        Files.createSymbolicLink(
+                Files.createDirectories(proc.resolve(pid + "/ns")).resolve("pid"), Path.of("pid:[" + inode + "]"));
     }
 
     /**
@@ -158,28 +171,37 @@ class HostProbeTest {
             assertThat(p.ppid()).as("pause's parent is outside the namespace").isZero();
             assertThat(p.cmdline()).isEqualTo("/zl-helper pause");
         });
-        assertThat(s.process(7)).get().extracting(ProcessInfo::ppid).as("the container's init is not PID 1: its parent is outside").isEqualTo(0);
+        assertThat(s.process(7))
+                .get()
+                .extracting(ProcessInfo::ppid)
+                .as("the container's init is not PID 1: its parent is outside")
+                .isEqualTo(0);
         assertThat(s.process(12)).get().satisfies(p -> {
             assertThat(p.ppid()).as("an orphan, adopted by pause").isEqualTo(1);
             assertThat(p.chain()).isEqualTo("c1");
         });
         assertThat(s.process(13)).get().satisfies(p -> assertThat(p.isZombie()).isTrue());
-        assertThat(s.cgroup().pids()).as("the container's own cgroup, not pause's").hasValue(12);
+        assertThat(s.cgroup().pids())
+                .as("the container's own cgroup, not pause's")
+                .hasValue(12);
         assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).isPresent();
     }
 
     @Test
-    @DisplayName("a pod whose pause this host does not show: no host probe (the universal one is used), or an error saying why")
+    @DisplayName(
+            "a pod whose pause this host does not show: no host probe (the universal one is used), or an error saying why")
     void podWithoutItsPause() throws IOException {
         podSharingItsPidNamespace();
         Files.delete(proc.resolve("81/ns/pid"));
         assertThat(HostProbe.forLocalContainer(proc, cgroup, "abc", 100)).isEmpty();
-        assertThatThrownBy(() -> new HostProbe(proc, cgroup, 100)).hasMessageContaining("host pid 100 is not PID 1 of its PID namespace");
+        assertThatThrownBy(() -> new HostProbe(proc, cgroup, 100))
+                .hasMessageContaining("host pid 100 is not PID 1 of its PID namespace");
     }
 
     @Test
     @DisplayName("a container whose init is gone says so")
     void initGone() {
-        assertThatThrownBy(() -> new HostProbe(proc, cgroup, 4242).snapshot()).hasMessageContaining("host pid 4242) is gone");
+        assertThatThrownBy(() -> new HostProbe(proc, cgroup, 4242).snapshot())
+                .hasMessageContaining("host pid 4242) is gone");
     }
 }

@@ -35,7 +35,8 @@ class ProbeDecisionTest {
     @DisplayName("universal: the universal probe, without asking whether the host shows the container")
     void universal() {
         AtomicInteger asked = new AtomicInteger();
-        assertThat(Probes.decide(ProbeChoice.UNIVERSAL, () -> asked.incrementAndGet() > 0)).isEqualTo(ProbeDecision.UNIVERSAL);
+        assertThat(Probes.decide(ProbeChoice.UNIVERSAL, () -> asked.incrementAndGet() > 0))
+                .isEqualTo(ProbeDecision.UNIVERSAL);
         assertThat(asked).hasValue(0);
         assertThat(ProbeDecision.UNIVERSAL.mode()).contains(ProbeMode.UNIVERSAL);
     }
@@ -45,7 +46,8 @@ class ProbeDecisionTest {
     void hostView() {
         assertThat(HostView.of(Optional.of("tcp://docker:2375"), true)).isEqualTo(HostView.REMOTE_ENGINE);
         assertThat(HostView.of(Optional.of("ssh://me@there"), true)).isEqualTo(HostView.REMOTE_ENGINE);
-        assertThat(HostView.of(Optional.of("unix:///var/run/docker.sock"), true)).isEqualTo(HostView.SHOWN);
+        assertThat(HostView.of(Optional.of("unix:///var/run/docker.sock"), true))
+                .isEqualTo(HostView.SHOWN);
         assertThat(HostView.of(Optional.empty(), true)).isEqualTo(HostView.SHOWN);
         assertThat(HostView.of(Optional.empty(), false)).isEqualTo(HostView.NOT_READABLE);
         assertThat(HostView.NOT_READABLE.shown()).isFalse();

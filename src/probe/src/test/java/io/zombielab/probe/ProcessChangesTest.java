@@ -18,7 +18,16 @@ import org.junit.jupiter.api.Test;
 class ProcessChangesTest {
 
     private static ProcessInfo p(int pid, int ppid, char state, long start, String comm) {
-        return new ProcessInfo(pid, comm, ProcessState.of(state), ppid, pid, start, 100, "", state == 'Z' ? "" : comm,
+        return new ProcessInfo(
+                pid,
+                comm,
+                ProcessState.of(state),
+                ppid,
+                pid,
+                start,
+                100,
+                "",
+                state == 'Z' ? "" : comm,
                 OptionalLong.of(10));
     }
 
@@ -31,7 +40,8 @@ class ProcessChangesTest {
     @Test
     @DisplayName("nothing started, or all of it gone: no leak")
     void clean() {
-        assertThat(new ProcessChanges(table(SERVICE), table(SERVICE)).leaksNothing()).isTrue();
+        assertThat(new ProcessChanges(table(SERVICE), table(SERVICE)).leaksNothing())
+                .isTrue();
     }
 
     @Test
@@ -47,11 +57,14 @@ class ProcessChangesTest {
     void orphanedByTheAction() {
         Snapshot before = table(SERVICE, p(20, 1, 'S', 200, "sh"), p(21, 20, 'S', 210, "job"));
         Snapshot after = table(SERVICE, p(21, 1, 'S', 210, "job"));
-        assertThat(new ProcessChanges(before, after).orphans()).extracting(ProcessInfo::pid).containsExactly(21);
+        assertThat(new ProcessChanges(before, after).orphans())
+                .extracting(ProcessInfo::pid)
+                .containsExactly(21);
     }
 
     @Test
-    @DisplayName("stopped by group under a PID 1 that never reaps: a zombie; one that was a zombie before is not the action's")
+    @DisplayName(
+            "stopped by group under a PID 1 that never reaps: a zombie; one that was a zombie before is not the action's")
     void zombies() {
         ProcessInfo oldZombie = p(9, 1, 'Z', 90, "old");
         Snapshot before = table(SERVICE, oldZombie);
@@ -66,6 +79,8 @@ class ProcessChangesTest {
     void pidReused() {
         Snapshot before = table(SERVICE, p(40, 1, 'S', 400, "old"));
         Snapshot after = table(SERVICE, p(40, 1, 'S', 999, "new"));
-        assertThat(new ProcessChanges(before, after).orphans()).extracting(ProcessInfo::comm).containsExactly("new");
+        assertThat(new ProcessChanges(before, after).orphans())
+                .extracting(ProcessInfo::comm)
+                .containsExactly("new");
     }
 }

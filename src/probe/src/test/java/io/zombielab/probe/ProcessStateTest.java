@@ -17,10 +17,13 @@ class ProcessStateTest {
     @Test
     @DisplayName("a zombie is not alive; a dead process is neither; sleeping, running, stopped are alive")
     void whatEachStateIs() {
-        assertThat(ProcessState.of('Z')).isEqualTo(ProcessState.ZOMBIE).matches(ProcessState::isZombie)
+        assertThat(ProcessState.of('Z'))
+                .isEqualTo(ProcessState.ZOMBIE)
+                .matches(ProcessState::isZombie)
                 .matches(s -> !s.isAlive());
         assertThat(ProcessState.of('X')).matches(s -> !s.isAlive() && !s.isZombie());
-        assertThat(List.of('S', 'R', 'D', 'T', 'I')).allMatch(c -> ProcessState.of(c).isAlive());
+        assertThat(List.of('S', 'R', 'D', 'T', 'I'))
+                .allMatch(c -> ProcessState.of(c).isAlive());
     }
 
     @Test
@@ -33,9 +36,11 @@ class ProcessStateTest {
     @Test
     @DisplayName("a letter no kernel writes fails, naming it")
     void unknownLetter() {
-        assertThatThrownBy(() -> ProcessState.of('?')).isInstanceOf(ProbeFormatException.class)
+        assertThatThrownBy(() -> ProcessState.of('?'))
+                .isInstanceOf(ProbeFormatException.class)
                 .hasMessage("not a process state of /proc/[pid]/stat: '?'");
-        assertThatThrownBy(() -> ProcessState.parse("ZZ")).isInstanceOf(ProbeFormatException.class)
+        assertThatThrownBy(() -> ProcessState.parse("ZZ"))
+                .isInstanceOf(ProbeFormatException.class)
                 .hasMessageContaining("'ZZ'");
         assertThat(ProcessState.parse("")).isEmpty();
     }
@@ -43,12 +48,22 @@ class ProcessStateTest {
     @Test
     @DisplayName("an unreaped orphan counts as a zombie only in state Z (one that was gone when looked at does not)")
     void orphanReportCountsZombiesByState() {
-        OrphanReport report = OrphanReport.parse(List.of("orphan 10 adopted-by 1 unreaped Z",
-                "orphan 11 adopted-by 1 unreaped S", "orphan 12 adopted-by 1 unreaped",
-                "orphan 13 adopted-by 1 reaped-after-us 1500"), Duration.ofSeconds(3));
+        OrphanReport report = OrphanReport.parse(
+                List.of(
+                        "orphan 10 adopted-by 1 unreaped Z",
+                        "orphan 11 adopted-by 1 unreaped S",
+                        "orphan 12 adopted-by 1 unreaped",
+                        "orphan 13 adopted-by 1 reaped-after-us 1500"),
+                Duration.ofSeconds(3));
 
-        assertThat(report.orphans()).extracting(OrphanReport.Orphan::state).containsExactly(Optional.of(ProcessState.ZOMBIE),
-                Optional.of(ProcessState.SLEEPING), Optional.empty(), Optional.empty());
-        assertThat(report.summary()).isEqualTo("1 of 4 reaped within 3000 ms, the slowest after 1.5 ms (1 left as zombies)");
+        assertThat(report.orphans())
+                .extracting(OrphanReport.Orphan::state)
+                .containsExactly(
+                        Optional.of(ProcessState.ZOMBIE),
+                        Optional.of(ProcessState.SLEEPING),
+                        Optional.empty(),
+                        Optional.empty());
+        assertThat(report.summary())
+                .isEqualTo("1 of 4 reaped within 3000 ms, the slowest after 1.5 ms (1 left as zombies)");
     }
 }

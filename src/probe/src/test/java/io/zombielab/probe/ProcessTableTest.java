@@ -18,9 +18,22 @@ class ProcessTableTest {
     @Test
     @DisplayName("a user's container: no CHAIN column, a zombie as [name] <defunct>, an unlimited pids.max as max")
     void usersContainer() {
-        Snapshot s = new Snapshot(Instant.EPOCH, List.of(
-                new ProcessInfo(30, "node", ProcessState.ZOMBIE, 1, 23, 9, 0, "", "", OptionalLong.of(0)),
-                new ProcessInfo(1, "node", ProcessState.SLEEPING, 0, 1, 1, 50104, "", "node /app/job-service.js", OptionalLong.of(100))), FIGURES);
+        Snapshot s = new Snapshot(
+                Instant.EPOCH,
+                List.of(
+                        new ProcessInfo(30, "node", ProcessState.ZOMBIE, 1, 23, 9, 0, "", "", OptionalLong.of(0)),
+                        new ProcessInfo(
+                                1,
+                                "node",
+                                ProcessState.SLEEPING,
+                                0,
+                                1,
+                                1,
+                                50104,
+                                "",
+                                "node /app/job-service.js",
+                                OptionalLong.of(100))),
+                FIGURES);
         assertThat(ProcessTable.format(s)).isEqualTo("""
                    PID   PPID   PGID STAT  RSS(KiB) COMMAND
                      1      0      1 S        50104 node /app/job-service.js
@@ -32,7 +45,10 @@ class ProcessTableTest {
     @Test
     @DisplayName("the lab's chains: a CHAIN column, unknown figures as ?")
     void labChains() {
-        Snapshot s = new Snapshot(Instant.EPOCH, List.of(new ProcessInfo(9, "zl-c1-L1", ProcessState.SLEEPING, 1, 9, 9, 4, "c1", "zl-c1-L1", OptionalLong.of(4))),
+        Snapshot s = new Snapshot(
+                Instant.EPOCH,
+                List.of(new ProcessInfo(
+                        9, "zl-c1-L1", ProcessState.SLEEPING, 1, 9, 9, 4, "c1", "zl-c1-L1", OptionalLong.of(4))),
                 Figures.figures(null, null, null, PidsLimit.of(64), null, null));
         assertThat(ProcessTable.format(s)).isEqualTo("""
                    PID   PPID   PGID STAT  RSS(KiB) CHAIN  COMMAND

@@ -64,9 +64,13 @@ class SnapshotParserTest {
         Snapshot s = parse(recorded("none-pid-kill-c1-stopped-c2-running.txt")).snapshot();
 
         assertThat(s.zombieCount()).isZero();
-        assertThat(s.ofChain("c1")).hasSize(3).allSatisfy(p -> assertThat(p.isAlive()).isTrue());
-        assertThat(s.ofChain("c1")).filteredOn(p -> p.comm().equals("sh")).singleElement()
-                .extracting(ProcessInfo::ppid).isEqualTo(1);
+        assertThat(s.ofChain("c1")).hasSize(3).allSatisfy(p -> assertThat(p.isAlive())
+                .isTrue());
+        assertThat(s.ofChain("c1"))
+                .filteredOn(p -> p.comm().equals("sh"))
+                .singleElement()
+                .extracting(ProcessInfo::ppid)
+                .isEqualTo(1);
     }
 
     /** The exec probe's bug: it failed whenever the last process it listed was a zombie (no RssAnon, no command). */
@@ -74,7 +78,8 @@ class SnapshotParserTest {
     @DisplayName("a zombie listed last is read like any process: the snapshot is whole")
     void zombieLast() {
         Snapshot s = parse("zl-snapshot 1\nprobe-pid 50\n" + proc(1, 0, "init", 'S') + "rss-anon 1 900\n"
-                + proc(50, 0, "zl-helper", 'S') + proc(60, 1, "zl-c1-L2", 'Z') + "end 3\n").snapshot();
+                        + proc(50, 0, "zl-helper", 'S') + proc(60, 1, "zl-c1-L2", 'Z') + "end 3\n")
+                .snapshot();
 
         assertThat(s.processes()).extracting(ProcessInfo::pid).containsExactly(1, 60);
         assertThat(s.zombieCount()).isEqualTo(1);
@@ -85,15 +90,20 @@ class SnapshotParserTest {
     @DisplayName("the sidecar and its children (orphans in the making) are not part of the observed table")
     void observerLeftOut() {
         String out = "zl-snapshot 1\nprobe-pid 50\n" + proc(1, 0, "init", 'S') + proc(50, 0, "zl-helper", 'S')
-                + proc(51, 50, "zl-orphan-mid", 'S') + proc(52, 51, "zl-orphan", 'S') + proc(9, 1, "zl-orphan", 'Z') + "end 5\n";
-        assertThat(parse(out).snapshot().processes()).extracting(ProcessInfo::pid).containsExactly(1, 9);
+                + proc(51, 50, "zl-orphan-mid", 'S') + proc(52, 51, "zl-orphan", 'S') + proc(9, 1, "zl-orphan", 'Z')
+                + "end 5\n";
+        assertThat(parse(out).snapshot().processes())
+                .extracting(ProcessInfo::pid)
+                .containsExactly(1, 9);
     }
 
     @Test
     @DisplayName("escaped lines: a name holding a newline, parentheses and spaces; a command line holding a backslash")
     void escapes() {
-        Snapshot s = parse("zl-snapshot 1\nprobe-pid 50\nproc 7 7 (a (b)\\nc) S 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 12345 0 99 0\n"
-                + "cmdline 7 node a\\\\b\nchain 7 c1\nend 1\n").snapshot();
+        Snapshot s = parse(
+                        "zl-snapshot 1\nprobe-pid 50\nproc 7 7 (a (b)\\nc) S 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 12345 0 99 0\n"
+                                + "cmdline 7 node a\\\\b\nchain 7 c1\nend 1\n")
+                .snapshot();
         assertThat(s.process(7)).get().satisfies(p -> {
             assertThat(p.comm()).isEqualTo("a (b)\nc");
             assertThat(p.cmdline()).isEqualTo("node a\\b");
@@ -106,8 +116,9 @@ class SnapshotParserTest {
     @Test
     @DisplayName("no cgroup file: the figures are unknown and the sidecar's reason is kept")
     void noCgroup() {
-        SnapshotParser.Parsed p = parse("zl-snapshot 1\nprobe-pid 50\ncgroup-none open /proc/1/root/sys/fs/cgroup/memory.current: "
-                + "permission denied\n" + proc(1, 0, "init", 'S') + "end 1\n");
+        SnapshotParser.Parsed p =
+                parse("zl-snapshot 1\nprobe-pid 50\ncgroup-none open /proc/1/root/sys/fs/cgroup/memory.current: "
+                        + "permission denied\n" + proc(1, 0, "init", 'S') + "end 1\n");
         assertThat(p.noCgroup()).hasValueSatisfying(r -> assertThat(r).contains("permission denied"));
         assertThat(p.snapshot().cgroup()).isEqualTo(CgroupFigures.UNKNOWN);
     }
@@ -121,8 +132,10 @@ class SnapshotParserTest {
         assertThatThrownBy(() -> parse("zl-snapshot 1\nprobe-pid 50\n" + proc(1, 0, "init", 'S') + "end 2\n"))
                 .hasMessageContaining("'end 2' after 1 processes");
         assertThatThrownBy(() -> parse("zl-snapshot 1\nprobe-pid 50\nhello\nend 0\n"))
-                .hasMessageContaining("line 3").hasMessageContaining("hello");
-        assertThatThrownBy(() -> parse("zl-snapshot 1\nproc 1 1 (x) S 0\nend 1\n")).hasMessageContaining("no 'probe-pid' line");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("hello");
+        assertThatThrownBy(() -> parse("zl-snapshot 1\nproc 1 1 (x) S 0\nend 1\n"))
+                .hasMessageContaining("no 'probe-pid' line");
         assertThatThrownBy(() -> parse("zl-snapshot 1\nprobe-pid 50\nproc 3 3 (x) S 1\nend 1\n"))
                 .hasMessageContaining("fields after the name");
         assertThatThrownBy(() -> parse("zl-snapshot 1\nprobe-pid 50\nrss-anon 1 lots\nend 0\n"))
@@ -132,18 +145,24 @@ class SnapshotParserTest {
     @Test
     @DisplayName("an orphan report: reaped with the latency, or left in its state")
     void orphanReport() {
-        OrphanReport r = OrphanReport.parse(List.of("orphan 22 adopted-by 1 reaped-after-us 57",
-                "orphan 30 adopted-by 1 reaped-after-us 1534", "orphan 41 adopted-by 1 unreaped Z", "end 3"),
+        OrphanReport r = OrphanReport.parse(
+                List.of(
+                        "orphan 22 adopted-by 1 reaped-after-us 57",
+                        "orphan 30 adopted-by 1 reaped-after-us 1534",
+                        "orphan 41 adopted-by 1 unreaped Z",
+                        "end 3"),
                 java.time.Duration.ofSeconds(3));
         assertThat(r.orphans()).hasSize(3);
         assertThat(r.unreaped()).isEqualTo(1);
         assertThat(r.slowestReap()).hasValue(java.time.Duration.ofNanos(1_534_000));
         assertThat(r.summary()).isEqualTo("2 of 3 reaped within 3000 ms, the slowest after 1.5 ms (1 left as zombies)");
-        assertThatThrownBy(() -> OrphanReport.parse(List.of("orphan x"), java.time.Duration.ZERO)).hasMessageContaining("orphan x");
+        assertThatThrownBy(() -> OrphanReport.parse(List.of("orphan x"), java.time.Duration.ZERO))
+                .hasMessageContaining("orphan x");
     }
 
     private static String proc(int pid, int ppid, String comm, char state) {
-        return "proc " + pid + " " + pid + " (" + comm + ") " + state + " " + ppid + " " + pid + " 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 "
-                + (1000 + pid) + " 0 10 0\n" + (state == 'Z' ? "" : "cmdline " + pid + " " + comm + "\n");
+        return "proc " + pid + " " + pid + " (" + comm + ") " + state + " " + ppid + " " + pid
+                + " 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 " + (1000 + pid) + " 0 10 0\n"
+                + (state == 'Z' ? "" : "cmdline " + pid + " " + comm + "\n");
     }
 }
