@@ -52,7 +52,10 @@ final class ExecFailure extends StatedPromise {
                     seen);
         }
         long code = ended.get().exitCode();
-        Duration took = Duration.between(ended.get().startedAt(), ended.get().finishedAt());
+        // The engine stamps StartedAt once the process runs, and an init whose exec fails can be gone by then:
+        // FinishedAt comes out a millisecond before it. Such an exit took no measurable time.
+        Duration stamped = Duration.between(ended.get().startedAt(), ended.get().finishedAt());
+        Duration took = stamped.isNegative() ? Duration.ZERO : stamped;
         PromiseOutcome outcome = code == 0
                 ? PromiseOutcome.EXEC_FAILURE_HIDDEN
                 : why.isEmpty()

@@ -133,6 +133,19 @@ class NewPromiseJudgementTest {
     }
 
     @Test
+    @DisplayName("exec-failure: an exit the engine stamped before its own start took no time, never a negative latency")
+    void execFailureBeforeItsStamp() {
+        ExecFailure exec = (ExecFailure) Promises.EXEC_FAILURE;
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        Optional<PromiseContainer.Ended> early = Optional.of(new PromiseContainer.Ended(127, t0, t0.minusMillis(1)));
+
+        PromiseVerdict verdict = exec.judge(TINI, early, "[FATAL tini (6)] exec failed\n", GRADING, seen(127L));
+
+        assertThat(verdict.grade()).isEqualTo(PromiseGrade.KEPT);
+        assertThat(verdict.evidence()).contains("exited 127 after 0.0 ms").doesNotContain("-1.0 ms");
+    }
+
+    @Test
     @DisplayName(
             "orphan-storm: every one reaped, p99 in the bound kept; p99 over it SLOW; any left, or the PIDs run out, BROKEN")
     void storm() {
