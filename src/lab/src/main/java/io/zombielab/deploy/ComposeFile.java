@@ -240,7 +240,7 @@ public final class ComposeFile {
                 workingDir,
                 probes,
                 Optional.empty(),
-                false);
+                Optional.empty());
         String ref = build.map(b -> DeployBuild.tag(b, service)).orElseGet(image::get);
         YamlNode firstKey = keys.get().get(0).keyNode();
         ComposeFix fix = new ComposeFix(

@@ -40,23 +40,6 @@ public record Deployment(
             Optional.empty(),
             Optional.empty());
 
-    /** A service's container, which runs until it is stopped ({@code runsToEnd} false; a Job's terms come from its manifest). */
-    public Deployment(
-            Optional<List<String>> entrypoint,
-            Optional<List<String>> cmd,
-            Optional<String> user,
-            Optional<String> stopSignal,
-            Map<String, String> environment,
-            Optional<String> workingDir,
-            List<ExecProbe> probes,
-            Optional<ExecProbe> preStop,
-            boolean runsToEnd) {
-        this(entrypoint, cmd, user, stopSignal, environment, workingDir, probes, preStop, Optional.empty());
-        if (runsToEnd) {
-            throw new IllegalArgumentException("a container that runs to its end needs its Job's terms");
-        }
-    }
-
     public Deployment {
         entrypoint = entrypoint.map(List::copyOf);
         cmd = cmd.map(List::copyOf);

@@ -20,8 +20,7 @@ final class JobSucceeds extends StatedPromise {
 
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
-        JobTerms job =
-                init.deployment().job().orElseThrow(() -> new IllegalStateException(init.name() + " is not a Job"));
+        JobTerms job = JobWatch.termsOf(init);
         JobWatch.Watched w = JobWatch.watch(c, job);
         if (w.ended().isPresent()) {
             long code = w.ended().get().exitCode();

@@ -60,6 +60,11 @@ final class JobWatch {
         }
     }
 
+    /** The terms of the Job {@code init} deploys: every Job promise is judged on them. */
+    static JobTerms termsOf(ReaperUnderTest init) {
+        return init.deployment().job().orElseThrow(() -> new IllegalStateException(init.name() + " is not a Job"));
+    }
+
     static Watched watch(PromiseContainer c, JobTerms job) {
         long t0 = System.nanoTime();
         Map<ProcessInfo.ProcessKey, Zombie> zombies = new LinkedHashMap<>();

@@ -23,8 +23,7 @@ final class ReapsWhileRunning extends StatedPromise {
 
     @Override
     public PromiseVerdict check(PromiseContainer c, ReaperUnderTest init, Grading grading) {
-        JobTerms job =
-                init.deployment().job().orElseThrow(() -> new IllegalStateException(init.name() + " is not a Job"));
+        JobTerms job = JobWatch.termsOf(init);
         JobWatch.Watched w = JobWatch.watch(c, job);
         if (w.looks() == 0) {
             // A check that could not look is never a pass.
