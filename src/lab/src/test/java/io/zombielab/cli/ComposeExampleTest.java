@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -55,8 +54,7 @@ class ComposeExampleTest {
             System.clearProperty("zombielab.report.dir");
         }
         assertThat(xml).as(console.out() + console.err()).exists();
-        Document doc =
-                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
+        Document doc = ValidateJunitFile.parse(xml);
         NodeList suites = doc.getElementsByTagName("testsuite");
         for (int s = 0; s < suites.getLength(); s++) {
             Element suite = (Element) suites.item(s);
@@ -71,13 +69,7 @@ class ComposeExampleTest {
             NodeList cases = suite.getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element c = (Element) cases.item(i);
-                NodeList failures = c.getElementsByTagName("failure");
-                verdicts.put(
-                        service + "/" + c.getAttribute("name"),
-                        failures.getLength() == 0
-                                ? "passed"
-                                : ((Element) failures.item(0)).getAttribute("type") + ": "
-                                        + failures.item(0).getTextContent());
+                verdicts.put(service + "/" + c.getAttribute("name"), ValidateJunitFile.outcome(c));
             }
         }
     }
@@ -108,22 +100,7 @@ class ComposeExampleTest {
         for (int i = 0; i < 3; i++) {
             DockerCli.ok(concat(List.of("exec", id), exec));
         }
-        // Every sleep has ended (alive or a zombie, none is still sleeping), and what reaps them has had its chance.
-        await().atMost(Duration.ofSeconds(10)).until(() -> DockerCli.processes(id).stream()
-                .noneMatch(p -> p[1].equals("(sleep)") && !p[2].equals("Z")));
-        // What reaps them has had its chance: the count stays the same for a second.
-        long[] last = {-1};
-        await().atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    long now = DockerCli.processes(id).stream()
-                            .filter(p -> p[2].equals("Z"))
-                            .count();
-                    boolean same = now == last[0];
-                    last[0] = now;
-                    return same;
-                });
-        return last[0];
+        return DockerCli.settledZombies(id);
     }
 
     private static String[] concat(List<String> head, String... tail) {

@@ -1,7 +1,11 @@
 package io.zombielab.cli;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,39 @@ final class DockerCli {
                     "docker " + String.join(" ", args) + " exited " + r.code() + ":\n" + r.out());
         }
         return r.out().trim();
+    }
+
+    /** Builds the example image in {@code folder} (FROM zombielab's base image) as {@code tag}. */
+    static void buildExample(String tag, String folder) {
+        ok(
+                "build",
+                "-q",
+                "--build-arg",
+                "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"),
+                "-t",
+                tag,
+                Path.of(folder).toAbsolutePath().toString());
+    }
+
+    /**
+     * The container's zombies once what reaps them has had its chance: every {@code sleep} has ended (a zombie or
+     * gone, none still sleeping), and the count stayed the same for a second.
+     */
+    static long settledZombies(String container) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> processes(container).stream().noneMatch(p -> p[1].equals("(sleep)") && !p[2].equals("Z")));
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = processes(container).stream()
+                            .filter(p -> p[2].equals("Z"))
+                            .count();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
+        return last[0];
     }
 
     /**

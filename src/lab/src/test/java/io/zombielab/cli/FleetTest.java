@@ -35,14 +35,7 @@ class FleetTest {
     static void buildTheApp() {
         app = "zombielab/test-fleet-app:"
                 + System.getenv().getOrDefault("ZOMBIELAB_RUN_ID", "x").replaceAll("[^a-z0-9-]", "");
-        DockerCli.ok(
-                "build",
-                "-q",
-                "--build-arg",
-                "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"),
-                "-t",
-                app,
-                Path.of("examples/deploy/app").toAbsolutePath().toString());
+        DockerCli.buildExample(app, "examples/deploy/app");
     }
 
     @AfterAll

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -24,9 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Jobs and CronJobs judged by validate --manifest, each verdict against the same container run by hand with the docker
@@ -92,53 +88,22 @@ class JobManifestTest {
 
     @BeforeAll
     static void validateTheFiles() throws Exception {
-        DockerCli.ok(
-                "build",
-                "-q",
-                "--build-arg",
-                "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"),
-                "-t",
-                IMAGE,
-                Path.of("examples/deploy/batch").toAbsolutePath().toString());
+        DockerCli.buildExample(IMAGE, "examples/deploy/batch");
         Path more = dir.resolve("more.yaml");
         Files.writeString(more, MORE);
-        System.setProperty("zombielab.report.dir", dir.resolve("report").toString());
-        Path xml = dir.resolve("jobs.xml");
-        try {
-            // A bound of 2.5 s, as the other deploy examples use on this shared machine; zombies and exit codes are
-            // judged here.
-            exit = console.run(
-                    "validate",
-                    "--manifest",
-                    MANIFEST.toString(),
-                    "--manifest",
-                    more.toString(),
-                    "--latency-bound",
-                    "2.5s",
-                    "--junit",
-                    xml.toString());
-        } finally {
-            System.clearProperty("zombielab.report.dir");
-        }
-        assertThat(xml).as(console.out() + console.err()).exists();
-        Document doc =
-                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
-        NodeList cases = doc.getElementsByTagName("testcase");
-        for (int i = 0; i < cases.getLength(); i++) {
-            Element c = (Element) cases.item(i);
-            NodeList failures = c.getElementsByTagName("failure").getLength() > 0
-                    ? c.getElementsByTagName("failure")
-                    : c.getElementsByTagName("error");
-            NodeList skipped = c.getElementsByTagName("skipped");
-            verdicts.put(
-                    c.getAttribute("classname").replace("zombielab.validate.", "") + "/" + c.getAttribute("name"),
-                    failures.getLength() > 0
-                            ? ((Element) failures.item(0)).getAttribute("type") + ": "
-                                    + failures.item(0).getTextContent()
-                            : skipped.getLength() > 0
-                                    ? "skipped: " + ((Element) skipped.item(0)).getAttribute("message")
-                                    : "passed");
-        }
+        // A bound of 2.5 s, as the other deploy examples use on this shared machine; zombies and exit codes are
+        // judged here.
+        ValidateJunitFile.Validated run = ValidateJunitFile.validate(
+                console,
+                dir,
+                "--manifest",
+                MANIFEST.toString(),
+                "--manifest",
+                more.toString(),
+                "--latency-bound",
+                "2.5s");
+        exit = run.exit();
+        verdicts.putAll(run.verdicts());
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -18,9 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * examples/deploy/k8s/pods.yaml judged container by container, each verdict against the same containers run by hand
@@ -45,44 +41,13 @@ class ManifestExampleTest {
 
     @BeforeAll
     static void validateTheFile() throws Exception {
-        DockerCli.ok(
-                "build",
-                "-q",
-                "--build-arg",
-                "BASE=" + System.getenv("ZOMBIELAB_BASE_IMAGE"),
-                "-t",
-                IMAGE,
-                Path.of("examples/deploy/app").toAbsolutePath().toString());
-        System.setProperty("zombielab.report.dir", dir.resolve("report").toString());
-        Path xml = dir.resolve("k8s.xml");
-        try {
-            // A bound of 2.5 s: on a loaded machine docker stop alone can take over 1 s; zombies and kills are judged
-            // here.
-            exit = console.run(
-                    "validate",
-                    "--manifest",
-                    MANIFEST.toString(),
-                    "--latency-bound",
-                    "2.5s",
-                    "--junit",
-                    xml.toString());
-        } finally {
-            System.clearProperty("zombielab.report.dir");
-        }
-        assertThat(xml).as(console.out() + console.err()).exists();
-        Document doc =
-                DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(xml.toFile());
-        NodeList cases = doc.getElementsByTagName("testcase");
-        for (int i = 0; i < cases.getLength(); i++) {
-            Element c = (Element) cases.item(i);
-            NodeList failures = c.getElementsByTagName("failure");
-            verdicts.put(
-                    c.getAttribute("classname").replace("zombielab.validate.", "") + "/" + c.getAttribute("name"),
-                    failures.getLength() == 0
-                            ? "passed"
-                            : ((Element) failures.item(0)).getAttribute("type") + ": "
-                                    + failures.item(0).getTextContent());
-        }
+        DockerCli.buildExample(IMAGE, "examples/deploy/app");
+        // A bound of 2.5 s: on a loaded machine docker stop alone can take over 1 s; zombies and kills are judged
+        // here.
+        ValidateJunitFile.Validated run =
+                ValidateJunitFile.validate(console, dir, "--manifest", MANIFEST.toString(), "--latency-bound", "2.5s");
+        exit = run.exit();
+        verdicts.putAll(run.verdicts());
     }
 
     @AfterAll
@@ -110,20 +75,7 @@ class ManifestExampleTest {
         for (int i = 0; i < 3; i++) {
             DockerCli.ok("exec", id, "/bin/sh", "-c", "sleep 1 & exit 0");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> DockerCli.processes(id).stream()
-                .noneMatch(p -> p[1].equals("(sleep)") && !p[2].equals("Z")));
-        long[] last = {-1};
-        await().atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    long now = DockerCli.processes(id).stream()
-                            .filter(p -> p[2].equals("Z"))
-                            .count();
-                    boolean same = now == last[0];
-                    last[0] = now;
-                    return same;
-                });
-        return last[0];
+        return DockerCli.settledZombies(id);
     }
 
     @Test
