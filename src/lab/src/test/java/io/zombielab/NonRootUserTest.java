@@ -2,6 +2,9 @@ package io.zombielab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zombielab.scenario.FamilyCell;
+import io.zombielab.scenario.FamilyFiles;
+import io.zombielab.scenario.Measure;
 import io.zombielab.scenario.Reaper;
 import io.zombielab.scenario.Scenario;
 import io.zombielab.scenario.ScenarioFiles;
@@ -82,9 +85,13 @@ class NonRootUserTest {
 
     @Test
     @DisplayName(
-            "every cell that leaves zombies holds (the reapers that do not reap, none and a default pod, over every scenario file), as with the host probe")
+            "every cell that leaves zombies holds (the reapers that do not reap, none and a default pod, over every scenario file and every family whose cells leave zombies), as with the host probe")
     void everyZombieLeavingCell() throws IOException {
-        LauncherRun run = launcher(Map.of(), "matrix", "--json", "--parallel", "2", "--reaper", NON_REAPING);
+        List<String> args =
+                new java.util.ArrayList<>(List.of("matrix", "--json", "--parallel", "2", "--reaper", NON_REAPING));
+        args.addAll(scenarioFiles());
+        args.addAll(zombieLeavingFamilies());
+        LauncherRun run = launcher(Map.of(), args.toArray(String[]::new));
 
         assertThat(run.exit()).as(run.said()).isZero();
         ReportJson report = ReportJson.parse(run.stdout());
@@ -107,6 +114,46 @@ class NonRootUserTest {
         assertThat(run.exit()).as(run.said()).isEqualTo(3);
         assertThat(run.stderr()).contains("DOCKER_HOST=unix:///nonexistent/docker.sock does not answer");
         assertInstalledNothing(run);
+    }
+
+    /** Every scenarios/*.yaml, as the launcher's copy names them. */
+    private static List<String> scenarioFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml"))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /**
+     * The family files with a cell whose expectation is zombies (one that does not admit 0): what the universal
+     * probe must count as this user. The other families measure stop times, exit codes or memory (package managers,
+     * the Redis neighbour), and their cells under {@code none} would only lengthen the run.
+     */
+    static List<String> zombieLeavingFamilies() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("scenarios/families"))) {
+            List<String> chosen = files.filter(f -> f.toString().endsWith(".yaml"))
+                    .sorted()
+                    .filter(f -> FamilyFiles.load(List.of(f)).stream()
+                            .flatMap(family -> family.cells().stream())
+                            .anyMatch(NonRootUserTest::leavesZombies))
+                    .map(Path::toString)
+                    .toList();
+            assertThat(chosen)
+                    .as("families whose cells leave zombies")
+                    .contains(
+                            "scenarios/families/exec-probe.yaml",
+                            "scenarios/families/runtime-pid1.yaml",
+                            "scenarios/families/headless-chromium.yaml");
+            return chosen;
+        }
+    }
+
+    private static boolean leavesZombies(FamilyCell cell) {
+        return Stream.of(Measure.ZOMBIES, Measure.ZOMBIES_PER_RUN)
+                .map(cell.expect()::get)
+                .anyMatch(expected -> expected != null && !expected.admits(0));
     }
 
     /** The cells whose expectation is zombies, of every scenarios/*.yaml: all of them are of reapers that reap nothing. */
