@@ -40,9 +40,25 @@ final class ForwardsSignals extends StatedPromise {
         c.awaitEvent(Event.SignalsReady.class);
         String table = ProcessTable.format(c.snapshot());
         Map<Signal, Instant> sent = new LinkedHashMap<>();
+        Optional<EndedEarly> ended = Optional.empty();
         for (Signal s : SENT) {
-            sent.put(s, Instant.now());
-            c.signal(s);
+            Instant at = Instant.now();
+            try {
+                c.signal(s);
+                sent.put(s, at);
+            } catch (RuntimeException refused) {
+                // The engine refuses to signal a container that has ended: PID 1 died of (or exited on) an earlier
+                // signal, and the rest can never reach the child. Anything else is no verdict.
+                Optional<Long> code = c.exitCode();
+                if (code.isEmpty() || sent.isEmpty()) {
+                    throw refused;
+                }
+                ended = Optional.of(new EndedEarly(
+                        List.copyOf(sent.keySet()).get(sent.size() - 1),
+                        code.get(),
+                        SENT.subList(sent.size(), SENT.size())));
+                break;
+            }
         }
         try {
             // A lost signal is a verdict too: the window is the one after which an orphan counts as never reaped.
@@ -57,13 +73,33 @@ final class ForwardsSignals extends StatedPromise {
         } catch (ConditionTimeoutException lost) {
             // judged below: the ones that never came are lost
         }
-        return judge(init, sent, c.eventsNow().all(Event.SignalReceived.class), grading, c.seen(table));
+        return judge(init, sent, ended, c.eventsNow().all(Event.SignalReceived.class), grading, c.seen(table));
     }
 
-    /** Every signal received within the bound: forwarded; one later: slowly; any never: lost. */
+    /** PID 1 ended after {@code after} (with {@code exitCode}), so {@code unsent} were never sent. */
+    record EndedEarly(Signal after, long exitCode, List<Signal> unsent) {
+        EndedEarly {
+            unsent = List.copyOf(unsent);
+        }
+    }
+
     PromiseVerdict judge(
             ReaperUnderTest init,
             Map<Signal, Instant> sent,
+            List<Event.SignalReceived> received,
+            Grading grading,
+            PromiseVerdict.Seen seen) {
+        return judge(init, sent, Optional.empty(), received, grading, seen);
+    }
+
+    /**
+     * Every signal received within the bound: forwarded; one later: slowly; any never, or never sent because PID 1
+     * had ended: lost.
+     */
+    PromiseVerdict judge(
+            ReaperUnderTest init,
+            Map<Signal, Instant> sent,
+            Optional<EndedEarly> ended,
             List<Event.SignalReceived> received,
             Grading grading,
             PromiseVerdict.Seen seen) {
@@ -85,13 +121,20 @@ final class ForwardsSignals extends StatedPromise {
             slowest = took.compareTo(slowest) > 0 ? took : slowest;
             each.add(s.getKey() + " " + PromiseVerdict.millis(took));
         }
+        ended.ifPresent(e -> e.unsent().forEach(u -> {
+            lost.add(u);
+            each.add(u + " never sent");
+        }));
+        int total = sent.size() + ended.map(e -> e.unsent().size()).orElse(0);
         PromiseOutcome outcome = !lost.isEmpty()
                 ? PromiseOutcome.SIGNALS_LOST
                 : grading.prompt(slowest) ? PromiseOutcome.FORWARDED_EVERY : PromiseOutcome.FORWARDED_EVERY_SLOWLY;
         String summary = lost.isEmpty()
-                ? "the child got all " + sent.size() + " signals"
-                : "the child got " + (sent.size() - lost.size()) + " of " + sent.size() + " signals, lost: " + lost
-                        + " (waited " + grading.reapWindow().toMillis() + " ms)";
+                ? "the child got all " + total + " signals"
+                : "the child got " + (total - lost.size()) + " of " + total + " signals, lost: " + lost
+                        + ended.map(e -> " (PID 1 ended, exit code " + e.exitCode() + ", after " + e.after()
+                                        + ": the rest could not be sent)")
+                                .orElse(" (waited " + grading.reapWindow().toMillis() + " ms)");
         return PromiseVerdict.timed(
                 init,
                 this,

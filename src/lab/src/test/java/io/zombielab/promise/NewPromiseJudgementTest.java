@@ -36,6 +36,29 @@ class NewPromiseJudgementTest {
     }
 
     @Test
+    @DisplayName(
+            "forwards-signals: a PID 1 that ends on one signal (python3 on SIGINT) loses the rest: BROKEN, naming them")
+    void forwardsSignalsPid1EndedEarly() {
+        ForwardsSignals forwards = (ForwardsSignals) Promises.FORWARDS_SIGNALS;
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        Map<Signal, Instant> sent = new LinkedHashMap<>();
+        sent.put(Signal.INT, t0);
+        List<Signal> unsent = ForwardsSignals.SENT.subList(1, ForwardsSignals.SENT.size());
+
+        PromiseVerdict verdict = forwards.judge(
+                TINI,
+                sent,
+                Optional.of(new ForwardsSignals.EndedEarly(Signal.INT, 130, unsent)),
+                List.of(),
+                GRADING,
+                seen(130L));
+
+        assertThat(verdict.grade()).isEqualTo(PromiseGrade.BROKEN);
+        assertThat(verdict.evidence())
+                .contains("the child got 0 of 7 signals", "PID 1 ended, exit code 130, after INT", "HUP never sent");
+    }
+
+    @Test
     @DisplayName("forwards-signals: all seven within the bound kept, one late SLOW, one missing BROKEN with its name")
     void signals() {
         ForwardsSignals forwards = (ForwardsSignals) Promises.FORWARDS_SIGNALS;
