@@ -173,36 +173,15 @@ public final class FamilyRunner {
 
     /** The line the variant prints once it is ready for the door's runs. */
     private static String readyLine(FamilyVariant v) {
-        return switch (v) {
-            case NO_EXEC, EXEC -> "app: up";
-            case NPM_9_2_0,
-                    NPM_9_6_6,
-                    NPM_9_6_7,
-                    NPM_10_2_5,
-                    NPM_10_3_0,
-                    YARN_1_22_22,
-                    PNPM_5_2_6,
-                    PNPM_10_34_8,
-                    NPM_9_2_0_EXEC,
-                    NPM_9_6_7_EXEC,
-                    NPM_10_3_0_EXEC,
-                    YARN_1_22_22_EXEC,
-                    PNPM_10_34_8_EXEC,
-                    NODE_DIRECT -> "app: up";
-            case GATED_EXEC -> "entrypoint: waiting for the gate";
-            case EXEC_PROBE_GO, REDIS_PID_KILL_CACHED, REDIS_PID_KILL_EMPTY, REDIS_GROUP_KILL_CACHED ->
-                "supervisor-ready";
-            case HEALTHCHECK_NODE -> "idle: up";
-            case PYTHON_SUBPROCESS,
-                    JVM_PROCESSBUILDER,
-                    GO_REAPER,
-                    GO_REAPER_LOCKED,
-                    JDK_WAITPID_ANY,
-                    JDK_REAP_ADOPTED,
-                    CONTEXT_PLAIN,
-                    CONTEXT_SETPGID,
-                    CONTEXT_WAITDELAY -> "jobs: up";
-            case CHROMIUM_LAUNCH_CLOSE, CHROMIUM_NO_ZYGOTE -> "browser: up";
+        // By door: the variants of a door share their app, and so its line, but for the two doors whose variants
+        // differ.
+        return switch (v.door()) {
+            case SHELL_ENTRYPOINT -> v == FamilyVariant.GATED_EXEC ? "entrypoint: waiting for the gate" : "app: up";
+            case PACKAGE_MANAGERS -> "app: up";
+            case EXEC_PROBE -> v == FamilyVariant.HEALTHCHECK_NODE ? "idle: up" : "supervisor-ready";
+            case REDIS_NEIGHBOUR -> "supervisor-ready";
+            case RUNTIME_PID1, EXIT_STATUS_THEFT, COMMAND_CONTEXT -> "jobs: up";
+            case HEADLESS_CHROMIUM -> "browser: up";
         };
     }
 
@@ -225,30 +204,28 @@ public final class FamilyRunner {
         }
 
         void go() {
-            switch (cell.variant()) {
-                case NO_EXEC, EXEC -> engineStop();
-                case NPM_9_2_0,
-                        NPM_9_6_6,
-                        NPM_9_6_7,
-                        NPM_10_2_5,
-                        NPM_10_3_0,
-                        YARN_1_22_22,
-                        PNPM_5_2_6,
-                        PNPM_10_34_8,
-                        NPM_9_2_0_EXEC,
-                        NPM_9_6_7_EXEC,
-                        NPM_10_3_0_EXEC,
-                        YARN_1_22_22_EXEC,
-                        PNPM_10_34_8_EXEC,
-                        NODE_DIRECT -> engineStop();
-                case GATED_EXEC -> signalBeforeExec();
-                case EXEC_PROBE_GO -> execProbes();
-                case HEALTHCHECK_NODE -> healthChecks();
-                case PYTHON_SUBPROCESS, JVM_PROCESSBUILDER -> spawningJobs();
-                case GO_REAPER, GO_REAPER_LOCKED, JDK_WAITPID_ANY, JDK_REAP_ADOPTED -> jobStatuses();
-                case CONTEXT_PLAIN, CONTEXT_SETPGID, CONTEXT_WAITDELAY -> cancelledJobs();
-                case CHROMIUM_LAUNCH_CLOSE, CHROMIUM_NO_ZYGOTE -> browserCycles();
-                case REDIS_PID_KILL_CACHED, REDIS_PID_KILL_EMPTY, REDIS_GROUP_KILL_CACHED -> redisNeighbour();
+            FamilyVariant v = cell.variant();
+            switch (v.door()) {
+                case SHELL_ENTRYPOINT -> {
+                    if (v == FamilyVariant.GATED_EXEC) {
+                        signalBeforeExec();
+                    } else {
+                        engineStop();
+                    }
+                }
+                case PACKAGE_MANAGERS -> engineStop();
+                case EXEC_PROBE -> {
+                    if (v == FamilyVariant.HEALTHCHECK_NODE) {
+                        healthChecks();
+                    } else {
+                        execProbes();
+                    }
+                }
+                case RUNTIME_PID1 -> spawningJobs();
+                case EXIT_STATUS_THEFT -> jobStatuses();
+                case COMMAND_CONTEXT -> cancelledJobs();
+                case HEADLESS_CHROMIUM -> browserCycles();
+                case REDIS_NEIGHBOUR -> redisNeighbour();
             }
         }
 
