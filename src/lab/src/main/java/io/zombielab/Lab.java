@@ -137,7 +137,12 @@ public final class Lab {
 
     /** Checks one promise of an init, graded by the defaults. */
     public PromiseVerdict check(ReaperUnderTest reaper, Promise promise) {
-        return promises().check(reaper, promise, Grading.DEFAULT);
+        return check(reaper, promise, Grading.DEFAULT);
+    }
+
+    /** One promise of one init, graded by {@code grading} (its bound, its stop timeout, its stop rule). */
+    public PromiseVerdict check(ReaperUnderTest reaper, Promise promise, Grading grading) {
+        return promises().check(reaper, promise, grading);
     }
 
     /** Checks every promise of an init, {@code parallel} containers at a time; an error is a result, never a pass. */

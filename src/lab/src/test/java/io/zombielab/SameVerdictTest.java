@@ -13,7 +13,9 @@ import io.zombielab.promise.PromiseGrade;
 import io.zombielab.promise.PromiseVerdict;
 import io.zombielab.promise.Promises;
 import io.zombielab.promise.ReaperUnderTest;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +80,8 @@ class SameVerdictTest {
                         GRADING.stopTimeout().toSeconds()))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("count", 5, "spread ms", 1500L, "window ms", 5000L, "stop timeout s", 5L));
-        assertThat(RULE.accepted()).containsExactly(0, 143);
+        assertThat(RULE.acceptedFor(new StopRule.Stop(Optional.of(0L), Duration.ZERO, GRADING.stopTimeout())))
+                .containsExactly(0, 143);
     }
 
     @Test
@@ -114,6 +117,10 @@ class SameVerdictTest {
     }
 
     private static GenericContainer<?> started() {
+        return started(image);
+    }
+
+    private static GenericContainer<?> started(String image) {
         GenericContainer<?> app = new GenericContainer<>(image)
                 .withImagePullPolicy(name -> false)
                 .withLabels(Map.of("io.zombielab", "true"));

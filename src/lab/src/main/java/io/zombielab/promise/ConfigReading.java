@@ -2,6 +2,7 @@ package io.zombielab.promise;
 
 import io.zombielab.image.ImageConfig;
 import io.zombielab.probe.SecretMask;
+import io.zombielab.probe.StopSignal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,10 @@ public record ConfigReading(
         if (!known.isInit()) {
             fixes.add(ADD_AN_INIT);
         }
-        if (config.stopSignal().isPresent() && !config.stopSignal().get().matches("(SIG)?TERM|15")) {
+        if (config.stopSignal()
+                .flatMap(StopSignal::parse)
+                .filter(s -> !s.equals(StopSignal.DEFAULT))
+                .isPresent()) {
             fixes.add("STOPSIGNAL " + config.stopSignal().get()
                     + ": make sure the app stops on it (docker stop sends it, not SIGTERM)");
         }

@@ -2,6 +2,7 @@ package io.zombielab.promise;
 
 import io.zombielab.probe.ProcessTable;
 import io.zombielab.probe.StopRule;
+import io.zombielab.probe.StopSignal;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -48,8 +49,9 @@ final class StopsGracefully extends StatedPromise {
                 .map(p -> "; " + p.describe() + " ran first, exit code "
                         + c.exec(p.command(), init.deployment().user()))
                 .orElse("");
+        StopSignal signal = stopSignal(init.deployment());
         Duration took = c.stop(grading.stopTimeoutSeconds());
-        PromiseVerdict v = judge(init, took, grading, c.seen(table));
+        PromiseVerdict v = judge(init, took, signal, grading, c.seen(table));
         return hook.isEmpty()
                 ? v
                 : new PromiseVerdict(
@@ -57,12 +59,27 @@ final class StopsGracefully extends StatedPromise {
     }
 
     /**
+     * The signal docker stop sends: the deployment's (a Compose file's {@code stop_signal}, a pod's
+     * {@code lifecycle.stopSignal}), which zombielab set on the container, else SIGTERM. An image's own STOPSIGNAL is
+     * not seen: the engine client Testcontainers gives maps no field for it, and leaves it out of the unmapped values.
+     */
+    static StopSignal stopSignal(Deployment deployment) {
+        return deployment
+                .stopSignal()
+                .map(written -> StopSignal.parse(written)
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("a stop signal the engine does not know: " + written)))
+                .orElse(StopSignal.DEFAULT);
+    }
+
+    /**
      * By the stop rule the library applies too: killed when the engine had to (exit 137 after the whole timeout);
      * stopped, but reported failure, when it ended by itself with a code the rule does not accept; else stopped,
      * promptly or not.
      */
-    PromiseVerdict judge(ReaperUnderTest init, Duration took, Grading grading, PromiseVerdict.Seen seen) {
-        StopRule.Stop stop = new StopRule.Stop(seen.exitCode(), took, grading.stopTimeout());
+    PromiseVerdict judge(
+            ReaperUnderTest init, Duration took, StopSignal signal, Grading grading, PromiseVerdict.Seen seen) {
+        StopRule.Stop stop = new StopRule.Stop(seen.exitCode(), took, grading.stopTimeout(), signal);
         StopRule.Ending ending = grading.stopRule().ending(stop);
         PromiseOutcome outcome =
                 switch (ending) {
@@ -77,7 +94,8 @@ final class StopsGracefully extends StatedPromise {
                 outcome,
                 stopped ? Optional.of(took) : Optional.empty(),
                 "docker stop took " + PromiseVerdict.millis(took) + " (timeout " + grading.stopTimeoutSeconds()
-                        + " s); " + grading.stopRule().words(stop),
+                        + " s" + (signal.equals(StopSignal.DEFAULT) ? "" : ", stop signal " + signal) + "); "
+                        + grading.stopRule().words(stop),
                 seen);
     }
 }

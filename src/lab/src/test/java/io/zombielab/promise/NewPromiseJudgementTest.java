@@ -7,6 +7,7 @@ import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.Signal;
 import io.zombielab.probe.StopRule;
+import io.zombielab.probe.StopSignal;
 import io.zombielab.scenario.Reaper;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,13 +236,55 @@ class NewPromiseJudgementTest {
 
         StopsGracefully stops = (StopsGracefully) Promises.STOPS_GRACEFULLY;
         ReaperUnderTest app = ReaperUnderTest.asShipped("app", "img", false);
-        PromiseVerdict v = stops.judge(app, Duration.ofMillis(600), GRADING, seen(1L));
+        PromiseVerdict v = stops.judge(app, Duration.ofMillis(600), StopSignal.DEFAULT, GRADING, seen(1L));
         assertThat(v.observed()).isEqualTo(PromiseOutcome.STOPPED_REPORTING_FAILURE);
         assertThat(v.grade()).isEqualTo(PromiseGrade.BROKEN);
         Grading accepting =
                 new Grading(GRADING.promptWithin(), GRADING.stopTimeout(), StopRule.DEFAULT.accepting(Set.of(1)));
-        assertThat(stops.judge(app, Duration.ofMillis(600), accepting, seen(1L)).grade())
+        assertThat(stops.judge(app, Duration.ofMillis(600), StopSignal.DEFAULT, accepting, seen(1L))
+                        .grade())
                 .isEqualTo(PromiseGrade.KEPT);
+    }
+
+    @Test
+    @DisplayName(
+            "the stop rule follows the stop signal: with STOPSIGNAL SIGQUIT (nginx's), 131 is a clean stop and 143 is not")
+    void stopRuleFollowsTheStopSignal() {
+        Duration timeout = Duration.ofSeconds(5);
+        StopSignal quit = StopSignal.parse("SIGQUIT").orElseThrow();
+        StopRule.Stop diedOfQuit = new StopRule.Stop(Optional.of(131L), Duration.ofMillis(90), timeout, quit);
+        assertThat(StopRule.DEFAULT.ending(diedOfQuit)).isEqualTo(StopRule.Ending.STOPPED);
+        // The same exit under docker stop's default SIGTERM is a death by another signal: the control.
+        assertThat(StopRule.DEFAULT.ending(new StopRule.Stop(Optional.of(131L), Duration.ofMillis(90), timeout)))
+                .isEqualTo(StopRule.Ending.REPORTED_FAILURE);
+        StopRule.Stop diedOfTerm = new StopRule.Stop(Optional.of(143L), Duration.ofMillis(90), timeout, quit);
+        assertThat(StopRule.DEFAULT.words(diedOfTerm))
+                .isEqualTo(
+                        "stopped, but reported failure (exit 143; accepted: [0, 131], the stop signal being SIGQUIT)");
+        // stoppedGracefullyWith(codes) means exactly those codes, whatever the signal.
+        assertThat(new StopRule(Set.of(0)).ending(diedOfQuit)).isEqualTo(StopRule.Ending.REPORTED_FAILURE);
+
+        StopsGracefully stops = (StopsGracefully) Promises.STOPS_GRACEFULLY;
+        ReaperUnderTest app = ReaperUnderTest.asShipped("nginx-like", "img", false);
+        assertThat(stops.judge(app, Duration.ofMillis(90), quit, GRADING, seen(131L))
+                        .grade())
+                .isEqualTo(PromiseGrade.KEPT);
+        assertThat(stops.judge(app, Duration.ofMillis(90), StopSignal.DEFAULT, GRADING, seen(131L))
+                        .grade())
+                .isEqualTo(PromiseGrade.BROKEN);
+    }
+
+    @Test
+    @DisplayName("a stop signal is read as the engine takes it: names with or without SIG, numbers, SIGRTMIN+n")
+    void stopSignalNames() {
+        assertThat(StopSignal.parse("quit")).contains(new StopSignal(3));
+        assertThat(StopSignal.parse("SIGTERM")).contains(StopSignal.DEFAULT);
+        assertThat(StopSignal.parse("9").map(StopSignal::exitCode)).contains(137);
+        assertThat(StopSignal.parse("SIGRTMIN+3").map(StopSignal::signalName)).contains("SIGRTMIN+3");
+        assertThat(StopSignal.parse("RTMAX-1")).contains(new StopSignal(63));
+        assertThat(StopSignal.parse("SIGFOO")).isEmpty();
+        assertThat(StopSignal.parse("65")).isEmpty();
+        assertThat(StopSignal.parse("SIGRTMIN+31")).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zombielab.probe.OrphanReport;
 import io.zombielab.probe.ProbeMode;
 import io.zombielab.probe.ProcessState;
+import io.zombielab.probe.StopSignal;
 import io.zombielab.scenario.Reaper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,13 +109,13 @@ class PromiseJudgementTest {
     void stopsGracefully() {
         StopsGracefully stops = (StopsGracefully) Promises.STOPS_GRACEFULLY;
         ReaperUnderTest app = ReaperUnderTest.asShipped("app", "img", false);
-        assertThat(stops.judge(app, Duration.ofMillis(5020), GRADING, seen(137L, ""))
+        assertThat(stops.judge(app, Duration.ofMillis(5020), StopSignal.DEFAULT, GRADING, seen(137L, ""))
                         .observed())
                 .isEqualTo(PromiseOutcome.KILLED);
-        assertThat(stops.judge(app, Duration.ofMillis(2500), GRADING, seen(0L, ""))
+        assertThat(stops.judge(app, Duration.ofMillis(2500), StopSignal.DEFAULT, GRADING, seen(0L, ""))
                         .grade())
                 .isEqualTo(PromiseGrade.SLOW);
-        assertThat(stops.judge(app, Duration.ofMillis(90), GRADING, seen(143L, ""))
+        assertThat(stops.judge(app, Duration.ofMillis(90), StopSignal.DEFAULT, GRADING, seen(143L, ""))
                         .grade())
                 .isEqualTo(PromiseGrade.KEPT);
     }
