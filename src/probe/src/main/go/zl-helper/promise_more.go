@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unsafe"
@@ -152,21 +153,33 @@ func storm(args []string) {
 	maxAlive := fs.Int("max-alive", 100, "at most this many orphans alive at once")
 	maxUnreaped := fs.Int("max-unreaped", 160, "at most this many made and not yet reaped (alive or zombies)")
 	watchMs := fs.Int("watch-ms", 5000, "how long after the last exit an orphan may still be reaped")
+	boundMs := fs.Int("settle-over-ms", 0, "stops making orphans once so many reaps took longer than this that the p99 of --count cannot be within it (0: never)")
 	fs.Parse(args)
-	if *count < 1 || *maxAlive < 1 || *maxUnreaped < *maxAlive || *spreadMs < 0 || *watchMs < 0 {
-		usage("storm needs --count and --max-alive of 1 or more, --spread-ms and --watch-ms of 0 or more")
+	if *count < 1 || *maxAlive < 1 || *maxUnreaped < *maxAlive || *spreadMs < 0 || *watchMs < 0 || *boundMs < 0 {
+		usage("storm needs --count and --max-alive of 1 or more, --spread-ms, --watch-ms and --settle-over-ms of 0 or more")
 	}
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, forwarded...)
 	started := time.Now()
 	watch := time.Duration(*watchMs) * time.Millisecond
-	exits, made, spawnErr, reaped := spawnStorm(*count, time.Duration(*spreadMs)*time.Millisecond, *maxAlive, *maxUnreaped, watch)
+	bound := time.Duration(*boundMs) * time.Millisecond
+	exits, made, spawnErr, reaped, settle := spawnStorm(*count, time.Duration(*spreadMs)*time.Millisecond, *maxAlive, *maxUnreaped, watch)
 	var latencies []time.Duration
-	unreaped, zombies := 0, 0
+	unreaped, zombies, slow, settled := 0, 0, 0, false
 	watchReaps(exits, watch, func(r reap) {
 		if r.reaped {
-			reaped()
 			latencies = append(latencies, r.after)
+			// The grade is settled once more reaps were slow than the p99 of the whole storm may hide: making the
+			// rest would only make a slow reaper slower to judge. Every orphan made is still watched to its reap.
+			// Settled before the reap frees a place in the storm, so that no orphan is made after.
+			if bound > 0 && r.after > bound {
+				slow++
+				if !settled && slow >= slowerThanP99(*count) {
+					settled = true
+					settle()
+				}
+			}
+			reaped()
 		} else {
 			unreaped++
 			if r.state == "Z" {
@@ -180,9 +193,9 @@ func storm(args []string) {
 	if err := spawnErr(); err != nil {
 		errText = err.Error()
 	}
-	event("storm-done count=%d made=%d reaped=%d unreaped=%d zombies=%d p50_us=%d p99_us=%d max_us=%d max_alive=%d took_ms=%d spawn_error=%q",
+	event("storm-done count=%d made=%d reaped=%d unreaped=%d zombies=%d p50_us=%d p99_us=%d max_us=%d max_alive=%d took_ms=%d slow=%d settled=%t spawn_error=%q",
 		*count, made(), len(latencies), unreaped, zombies, quantile(latencies, 0.5).Microseconds(), quantile(latencies, 0.99).Microseconds(),
-		quantile(latencies, 1).Microseconds(), *maxAlive, madeIn.Milliseconds(), errText)
+		quantile(latencies, 1).Microseconds(), *maxAlive, madeIn.Milliseconds(), slow, settled, errText)
 	// Kept running, like orphans: the container must still be there for the process table it is judged on.
 	waitSignal(signals)
 }
@@ -191,14 +204,25 @@ func quantile(sorted []time.Duration, q float64) time.Duration {
 	if len(sorted) == 0 {
 		return 0
 	}
-	i := int(q*float64(len(sorted)) + 0.5)
+	return sorted[quantileRank(len(sorted), q)-1]
+}
+
+// quantileRank is the 1-based rank of the q-quantile among n sorted values.
+func quantileRank(n int, q float64) int {
+	i := int(q*float64(n) + 0.5)
 	if i < 1 {
 		i = 1
 	}
-	if i > len(sorted) {
-		i = len(sorted)
+	if i > n {
+		i = n
 	}
-	return sorted[i-1]
+	return i
+}
+
+// slowerThanP99 is how many of n values above a bound put the p99 of all n above it, whatever the others are
+// (6 of 500): the top n-rank+1 ranks are then all above the bound.
+func slowerThanP99(n int) int {
+	return n - quantileRank(n, 0.99) + 1
 }
 
 // spawnStorm makes the orphans of a storm, paced evenly over the spread and held to maxAlive leaves alive.
@@ -209,7 +233,7 @@ func quantile(sorted []time.Duration, q float64) time.Duration {
 // At most maxUnreaped are made and not yet reaped: a slow reaper's zombies then slow the storm down instead of
 // filling the container's PID limit (each is a PID), so a reaper on a timer is graded by its latency; reaped
 // says one was. A reaper that reaps none for the watch window stalls the storm, which then ends, reported.
-func spawnStorm(count int, spread time.Duration, maxAlive, maxUnreaped int, stall time.Duration) (<-chan orphanExit, func() int, func() error, func()) {
+func spawnStorm(count int, spread time.Duration, maxAlive, maxUnreaped int, stall time.Duration) (<-chan orphanExit, func() int, func() error, func(), func()) {
 	reader, writer, err := os.Pipe()
 	if err != nil {
 		fail(err)
@@ -231,6 +255,8 @@ func spawnStorm(count int, spread time.Duration, maxAlive, maxUnreaped int, stal
 		}
 	}()
 	made, result := 0, make(chan error, 1)
+	stop := make(chan struct{})
+	var stopOnce sync.Once
 	go func() {
 		// The signal mask set around each raw fork is this thread's: keep to one thread.
 		runtime.LockOSThread()
@@ -241,10 +267,26 @@ func spawnStorm(count int, spread time.Duration, maxAlive, maxUnreaped int, stal
 				time.Sleep(time.Until(start.Add(spread * time.Duration(i) / time.Duration(count-1))))
 			}
 			select {
+			case <-stop:
+				result <- nil
+				return
+			default:
+			}
+			select {
 			case unreaped <- struct{}{}:
+			case <-stop:
+				result <- nil
+				return
 			case <-time.After(stall):
 				result <- fmt.Errorf("stalled after %d of %d: %d made and not reaped for %v", i, count, maxUnreaped, stall)
 				return
+			}
+			// A place freed and the stop at once: select picks either, the stop wins.
+			select {
+			case <-stop:
+				result <- nil
+				return
+			default:
 			}
 			alive <- struct{}{}
 			if err := rawOrphan(int(writer.Fd())); err != nil {
@@ -263,7 +305,8 @@ func spawnStorm(count int, spread time.Duration, maxAlive, maxUnreaped int, stal
 		spawnErr = <-result
 		close(done)
 	}()
-	return words, func() int { <-done; return made }, func() error { <-done; return spawnErr }, func() { <-unreaped }
+	return words, func() int { <-done; return made }, func() error { <-done; return spawnErr }, func() { <-unreaped },
+		func() { stopOnce.Do(func() { close(stop) }) }
 }
 
 // rawTick is how often a raw leaf looks whether it was re-parented; global, so that the forked children,

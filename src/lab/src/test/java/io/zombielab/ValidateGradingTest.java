@@ -3,6 +3,9 @@ package io.zombielab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qameta.allure.Allure;
+import io.zombielab.probe.StopRule;
+import io.zombielab.promise.Deployment;
+import io.zombielab.promise.Grading;
 import io.zombielab.promise.PromiseGrade;
 import io.zombielab.promise.PromiseKit;
 import io.zombielab.promise.PromiseOutcome;
@@ -11,7 +14,9 @@ import io.zombielab.promise.Promises;
 import io.zombielab.promise.ReaperUnderTest;
 import io.zombielab.scenario.Reaper;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -83,6 +88,51 @@ class ValidateGradingTest {
         assertThat(late.observed()).as(late::explain).isEqualTo(PromiseOutcome.FORWARDED_SLOWLY);
         assertThat(late.latency()).isPresent();
         assertThat(control.grade()).as(control::explain).isEqualTo(PromiseGrade.KEPT);
+    }
+
+    @Test
+    @DisplayName(
+            "a 3 s timer's orphan storm ends once its slow reaps decide the p99, every orphan made still reaped: SLOW; on a 200 ms timer, the control, all 500 kept")
+    void timerStormSettlesSlow() {
+        PromiseVerdict slow = attached(lab.check(timer, Promises.ORPHAN_STORM));
+        PromiseVerdict control = attached(lab.check(fastTimer, Promises.ORPHAN_STORM));
+
+        assertThat(slow.observed()).as(slow::explain).isEqualTo(PromiseOutcome.REAPED_SLOWLY);
+        assertThat(slow.evidence()).as(slow::explain).contains("that the p99 of 500 could not be within it");
+        assertThat(control.grade()).as(control::explain).isEqualTo(PromiseGrade.KEPT);
+        assertThat(control.evidence()).as(control::explain).contains("500 of 500 made", "500 reaped");
+    }
+
+    @Test
+    @DisplayName(
+            "a deployment's stop signal SIGQUIT (nginx's) that the app dies of, exit 131, is a clean stop; judged as if SIGTERM were sent (0 and 143 only), the control, it is not")
+    void stopSignalOfTheDeployment() {
+        ReaperUnderTest quitting = ReaperUnderTest.deployed(
+                "stops-on-quit",
+                Settings.fromEnvironment().run().requireBaseImage(),
+                false,
+                false,
+                new Deployment(
+                        Optional.of(List.of("/usr/bin/tini", "--", "sh", "-c", "sleep 1000 & wait")),
+                        Optional.of(List.of()),
+                        Optional.empty(),
+                        Optional.of("SIGQUIT"),
+                        Map.of(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty()));
+        PromiseVerdict clean = attached(lab.check(quitting, Promises.STOPS_GRACEFULLY));
+        PromiseVerdict asIfTerm = attached(lab.check(
+                quitting,
+                Promises.STOPS_GRACEFULLY,
+                new Grading(
+                        Grading.DEFAULT.promptWithin(), Grading.DEFAULT.stopTimeout(), new StopRule(Set.of(0, 143)))));
+
+        assertThat(clean.grade()).as(clean::explain).isEqualTo(PromiseGrade.KEPT);
+        assertThat(clean.evidence()).contains("stop signal SIGQUIT", "stopped by itself (exit 131)");
+        assertThat(asIfTerm.grade()).as(asIfTerm::explain).isEqualTo(PromiseGrade.BROKEN);
+        assertThat(asIfTerm.evidence()).contains("stopped, but reported failure (exit 131");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class PromiseRunner {
             Function<RuntimeException, String> why) {
         return FanOut.inOrder(
                 init.promises(),
+                Promises.START_FIRST,
                 parallel,
                 "zombielab-promise",
                 (promise, index) -> {

@@ -1,12 +1,15 @@
 package io.zombielab.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /**
  * Runs one task per item, at most {@code parallel} at a time, and gives back their results in the items'
@@ -30,17 +33,35 @@ public final class FanOut {
      */
     public static <T, R> List<R> inOrder(
             List<T> items, int parallel, String threadName, Task<T, R> task, BiFunction<T, Throwable, R> failed) {
+        return inOrder(items, (a, b) -> 0, parallel, threadName, task, failed);
+    }
+
+    /**
+     * As {@link #inOrder(List, int, String, Task, BiFunction)}, the tasks started in {@code startFirst}'s order (a
+     * stable sort: equal items keep theirs), the results still in the items' order: the longest first, so that the
+     * last to start is not the one everything waits for.
+     */
+    public static <T, R> List<R> inOrder(
+            List<T> items,
+            Comparator<? super T> startFirst,
+            int parallel,
+            String threadName,
+            Task<T, R> task,
+            BiFunction<T, Throwable, R> failed) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, items.size())), r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<R>> running = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                T item = items.get(i);
-                int index = i;
-                running.add(pool.submit(() -> task.run(item, index)));
+            List<Integer> starts = IntStream.range(0, items.size())
+                    .boxed()
+                    .sorted(Comparator.comparing(items::get, startFirst))
+                    .toList();
+            List<Future<R>> running = new ArrayList<>(Collections.nCopies(items.size(), null));
+            for (int index : starts) {
+                T item = items.get(index);
+                running.set(index, pool.submit(() -> task.run(item, index)));
             }
             List<R> results = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {

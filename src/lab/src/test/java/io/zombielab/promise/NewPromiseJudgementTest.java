@@ -176,32 +176,58 @@ class NewPromiseJudgementTest {
         OrphanStorm storm = (OrphanStorm) Promises.ORPHAN_STORM;
         assertThat(storm.judge(
                                 TINI,
-                                new Event.StormDone(500, 500, 500, 0, 0, 500, 40_000, 90_000, 100, 1900, ""),
+                                new Event.StormDone(500, 500, 500, 0, 0, 500, 40_000, 90_000, 100, 1900, 0, false, ""),
                                 GRADING,
                                 seen(null))
                         .grade())
                 .isEqualTo(PromiseGrade.KEPT);
         assertThat(storm.judge(
                                 TINI,
-                                new Event.StormDone(500, 500, 500, 0, 0, 500, 1_400_000, 2_000_000, 100, 1900, ""),
+                                new Event.StormDone(
+                                        500, 500, 500, 0, 0, 500, 1_400_000, 2_000_000, 100, 1900, 40, false, ""),
                                 GRADING,
                                 seen(null))
                         .grade())
                 .isEqualTo(PromiseGrade.SLOW);
         PromiseVerdict left = storm.judge(
                 TINI,
-                new Event.StormDone(500, 500, 400, 100, 100, 500, 9000, 9000, 100, 6500, ""),
+                new Event.StormDone(500, 500, 400, 100, 100, 500, 9000, 9000, 100, 6500, 0, false, ""),
                 GRADING,
                 seen(null));
         assertThat(left.grade()).isEqualTo(PromiseGrade.BROKEN);
         assertThat(left.evidence()).contains("100 not reaped within 5000 ms", "100 left as zombies");
         assertThat(storm.judge(
                                 TINI,
-                                new Event.StormDone(500, 300, 300, 0, 0, 500, 900, 900, 100, 6500, "fork: EAGAIN"),
+                                new Event.StormDone(
+                                        500, 300, 300, 0, 0, 500, 900, 900, 100, 6500, 0, false, "fork: EAGAIN"),
                                 GRADING,
                                 seen(null))
                         .observed())
                 .isEqualTo(PromiseOutcome.LEFT_ZOMBIES);
+    }
+
+    @Test
+    @DisplayName(
+            "orphan-storm settled early (enough slow reaps that the p99 of 500 is over the bound): SLOW if every orphan made was reaped, BROKEN if one was not")
+    void settledStorm() {
+        OrphanStorm storm = (OrphanStorm) Promises.ORPHAN_STORM;
+        PromiseVerdict slow = storm.judge(
+                TINI,
+                new Event.StormDone(500, 172, 172, 0, 0, 2_100_000, 2_900_000, 2_950_000, 100, 3100, 6, true, ""),
+                GRADING,
+                seen(null));
+        assertThat(slow.grade()).isEqualTo(PromiseGrade.SLOW);
+        assertThat(slow.evidence())
+                .contains(
+                        "172 of 500 made",
+                        "then no more: enough reaps took over 1.00 s that the p99 of 500 could not be within it (6 over it in the end)");
+        PromiseVerdict left = storm.judge(
+                TINI,
+                new Event.StormDone(500, 172, 171, 1, 1, 2_100_000, 2_900_000, 2_950_000, 100, 8100, 6, true, ""),
+                GRADING,
+                seen(null));
+        assertThat(left.grade()).isEqualTo(PromiseGrade.BROKEN);
+        assertThat(left.evidence()).contains("1 not reaped within 5000 ms");
     }
 
     @Test

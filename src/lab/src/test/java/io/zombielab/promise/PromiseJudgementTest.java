@@ -177,6 +177,15 @@ class PromiseJudgementTest {
     }
 
     @Test
+    @DisplayName("every promise has its place in the start order, once: a new one is placed by how long it takes")
+    void theStartOrder() {
+        assertThat(Promises.LONGEST_FIRST).containsExactlyInAnyOrderElementsOf(Promises.ALL);
+        assertThat(Promises.ALL.stream().sorted(Promises.START_FIRST).toList())
+                .startsWith(Promises.SUB_REAPER)
+                .endsWith(Promises.EXEC_FAILURE);
+    }
+
+    @Test
     @DisplayName("a grading whose stop timeout is not above its bound is refused: slow and never would be one")
     void gradingNeedsRoom() {
         assertThatThrownBy(() -> new Grading(Duration.ofSeconds(2), Duration.ofSeconds(2)))

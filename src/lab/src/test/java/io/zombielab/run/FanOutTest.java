@@ -2,7 +2,9 @@ package io.zombielab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,6 +73,28 @@ class FanOutTest {
                 (item, broke) -> item + ": " + broke.getMessage());
 
         assertThat(results).containsExactly("ok", "bad: broke on bad", "ok too");
+    }
+
+    @Test
+    @DisplayName("started in the order given (the longest first), one at a time; the results still in the items' order")
+    void startedFirstByTheOrderGiven() {
+        List<String> started = new CopyOnWriteArrayList<>();
+        List<String> results = FanOut.inOrder(
+                List.of("quick", "long", "middling"),
+                Comparator.comparing(
+                        (String item) -> List.of("long", "middling").indexOf(item) < 0
+                                ? 2
+                                : List.of("long", "middling").indexOf(item)),
+                1,
+                "test",
+                (item, index) -> {
+                    started.add(item);
+                    return item + index;
+                },
+                (item, broke) -> "failed");
+
+        assertThat(started).containsExactly("long", "middling", "quick");
+        assertThat(results).containsExactly("quick0", "long1", "middling2");
     }
 
     private static void await(CountDownLatch latch) {
