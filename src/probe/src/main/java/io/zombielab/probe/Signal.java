@@ -38,6 +38,11 @@ public enum Signal {
 
     /** The exit code of a process that died of this signal: 128+n (143 for SIGTERM, 137 for SIGKILL). */
     public int exitCode() {
+        return exitCodeOf(number);
+    }
+
+    /** The exit code of a process that died of signal {@code number}, any Linux signal: 128+n. */
+    public static int exitCodeOf(int number) {
         return SIGNALLED + number;
     }
 

@@ -100,7 +100,7 @@ public record StopSignal(int number) {
 
     /** 128+n: the exit code of a process, and of a container, that died of it (143 for SIGTERM). */
     public int exitCode() {
-        return 128 + number;
+        return Signal.exitCodeOf(number);
     }
 
     /** "SIGTERM", "SIGRTMIN+3". */
