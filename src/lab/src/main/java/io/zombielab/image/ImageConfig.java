@@ -27,7 +27,8 @@ public record ImageConfig(
         cmd = List.copyOf(cmd);
     }
 
-    static ImageConfig of(String image, InspectImageResponse inspected) {
+    /** {@code stopSignal}: the image's STOPSIGNAL, which docker-java's inspect does not carry ({@link ImageInput} reads it). */
+    static ImageConfig of(String image, InspectImageResponse inspected, Optional<String> stopSignal) {
         ContainerConfig c = inspected.getConfig();
         List<String> env = c == null || c.getEnv() == null ? List.of() : Arrays.asList(c.getEnv());
         String path = env.stream()
@@ -39,16 +40,10 @@ public record ImageConfig(
                 image,
                 c == null || c.getEntrypoint() == null ? List.of() : Arrays.asList(c.getEntrypoint()),
                 c == null || c.getCmd() == null ? List.of() : Arrays.asList(c.getCmd()),
-                stopSignal(c),
+                stopSignal.filter(signal -> !signal.isBlank()),
                 c == null || c.getUser() == null ? "" : c.getUser(),
                 path,
                 Platform.of(inspected.getOs(), inspected.getArch()));
-    }
-
-    /** docker-java's config has no field for STOPSIGNAL: it is among the values the engine sent that it did not map. */
-    private static Optional<String> stopSignal(ContainerConfig c) {
-        Object raw = c == null ? null : c.getRawValues().get("StopSignal");
-        return raw instanceof String signal && !signal.isBlank() ? Optional.of(signal) : Optional.empty();
     }
 
     /** What PID 1 runs as shipped: ENTRYPOINT followed by CMD, as the engine joins them. */

@@ -91,7 +91,7 @@ public final class ImageInput {
     /** {@code pullOffered}: whether --pull may be suggested (a fleet is never pulled). */
     private ImageConfig present(String image, Pull pull, boolean pullOffered) {
         try {
-            return ImageConfig.of(image, docker.inspectImageCmd(image).exec());
+            return inspect(image);
         } catch (NotFoundException missing) {
             if (pull == Pull.NEVER) {
                 throw new ImageRefusedException(
@@ -106,7 +106,17 @@ public final class ImageInput {
             }
         }
         pullImage(image);
-        return ImageConfig.of(image, docker.inspectImageCmd(image).exec());
+        return inspect(image);
+    }
+
+    /** docker-java's inspect, and the STOPSIGNAL it leaves out from the engine's own answer. */
+    private ImageConfig inspect(String image) {
+        var inspected = docker.inspectImageCmd(image).exec();
+        Optional<String> stopSignal = Optional.ofNullable(io.zombielab.engine.EngineJson.inspectImage(image)
+                .path("Config")
+                .path("StopSignal")
+                .textValue());
+        return ImageConfig.of(image, inspected, stopSignal);
     }
 
     private void pullImage(String image) {

@@ -133,7 +133,23 @@ public final class PromiseContainer implements AutoCloseable {
         return Optional.ofNullable(probe).map(Probe::mode);
     }
 
-    /** `docker stop`: SIGTERM to PID 1, SIGKILL after the timeout; how long it took says which ended it. */
+    /**
+     * The signal docker stop sends this container: its own STOPSIGNAL as the engine made it (the image's, or what
+     * zombielab set from a deployment file), SIGTERM when it has none.
+     */
+    public io.zombielab.probe.StopSignal stopSignal() {
+        String written = io.zombielab.engine.EngineJson.inspectContainer(container.getContainerId())
+                .path("Config")
+                .path("StopSignal")
+                .asText("");
+        return written.isBlank()
+                ? io.zombielab.probe.StopSignal.DEFAULT
+                : io.zombielab.probe.StopSignal.parse(written)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "the container's stop signal is one zombielab does not know: " + written));
+    }
+
+    /** `docker stop`: its stop signal (SIGTERM unless it has another) to PID 1, SIGKILL after the timeout; how long it took says which ended it. */
     public Duration stop(int timeoutSeconds) {
         long started = System.nanoTime();
         if (Boolean.TRUE.equals(docker().inspectContainerCmd(container.getContainerId())

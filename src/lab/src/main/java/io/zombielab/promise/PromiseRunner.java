@@ -135,6 +135,11 @@ public final class PromiseRunner {
             deployment.user().ifPresent(cmd::withUser);
             deployment.workingDir().ifPresent(cmd::withWorkingDir);
             deployment.stopSignal().ifPresent(cmd::withStopSignal);
+            if (setup instanceof PromiseSetup.ChildOfInit) {
+                // The init in front of the test program is judged on docker stop's SIGTERM, whatever the image's
+                // STOPSIGNAL (that is for the image's own app): forwards-signals tries the others.
+                cmd.withStopSignal(io.zombielab.probe.StopSignal.DEFAULT.signalName());
+            }
             if (!deployment.probes().isEmpty()) {
                 // The deployment's probes are run by the check, on its schedule; the engine runs no health check of its
                 // own.

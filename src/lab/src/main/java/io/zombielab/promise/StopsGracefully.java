@@ -49,27 +49,13 @@ final class StopsGracefully extends StatedPromise {
                 .map(p -> "; " + p.describe() + " ran first, exit code "
                         + c.exec(p.command(), init.deployment().user()))
                 .orElse("");
-        StopSignal signal = stopSignal(init.deployment());
+        StopSignal signal = c.stopSignal();
         Duration took = c.stop(grading.stopTimeoutSeconds());
         PromiseVerdict v = judge(init, took, signal, grading, c.seen(table));
         return hook.isEmpty()
                 ? v
                 : new PromiseVerdict(
                         v.init(), v.promise(), v.observed(), v.expected(), v.latency(), v.evidence() + hook, v.seen());
-    }
-
-    /**
-     * The signal docker stop sends: the deployment's (a Compose file's {@code stop_signal}, a pod's
-     * {@code lifecycle.stopSignal}), which zombielab set on the container, else SIGTERM. An image's own STOPSIGNAL is
-     * not seen: the engine client Testcontainers gives maps no field for it, and leaves it out of the unmapped values.
-     */
-    static StopSignal stopSignal(Deployment deployment) {
-        return deployment
-                .stopSignal()
-                .map(written -> StopSignal.parse(written)
-                        .orElseThrow(() ->
-                                new IllegalArgumentException("a stop signal the engine does not know: " + written)))
-                .orElse(StopSignal.DEFAULT);
     }
 
     /**
