@@ -13,7 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every cell of every scenarios/*.yaml but the story's and the real app's (StoryTest and NextAppTest run those). */
+/**
+ * The cells of every scenarios/*.yaml but the story's and the real app's (StoryTest and NextAppTest run those):
+ * those marked {@code guard: true}, or every one with ZOMBIELAB_MATRIX=all ({@code ./zombielab matrix} runs them all).
+ */
 @DisplayName("The matrix, cell by cell")
 @ExtendWith(SkipWithoutCells.class)
 @Tag("container")
@@ -33,7 +36,7 @@ class MatrixTest {
                     .filter(p -> !p.getFileName().toString().startsWith("next-"))
                     .sorted()
                     .toList();
-            return TestCells.of(others);
+            return TestCells.guarded(others);
         }
     }
 

@@ -16,8 +16,35 @@ final class TestCells {
 
     private TestCells() {}
 
+    /**
+     * The variable that widens {@link #guarded} to every cell: {@code ZOMBIELAB_MATRIX=all}. Unset (or {@code guard}),
+     * the cells marked {@code guard: true}, the default test run's budget.
+     */
+    static final String MATRIX = "ZOMBIELAB_MATRIX";
+
     static Stream<Scenario> of(List<Path> files) {
         return shard(Settings.fromEnvironment().selection().reaperFilter().apply(ScenarioFiles.load(files)));
+    }
+
+    /** As {@link #of}, but only the files' {@code guard: true} cells unless ZOMBIELAB_MATRIX=all. */
+    static Stream<Scenario> guarded(List<Path> files) {
+        List<Scenario> all = ScenarioFiles.load(files);
+        List<Scenario> kept = everyCell(System.getenv(MATRIX))
+                ? all
+                : all.stream().filter(Scenario::guard).toList();
+        return shard(Settings.fromEnvironment().selection().reaperFilter().apply(kept));
+    }
+
+    /** {@code ZOMBIELAB_MATRIX}'s value: all, or guard (the default); anything else is refused, naming it. */
+    static boolean everyCell(String value) {
+        if (value == null || value.isBlank() || value.equals("guard")) {
+            return false;
+        }
+        if (value.equals("all")) {
+            return true;
+        }
+        throw new IllegalArgumentException(MATRIX + "=" + value + ": it takes 'all' (every cell) or 'guard' (the cells"
+                + " marked guard: true, the default)");
     }
 
     static <T> Stream<T> shard(List<T> items) {

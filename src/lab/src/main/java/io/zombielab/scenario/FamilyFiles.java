@@ -194,15 +194,8 @@ public final class FamilyFiles {
         Optional<Integer> grace = Optional.ofNullable(f.get("grace-seconds"))
                 .map(n -> n.integer(1, 60))
                 .orElse(Optional.of(2));
-        Optional<Boolean> guard = Optional.ofNullable(f.get("guard"))
-                .map(n -> n.text().flatMap(t -> {
-                    if (t.equals("true") || t.equals("false")) {
-                        return Optional.of(t.equals("true"));
-                    }
-                    n.problem("must be true or false, found '" + t + "'");
-                    return Optional.<Boolean>empty();
-                }))
-                .orElse(Optional.of(false));
+        Optional<Boolean> guard =
+                Optional.ofNullable(f.get("guard")).map(YamlNode::bool).orElse(Optional.of(false));
         Optional<Map<Measure, Expected>> expect = required(entry, f, "expect").flatMap(FamilyFiles::expectations);
         if (name.isEmpty()
                 || role.isEmpty()

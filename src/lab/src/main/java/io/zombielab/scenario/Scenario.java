@@ -2,7 +2,10 @@ package io.zombielab.scenario;
 
 import java.util.Objects;
 
-/** One cell of the matrix: what runs, how it is stopped, how often, and what must be observed. */
+/**
+ * One cell of the matrix: what runs, how it is stopped, how often, and what must be observed; {@code guard}: in the
+ * subset of its file the default test run runs (the whole file runs in {@code ./zombielab matrix}).
+ */
 public record Scenario(
         String name,
         Reaper reaper,
@@ -11,7 +14,21 @@ public record Scenario(
         KillStrategy kill,
         int cycles,
         Limits limits,
-        Expectation expectation) {
+        Expectation expectation,
+        boolean guard) {
+
+    /** A cell outside the default test run's subset. */
+    public Scenario(
+            String name,
+            Reaper reaper,
+            SupervisorKind supervisor,
+            Workload workload,
+            KillStrategy kill,
+            int cycles,
+            Limits limits,
+            Expectation expectation) {
+        this(name, reaper, supervisor, workload, kill, cycles, limits, expectation, false);
+    }
 
     public Scenario {
         Objects.requireNonNull(name, "name");

@@ -30,13 +30,14 @@ import java.util.function.Function;
  *     limits: {pids: 512, memory-mib: 1024}                                   # optional
  *     expect: truth-table              # optional; or a mapping that overrides the truth table:
  *                                      # {zombies-per-cycle: 2, live-orphans-per-cycle: 0, memory: flat, spawn: fails}
+ *     guard: true                      # optional: in the subset the default test run runs (MatrixTest)
  * </pre>
  */
 public final class ScenarioFiles {
 
     private static final Set<String> TOP = Set.of("defaults", "scenarios");
     private static final Set<String> SCENARIO =
-            Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles", "limits", "expect");
+            Set.of("name", "reaper", "supervisor", "kill", "workload", "cycles", "limits", "expect", "guard");
     private static final Set<String> WORKLOAD = WorkloadKind.ids();
     private static final Set<String> LIMITS = Set.of("pids", "memory-mib", "up-timeout-ms", "settle-timeout-ms");
     private static final Set<String> EXPECT = Set.of("zombies-per-cycle", "live-orphans-per-cycle", "memory", "spawn");
@@ -130,7 +131,11 @@ public final class ScenarioFiles {
                 .orElse(null);
         YamlNode expect = fields.get("expect");
         Optional<String> name = Optional.ofNullable(fields.get("name")).flatMap(YamlNode::text);
-        if (workload == null || cycles == null || limits == null) {
+        Boolean guard = Optional.ofNullable(fields.get("guard"))
+                .map(YamlNode::bool)
+                .orElse(Optional.of(false))
+                .orElse(null);
+        if (workload == null || cycles == null || limits == null || guard == null) {
             return List.of();
         }
         List<Located> cells = new ArrayList<>();
@@ -149,7 +154,8 @@ public final class ScenarioFiles {
                     expectation.ifPresent(e -> {
                         String id = reaper.id() + "/" + supervisor.id() + "/" + kill.id();
                         cells.add(new Located(
-                                new Scenario(name.orElse(id), reaper, supervisor, workload, kill, cycles, limits, e),
+                                new Scenario(
+                                        name.orElse(id), reaper, supervisor, workload, kill, cycles, limits, e, guard),
                                 file,
                                 entry.line(),
                                 entry.path()));

@@ -200,6 +200,17 @@ public final class YamlNode {
         });
     }
 
+    /** true or false; anything else is a problem (YAML's yes/no/on/off are not taken: one spelling, as written). */
+    public Optional<Boolean> bool() {
+        return text().flatMap(t -> {
+            if (t.equals("true") || t.equals("false")) {
+                return Optional.of(t.equals("true"));
+            }
+            problem("must be true or false, found '" + t + "'");
+            return Optional.empty();
+        });
+    }
+
     /** A single value or a list of them: the list makes a matrix. */
     public List<YamlNode> oneOrMany() {
         return isSequence() ? sequence().orElse(List.of()) : List.of(this);

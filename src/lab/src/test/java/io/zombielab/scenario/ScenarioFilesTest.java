@@ -19,7 +19,7 @@ class ScenarioFilesTest {
     @DisplayName("a malformed file is refused with file:line, key and what is wrong:")
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown-key.yaml          | unknown-key.yaml:3: scenarios[0].reapr: unknown key 'reapr' (known here: cycles, expect, kill, limits, name, reaper, supervisor, workload)
+            unknown-key.yaml          | unknown-key.yaml:3: scenarios[0].reapr: unknown key 'reapr' (known here: cycles, expect, guard, kill, limits, name, reaper, supervisor, workload)
             unknown-reaper.yaml       | unknown-reaper.yaml:2: scenarios[0].reaper: unknown reaper 'tiny' (known: [none, tini, tini-group, docker-init, dumb-init, catatonit, java, pod, pod-shared])
             cycles-not-a-number.yaml  | cycles-not-a-number.yaml:4: scenarios[0].cycles: must be a whole number, found 'three'
             cycles-zero.yaml          | cycles-zero.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found 0
@@ -39,6 +39,7 @@ class ScenarioFilesTest {
             next-app-chain-key.yaml   | next-app-chain-key.yaml:6: scenarios[0].workload.next-app.levels: unknown key 'levels' (known here: port-base)
             expect-bad-spawn.yaml     | expect-bad-spawn.yaml:4: scenarios[0].expect.spawn: must be one of ['completes', 'fails'], found 'maybe'
             timeout-too-short.yaml    | timeout-too-short.yaml:4: scenarios[0].limits.settle-timeout-ms: must be between 100 and 600000, found 5
+            guard-not-a-boolean.yaml  | guard-not-a-boolean.yaml:4: scenarios[0].guard: must be true or false, found 'yes'
             """)
     void refusedWithLocation(String file, String expected) {
         assertThatThrownBy(() -> ScenarioFiles.load(List.of(Path.of(DIR + file))))
@@ -59,6 +60,23 @@ class ScenarioFilesTest {
                                                 + "three-problems.yaml:3: scenarios[0].kill: unknown kill strategy 'sigkill' (known: [pid-kill, pid-term, pgid-term, pgid-term-then-kill, tree])",
                                         DIR
                                                 + "three-problems.yaml:4: scenarios[0].cycles: must be between 1 and 1000, found -1"));
+    }
+
+    @Test
+    @DisplayName("guard: true marks an entry's cells, a default's too; unmarked cells are not in the guard")
+    void guardMarksCells(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("guarded.yaml");
+        java.nio.file.Files.writeString(file, """
+                scenarios:
+                  - reaper: [none, tini]
+                    kill: pgid-term
+                    guard: true
+                  - reaper: none
+                    kill: pid-kill
+                """);
+        assertThat(ScenarioFiles.load(List.of(file)))
+                .extracting(c -> c.id() + " " + c.guard())
+                .containsExactly("none/go/pgid-term true", "tini/go/pgid-term true", "none/go/pid-kill false");
     }
 
     @Test
@@ -94,10 +112,11 @@ class ScenarioFilesTest {
         assertThat(cells)
                 .extracting(Scenario::id)
                 .startsWith(
-                        "tini-group/go/pid-kill",
                         "tini-group/go/pgid-term",
-                        "dumb-init/go/pid-kill",
-                        "dumb-init/go/pgid-term")
+                        "dumb-init/go/pgid-term",
+                        "catatonit/go/pgid-term",
+                        "java/go/pgid-term",
+                        "tini-group/go/pid-kill")
                 .contains("java/java/tree", "none/go/pgid-term-then-kill", "pod/go/pgid-term", "pod-shared/java/tree")
                 .doesNotContain("none/go/tree", "pod-shared/go/tree");
         assertThat(cells).allSatisfy(c -> {
@@ -106,9 +125,11 @@ class ScenarioFilesTest {
             assertThat(c.limits()).isEqualTo(Limits.DEFAULT);
             assertThat(c.name()).isEqualTo(c.id());
         });
-        assertThat(cells.get(0).expectation())
+        assertThat(cells.get(4).expectation())
+                .as("tini-group/go/pid-kill")
                 .isEqualTo(new Expectation(0, 3, MemoryTrend.GROWS, SpawnOutcome.COMPLETES));
-        assertThat(cells.get(1).expectation())
+        assertThat(cells.get(0).expectation())
+                .as("tini-group/go/pgid-term")
                 .isEqualTo(new Expectation(0, 0, MemoryTrend.FLAT, SpawnOutcome.COMPLETES));
     }
 
