@@ -113,7 +113,8 @@ class PodTest {
                 s.kill(),
                 s.cycles(),
                 s.limits(),
-                s.workload().expect(reaper, s.kill()));
+                s.workload().expect(reaper, s.kill()),
+                s.guard());
         return Judge.judge(new ScenarioObservation(
                 as, o.probe(), o.samples(), o.end(), o.up(), o.endedEarly(), o.containerLog(), o.elapsed()));
     }

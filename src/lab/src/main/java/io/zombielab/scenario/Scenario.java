@@ -17,19 +17,6 @@ public record Scenario(
         Expectation expectation,
         boolean guard) {
 
-    /** A cell outside the default test run's subset. */
-    public Scenario(
-            String name,
-            Reaper reaper,
-            SupervisorKind supervisor,
-            Workload workload,
-            KillStrategy kill,
-            int cycles,
-            Limits limits,
-            Expectation expectation) {
-        this(name, reaper, supervisor, workload, kill, cycles, limits, expectation, false);
-    }
-
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(reaper, "reaper");
